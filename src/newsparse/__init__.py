@@ -1,0 +1,42 @@
+"""newsparse: scraped news pages, HTML or plain-text dumps, into typed article data.
+
+>>> import newsparse
+>>> page = "Headline of the day\\n\\nA first paragraph of the story, long enough to be prose.\\n\\nLeave a Reply"
+>>> article = newsparse.parse(page)
+>>> article.headline, article.paragraphs[0][:17], [r.rule for r in article.removed]
+('Headline of the day', 'A first paragraph', ['noise.comment_form'])
+"""
+
+import logging
+
+from newsparse.errors import (
+    DecodeError,
+    EmptyInputError,
+    NewsparseError,
+    UnreadableFileError,
+    UnsupportedInputError,
+)
+from newsparse.model import Article, Byline, RelatedLink, Removal, VoteCount
+from newsparse.pipeline import parse, parse_html, parse_text
+
+__all__ = [
+    "Article",
+    "Byline",
+    "DecodeError",
+    "EmptyInputError",
+    "NewsparseError",
+    "RelatedLink",
+    "Removal",
+    "UnreadableFileError",
+    "UnsupportedInputError",
+    "VoteCount",
+    "__version__",
+    "parse",
+    "parse_html",
+    "parse_text",
+]
+
+__version__ = "0.1.0"
+
+# The library logs nothing unless the application configures logging (the CLI does).
+logging.getLogger(__name__).addHandler(logging.NullHandler())

@@ -1,0 +1,44 @@
+"""The errors newsparse raises, all children of one base class.
+
+::
+
+    ValueError
+    └── NewsparseError                 anything newsparse refuses to parse
+        ├── EmptyInputError            nothing but whitespace (or nothing at all)
+        ├── DecodeError                bytes that are not text in any encoding (also a UnicodeError)
+        ├── UnreadableFileError        a path that cannot be opened or read; the OSError is the cause
+        └── UnsupportedInputError      a source of a type parse() does not take (also a TypeError)
+
+Catch ``NewsparseError`` to skip bad inputs in a batch; every other exception
+escaping ``parse`` is a bug.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DecodeError",
+    "EmptyInputError",
+    "NewsparseError",
+    "UnreadableFileError",
+    "UnsupportedInputError",
+]
+
+
+class NewsparseError(ValueError):
+    """Base class of every error newsparse raises on purpose."""
+
+
+class EmptyInputError(NewsparseError):
+    """The input holds no text at all."""
+
+
+class DecodeError(NewsparseError, UnicodeError):
+    """The bytes could not be decoded as text (binary data, say)."""
+
+
+class UnreadableFileError(NewsparseError):
+    """A path given to ``parse`` could not be read; ``__cause__`` holds the OSError."""
+
+
+class UnsupportedInputError(NewsparseError, TypeError):
+    """``parse`` was given something that is neither text, bytes nor a path."""

@@ -1,0 +1,1 @@
+"""One module per field: how it is recognised on a page and how it is normalised."""

@@ -1,0 +1,70 @@
+"""Votes: the article's own score, from a line such as "5.5k Points" or "Score: 42"."""
+
+from __future__ import annotations
+
+from newsparse.model import VoteCount
+from newsparse.rules import Rules
+
+_MINUS = "-\u2212\u2013"
+_IGNORED = str.maketrans("", "", " '\u2009")
+# A vote line is a count and a word or two; anything longer is prose that mentions points.
+MAX_VOTE_LINE_CHARS = 40
+
+
+def parse_count(number: str, *, multiplier: int = 1, decimal: str = ".") -> int:
+    """Read a count written with any separators, times its multiplier word.
+
+    A group of thousands always has three digits, so a separator followed by one or two
+    digits is a decimal mark. Three digits after the last separator mean grouping in a
+    plain count; only with a multiplier ("1.234k") does the page's language decide.
+
+    >>> parse_count("5.5", multiplier=1000), parse_count("12,5", multiplier=1000)
+    (5500, 12500)
+    >>> parse_count("1,234"), parse_count("1.234"), parse_count("1.234.567")
+    (1234, 1234, 1234567)
+    >>> parse_count("1.234", multiplier=1000, decimal=",")
+    1234000
+    >>> parse_count("\u22127")
+    -7
+    """
+    sign = -1 if number[:1] in _MINUS else 1
+    digits = number.lstrip("+" + _MINUS).translate(_IGNORED)
+    mark = _decimal_mark(digits, multiplier=multiplier, decimal=decimal)
+    group = "," if mark == "." else "."
+    whole = digits.replace(group, "").replace(mark, ".")
+    return sign * round(float(whole) * multiplier)
+
+
+def _decimal_mark(digits: str, *, multiplier: int, decimal: str) -> str:
+    last = max(digits.rfind("."), digits.rfind(","))
+    if last < 0:
+        return decimal
+    separator, tail = digits[last], digits[last + 1 :]
+    if len(tail) != 3:
+        return separator
+    if multiplier == 1:
+        return "," if separator == "." else "."
+    return decimal
+
+
+def parse_votes(text: str, rules: Rules) -> VoteCount | None:
+    """The score a whole line states, or None when the line is not a score.
+
+    >>> from newsparse.rules import rules_for
+    >>> parse_votes("5.5k Points", rules_for("en"))
+    VoteCount(count=5500, raw='5.5k Points', label='points')
+    >>> parse_votes("2,5 mil votos", rules_for("es"))
+    VoteCount(count=2500, raw='2,5 mil votos', label='votes')
+    >>> parse_votes("1.234 Punkte", rules_for("de")).count
+    1234
+    """
+    if len(text) > MAX_VOTE_LINE_CHARS:
+        return None
+    match = rules.votes.fullmatch(text)
+    if not match:
+        return None
+    number = match.group("number") or match.group("number2")
+    word = (match.group("multiplier") or match.group("multiplier2") or "").casefold()
+    label = (match.group("label") or match.group("label2")).casefold()
+    count = parse_count(number, multiplier=rules.multipliers.get(word, 1), decimal=rules.decimal)
+    return VoteCount(count=count, raw=text, label=rules.vote_labels.get(label, label))

@@ -1,0 +1,48 @@
+"""Scraper noise: whole lines that are widget text, prompts or labels, in the page's languages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsparse.model import Removal
+from newsparse.normalize import phrase_key
+from newsparse.rules import Rules
+
+
+@dataclass(frozen=True, slots=True)
+class NoiseRule:
+    """A vocabulary of whole-line phrases and what a match means for the article around it."""
+
+    name: str  # the rule name recorded in Removal.rule
+    concept: str  # the vocabulary file under rules/data/<lang>/
+    closes_article: bool  # the article's text has ended once this appears after it
+
+
+# In the order they are tried. Closing rules mark the end of the body: the seed's
+# "What do you think?" and "Leave a Reply" follow the last paragraph on every theme we saw.
+NOISE_RULES = (
+    NoiseRule("noise.reaction_prompt", "reaction_prompt", closes_article=True),
+    NoiseRule("noise.vote_widget", "vote_widget", closes_article=True),
+    NoiseRule("noise.comment_form", "comment_form", closes_article=True),
+    NoiseRule("noise.related_label", "related_label", closes_article=True),
+    NoiseRule("noise.share", "share", closes_article=False),
+    NoiseRule("noise.advert", "advert", closes_article=False),
+)
+
+
+def noise_rule(text: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
+    """The first noise rule a whole line matches, with the removal it makes.
+
+    >>> from newsparse.rules import rules_for
+    >>> rule, removal = noise_rule("Upvote Downvote", rules_for("en"))
+    >>> removal.rule, removal.detail
+    ('noise.vote_widget', "whole line is the vote_widget phrase 'upvote downvote'")
+    >>> noise_rule("Armenia has called on Russia to help.", rules_for("en")) is None
+    True
+    """
+    key = phrase_key(text)
+    for rule in NOISE_RULES:
+        if key in rules.phrases[rule.concept]:
+            detail = f"whole line is the {rule.concept} phrase {key!r}"
+            return rule, Removal(text=text, rule=rule.name, detail=detail)
+    return None

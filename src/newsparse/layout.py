@@ -1,0 +1,212 @@
+"""Where each part of an article sits in a page of blocks.
+
+A page reads head, body, tail. Each block first gets a ``Mark`` from what it says alone
+(noise phrase, score, author line, or plain content). Then positions decide the rest:
+
+1. the headline is the first title-like content block before the first prose block;
+2. the body runs from the headline to the first *closing* mark after some content
+   (a reaction prompt, a vote widget, a comment form, an author box, a related label);
+3. the tail holds the votes, the author box and its bio, and the related teasers;
+   every other tail block is boilerplate.
+
+Every block ends up in exactly one place: a field, the body, or ``removed`` with a reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsparse.fields.byline import parse_author_line
+from newsparse.fields.votes import parse_votes
+from newsparse.filters.noise import noise_rule
+from newsparse.model import Byline, RelatedLink, Removal, VoteCount
+from newsparse.page import Block
+from newsparse.rules import Rules
+
+# A headline or teaser title is a short line; a 25-word line is a standfirst or prose.
+MAX_TITLE_WORDS = 25
+# Teaser titles are real headlines, not "Home" or "Reply".
+MIN_TEASER_WORDS = 3
+# An author's bio is a sentence or more, not a name or a button.
+MIN_BIO_WORDS = 6
+# Prose: a long line, or one ending like a sentence. Titles sit before the first of these.
+MIN_PROSE_WORDS = 15
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", ")")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """What a block is, judged by its text alone."""
+
+    kind: str  # "content", "noise", "votes" or "author"
+    closes_article: bool = False
+    removal: Removal | None = None
+    votes: VoteCount | None = None
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """The article's parts as they stand on the page."""
+
+    headline: str | None
+    paragraphs: tuple[str, ...]
+    votes: VoteCount | None
+    byline: Byline | None
+    related: tuple[RelatedLink, ...]
+    removed: tuple[Removal, ...]
+
+
+CONTENT = Mark("content")
+
+
+def mark_block(block: Block, rules: Rules) -> Mark:
+    """Judge one block by its text: noise, a score, an author line, or content."""
+    found = noise_rule(block.text, rules)
+    if found:
+        rule, removal = found
+        return Mark("noise", closes_article=rule.closes_article, removal=removal)
+    votes = parse_votes(block.text, rules)
+    if votes:
+        return Mark("votes", closes_article=True, votes=votes)
+    author = parse_author_line(block.text, rules)
+    if author:
+        names, is_box = author
+        return Mark("author", closes_article=is_box, authors=names)
+    return CONTENT
+
+
+def is_title_like(text: str) -> bool:
+    """A line that could be a headline: short, not ending like a sentence of prose."""
+    words = len(text.split())
+    return 2 <= words <= MAX_TITLE_WORDS and not text.endswith((".", ",", ";", ":"))
+
+
+def is_prose(text: str) -> bool:
+    return len(text.split()) >= MIN_PROSE_WORDS or (text.endswith(_SENTENCE_END) and not is_title_like(text))
+
+
+def lay_out(blocks: tuple[Block, ...], rules: Rules) -> Layout:
+    """Split a page into headline, body and tail, and read the fields off the tail."""
+    marks = tuple(mark_block(b, rules) for b in blocks)
+    headline = _headline_index(blocks, marks)
+    start = 0 if headline is None else headline + 1
+    end = _end_index(marks, start)
+    claimed = _claims(blocks, marks, start, end)
+    return Layout(
+        headline=None if headline is None else blocks[headline].text,
+        paragraphs=tuple(blocks[i].text for i in range(start, end) if marks[i] is CONTENT),
+        votes=claimed.votes,
+        byline=claimed.byline,
+        related=claimed.related,
+        removed=_removals(blocks, marks, headline, end, claimed.indices),
+    )
+
+
+def _headline_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> int | None:
+    for i, (block, mark) in enumerate(zip(blocks, marks, strict=True)):
+        if mark is not CONTENT:
+            continue
+        if is_title_like(block.text):
+            return i
+        if is_prose(block.text):
+            return None
+    return None
+
+
+def _end_index(marks: tuple[Mark, ...], start: int) -> int:
+    """The first closing mark after some body content; the page's end when there is none."""
+    seen_content = False
+    for i in range(start, len(marks)):
+        if marks[i] is CONTENT:
+            seen_content = True
+        elif seen_content and marks[i].closes_article:
+            return i
+    return len(marks)
+
+
+@dataclass(frozen=True, slots=True)
+class _Claims:
+    votes: VoteCount | None
+    byline: Byline | None
+    related: tuple[RelatedLink, ...]
+    indices: frozenset[int]  # blocks taken by a field, so neither body nor removed
+
+
+def _claims(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int) -> _Claims:
+    votes_at = next((i for i in range(start, len(marks)) if marks[i].kind == "votes"), None)
+    authors_at = next((i for i in range(len(marks)) if marks[i].kind == "author"), None)
+    bio_at = _bio_index(blocks, marks, end)
+    taken = {i for i in (votes_at, authors_at, bio_at) if i is not None}
+    related_at = _related_indices(blocks, marks, end, taken)
+    byline = None
+    if authors_at is not None:
+        bio = blocks[bio_at].text if bio_at is not None else None
+        byline = Byline(authors=marks[authors_at].authors, bio=bio)
+    return _Claims(
+        votes=marks[votes_at].votes if votes_at is not None else None,
+        byline=byline,
+        related=tuple(RelatedLink(blocks[i].text, blocks[i].href) for i in related_at),
+        indices=frozenset(taken | set(related_at)),
+    )
+
+
+def _bio_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int | None:
+    """The prose right after an author box ("Written by X") in the tail is the author's bio."""
+    for i in range(end, len(marks) - 1):
+        if marks[i].kind == "author" and marks[i].closes_article:
+            nxt = i + 1
+            if marks[nxt] is CONTENT and len(blocks[nxt].text.split()) >= MIN_BIO_WORDS:
+                return nxt
+            return None
+    return None
+
+
+def _related_indices(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int, taken: set[int]) -> list[int]:
+    """Teaser titles in the tail: those under a related label, else the page's final run of them."""
+    label = next((i for i in range(end, len(marks)) if _is_related_label(marks[i])), None)
+    if label is not None:
+        return _title_run(blocks, marks, label + 1, taken)
+    run: list[int] = []
+    for i in range(len(marks) - 1, end - 1, -1):
+        if i in taken or marks[i] is not CONTENT or not _is_teaser(blocks[i]):
+            break
+        run.insert(0, i)
+    return run if len(run) >= 2 else []
+
+
+def _title_run(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, taken: set[int]) -> list[int]:
+    run: list[int] = []
+    for i in range(first, len(marks)):
+        if i in taken or marks[i] is not CONTENT or not _is_teaser(blocks[i]):
+            break
+        run.append(i)
+    return run
+
+
+def _is_related_label(mark: Mark) -> bool:
+    return mark.removal is not None and mark.removal.rule == "noise.related_label"
+
+
+def _is_teaser(block: Block) -> bool:
+    return is_title_like(block.text) and block.words >= MIN_TEASER_WORDS
+
+
+def _removals(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int | None, end: int, claimed: frozenset[int]
+) -> tuple[Removal, ...]:
+    removed: list[Removal] = []
+    for i, (block, mark) in enumerate(zip(blocks, marks, strict=True)):
+        if mark.removal is not None:
+            removed.append(mark.removal)
+        elif i in claimed or i == headline:
+            continue
+        elif mark is not CONTENT:
+            detail = f"block {i} repeats a field taken from an earlier block"
+            removed.append(Removal(block.text, f"boilerplate.extra_{mark.kind}", detail))
+        elif headline is not None and i < headline:
+            removed.append(Removal(block.text, "boilerplate.before_headline", f"block {i} stands before the headline"))
+        elif i >= end:
+            detail = f"block {i} follows the article's end at block {end} ({blocks[end].text[:40]!r})"
+            removed.append(Removal(block.text, "boilerplate.after_article", detail))
+    return tuple(removed)

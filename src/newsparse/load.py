@@ -1,0 +1,155 @@
+"""Turn what the user hands us (str, bytes or a path) into text, and tell HTML from plain text.
+
+Bytes are decoded in the order a browser trusts: a byte-order mark, then the charset the
+document declares, then detection by bs4's ``UnicodeDammit``. A declared charset is used
+only when it decodes the bytes cleanly, so a page that tells the truth about its encoding
+never comes out as mojibake, and one that lies is still read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import os
+import re
+from pathlib import Path
+
+from bs4.dammit import UnicodeDammit
+
+from newsparse.errors import DecodeError, EmptyInputError, UnreadableFileError, UnsupportedInputError
+
+Source = str | bytes | os.PathLike[str]
+
+# The charset declarations HTML allows, looked for in the first bytes only (as browsers do).
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+_SNIFF_BYTES = 4096
+
+# WHATWG: these labels mean windows-1252 in every browser; latin-1 would turn its quotes into C1 controls.
+_WINDOWS_1252_ALIASES = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1"})
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Text where more than this share of characters are control codes is binary data, not a page.
+_MAX_CONTROL_SHARE = 0.05
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<\?xml|<!--)", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|a|article|meta|title|script|br|li|h[1-6])\b[^>]*>", re.I)
+# A text dump may quote a tag or two; a page has them by the dozen.
+_MIN_TAGS_FOR_HTML = 5
+
+
+def read_source(source: Source) -> str | bytes:
+    """The content of ``source``: text as given, bytes as given, a path read (``.gz`` unpacked)."""
+    if isinstance(source, (str, bytes)):
+        return source
+    if isinstance(source, bytearray | memoryview):
+        return bytes(source)
+    if isinstance(source, os.PathLike):
+        return _read_path(Path(source))
+    raise UnsupportedInputError(f"cannot parse a {type(source).__name__}: give str, bytes or a path")
+
+
+def _read_path(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+        return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+    except (OSError, EOFError) as exc:
+        raise UnreadableFileError(f"cannot read {path}: {exc}") from exc
+
+
+def decode(data: bytes) -> str:
+    """Decode page bytes: BOM, then declared charset, then detection.
+
+    >>> decode(b'<meta charset="iso-8859-1"><p>caf\\xe9 \\x93quoted\\x94</p>')
+    '<meta charset="iso-8859-1"><p>café “quoted”</p>'
+    >>> decode("na\\u00efve".encode("utf-16"))
+    'naïve'
+    """
+    text = _decode_bom(data) or _decode_declared(data) or _decode_detected(data)
+    _reject_binary(text)
+    return text
+
+
+def _decode_bom(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom) :].decode(encoding, errors="replace")
+    return None
+
+
+def _decode_declared(data: bytes) -> str | None:
+    match = _DECLARED_CHARSET.search(data[:_SNIFF_BYTES])
+    if not match:
+        return None
+    label = (match.group(1) or match.group(2)).decode("ascii").lower()
+    encoding = "cp1252" if label in _WINDOWS_1252_ALIASES else label
+    try:
+        return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def _decode_detected(data: bytes) -> str:
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data.decode(utf16, errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    dammit = UnicodeDammit(data, ["utf-8", "windows-1252"], is_html=True)
+    if dammit.unicode_markup is None:
+        raise DecodeError("the bytes are not text in any encoding UnicodeDammit knows")
+    return dammit.unicode_markup
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 of mostly-ASCII text has a NUL in every other byte."""
+    sample = data[:_SNIFF_BYTES]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _reject_binary(text: str) -> None:
+    sample = text[:_SNIFF_BYTES]
+    controls = len(_CONTROL.findall(sample))
+    if sample and controls > _MAX_CONTROL_SHARE * len(sample):
+        raise DecodeError(f"input looks binary: {controls} control characters in its first {len(sample)}")
+
+
+def to_text(source: Source) -> str:
+    """The source as a ``str``, refusing empty input."""
+    content = read_source(source)
+    text = decode(content) if isinstance(content, bytes) else content
+    if not text.strip():
+        raise EmptyInputError("the input is empty or only whitespace")
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    """True for markup, False for a plain-text dump.
+
+    >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    True
+    >>> looks_like_html("Headline\\n\\nA paragraph that mentions <p> once.")
+    False
+    """
+    if _HTML_START.match(text):
+        return True
+    return len(_HTML_TAG.findall(text, 0, 4 * _SNIFF_BYTES)) >= _MIN_TAGS_FOR_HTML

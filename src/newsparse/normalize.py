@@ -1,0 +1,61 @@
+"""Character-level cleanup of text before it is split into blocks.
+
+Each fixer is small and named; ``clean_line`` applies them in order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["clean_line", "collapse_spaces", "drop_invisible", "phrase_key"]
+
+# Zero-width space/joiners, word joiner, BOM and soft hyphen: invisible in a browser,
+# but they split words for every tokenizer downstream.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# No-break, narrow no-break, figure, thin and other fixed-width spaces.
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
+_SPACES = re.compile(" {2,}")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
+_EDGE_PUNCTUATION = " .,:;!?¡¿…-–—|•·*#()[]\"'“”«»"
+
+
+def drop_invisible(text: str) -> str:
+    """Remove zero-width characters and soft hyphens.
+
+    >>> drop_invisible("up\\u200bvote and soft\\u00adhyphen")
+    'upvote and softhyphen'
+    """
+    return _INVISIBLE.sub("", text)
+
+
+def collapse_spaces(text: str) -> str:
+    """Turn exotic spaces into plain ones and squeeze runs of them.
+
+    >>> collapse_spaces("5,5\\u00a0k  Points")
+    '5,5 k Points'
+    """
+    return _SPACES.sub(" ", _ODD_SPACES.sub(" ", text))
+
+
+def clean_line(text: str) -> str:
+    """NFC-normalise one line, drop invisible characters, tidy spaces, strip the ends.
+
+    >>> clean_line("  Caf\\u0065\\u0301\\u00a0au lait\\u200b  ")
+    'Café au lait'
+    """
+    return collapse_spaces(drop_invisible(unicodedata.normalize("NFC", text))).strip()
+
+
+def phrase_key(text: str) -> str:
+    """The form in which a line is compared with the vocabulary lists.
+
+    Case-folded, typographic apostrophes made plain, edge punctuation dropped, so
+    "Qu’en pensez-vous ?" and "qu'en pensez-vous" compare equal.
+
+    >>> phrase_key("  Qu’en pensez-vous ? ")
+    "qu'en pensez-vous"
+    >>> phrase_key("LEAVE A REPLY")
+    'leave a reply'
+    """
+    return collapse_spaces(text.translate(_APOSTROPHES)).strip(_EDGE_PUNCTUATION).casefold()

@@ -1,0 +1,61 @@
+"""The pipeline behind ``parse``: load, build a Page, filter, read the fields, build an Article.
+
+Stages, in order:
+
+1. ``load``: str, bytes or path to text (BOM, declared charset, detection); HTML or plain text.
+2. ``sources``: the text becomes a ``Page`` of blocks plus metadata (one lxml parse for HTML).
+3. ``fields.language``: the page's language, which picks the vocabularies (``rules``).
+4. ``layout``: noise filters mark widget lines; positions split head, body and tail, and the
+   votes, byline and related links are read off the tail; every dropped block is recorded.
+5. ``Article``: the frozen result, with the page's own metadata where it has some.
+"""
+
+from __future__ import annotations
+
+from newsparse.fields.language import detect_language
+from newsparse.layout import lay_out
+from newsparse.load import Source, looks_like_html, to_text
+from newsparse.model import Article
+from newsparse.page import Page
+from newsparse.rules import rules_for
+from newsparse.sources.html import html_page
+from newsparse.sources.text import text_page
+
+
+def parse(source: Source, *, url: str | None = None) -> Article:
+    """Parse a page given as HTML or plain text (``str``), ``bytes``, or a path (``.gz`` too).
+
+    HTML and plain text are told apart by the markup at the start of the text.
+    Raises a ``NewsparseError`` subclass for input that is empty, binary or unreadable.
+    """
+    text = to_text(source)
+    page = html_page(text, url=url) if looks_like_html(text) else text_page(text, url=url)
+    return extract(page)
+
+
+def parse_html(source: Source, *, url: str | None = None) -> Article:
+    """Parse a page known to be HTML."""
+    return extract(html_page(to_text(source), url=url))
+
+
+def parse_text(source: Source, *, url: str | None = None) -> Article:
+    """Parse a plain-text dump of a page, one line per block as innerText gives it."""
+    return extract(text_page(to_text(source), url=url))
+
+
+def extract(page: Page) -> Article:
+    """Read every field of an Article off a Page."""
+    language = detect_language(page)
+    layout = lay_out(page.blocks, rules_for(language))
+    return Article(
+        headline=layout.headline,
+        paragraphs=layout.paragraphs,
+        votes=layout.votes,
+        byline=layout.byline,
+        related=layout.related,
+        published=page.meta.published,
+        language=language,
+        url=page.meta.url,
+        site_name=page.meta.site_name,
+        removed=layout.removed,
+    )

@@ -1,0 +1,119 @@
+"""Vocabularies by concept and language, read once from ``rules/data/<lang>/<concept>.txt``.
+
+Every list is data: a contributor adds a language by adding a folder, and a phrase by adding
+a line. Two file shapes exist:
+
+* phrase lists (``advert.txt``: one phrase a line), compared with whole lines in the
+  normalised form of :func:`newsparse.normalize.phrase_key`;
+* maps (``vote_label.txt``: ``canonical: word | word``).
+
+Lines starting with ``#`` are comments. ``rules_for(language)`` gives the ``Rules`` of a
+page: the page's language merged with English, because themes and plugins leave English
+widget text on pages in every language. An unknown language gets every list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+
+from newsparse.normalize import phrase_key
+from newsparse.rules.patterns import name_separator, prefix_pattern, vote_pattern
+
+__all__ = ["LANGUAGES", "PHRASE_CONCEPTS", "WORD_CONCEPTS", "Rules", "rules_for"]
+
+LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl", "pl")
+FALLBACK_LANGUAGE = "en"
+
+# Concepts whose files list whole-line phrases.
+PHRASE_CONCEPTS = (
+    "reaction_prompt",
+    "vote_widget",
+    "comment_form",
+    "share",
+    "advert",
+    "related_label",
+)
+# Concepts whose files list prefixes or words used inside patterns.
+WORD_CONCEPTS = ("author_box", "byline_prefix", "name_joiner", "not_a_name")
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """The vocabularies in force for one page, merged over its languages."""
+
+    languages: tuple[str, ...]
+    phrases: Mapping[str, frozenset[str]]  # concept -> phrase keys
+    words: Mapping[str, tuple[str, ...]]  # concept -> words, longest first (for regex alternation)
+    vote_labels: Mapping[str, str]  # page word (case-folded) -> canonical label
+    multipliers: Mapping[str, int]  # "k" -> 1000, "mil" -> 1000 ...
+    decimal: str  # the decimal separator of the page's language
+    votes: re.Pattern[str]  # a whole line that is a score
+    author_box: re.Pattern[str]  # "Written by X": an author box, which closes the article
+    byline: re.Pattern[str]  # "By X": a byline, wherever it stands
+    name_separator: re.Pattern[str]  # where a list of names splits
+
+
+def _lines(language: str, concept: str) -> list[str]:
+    path = resources.files(__package__) / "data" / language / f"{concept}.txt"
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _map(language: str, concept: str) -> dict[str, tuple[str, ...]]:
+    entries: dict[str, tuple[str, ...]] = {}
+    for line in _lines(language, concept):
+        key, _, values = line.partition(":")
+        entries[key.strip()] = tuple(v.strip().casefold() for v in values.split("|") if v.strip())
+    return entries
+
+
+def _merge(languages: Iterable[str]) -> Rules:
+    langs = tuple(dict.fromkeys(languages))
+    phrases = {c: frozenset(phrase_key(p) for lang in langs for p in _lines(lang, c)) for c in PHRASE_CONCEPTS}
+    words = {
+        c: tuple(sorted({w.casefold() for lang in langs for w in _lines(lang, c)}, key=len, reverse=True))
+        for c in WORD_CONCEPTS
+    }
+    labels = {w: canon for lang in reversed(langs) for canon, ws in _map(lang, "vote_label").items() for w in ws}
+    numbers = _map(langs[0], "numbers")
+    multipliers = {
+        w: int(k) for lang in reversed(langs) for k, ws in _map(lang, "numbers").items() if k.isdigit() for w in ws
+    }
+    return Rules(
+        languages=langs,
+        phrases=MappingProxyType(phrases),
+        words=MappingProxyType(words),
+        vote_labels=MappingProxyType(labels),
+        multipliers=MappingProxyType(multipliers),
+        decimal=numbers.get("decimal", (".",))[0],
+        votes=vote_pattern(labels, multipliers),
+        author_box=prefix_pattern(words["author_box"]),
+        byline=prefix_pattern(words["byline_prefix"]),
+        name_separator=name_separator(words["name_joiner"]),
+    )
+
+
+# Built once at import: a handful of small, immutable tables.
+_BY_LANGUAGE: Mapping[str, Rules] = MappingProxyType({lang: _merge((lang, FALLBACK_LANGUAGE)) for lang in LANGUAGES})
+_ALL_LANGUAGES = _merge(LANGUAGES)
+
+
+def rules_for(language: str | None) -> Rules:
+    """The rules for a page in ``language`` (ISO 639-1), English included.
+
+    >>> rules_for("de").languages
+    ('de', 'en')
+    >>> "schreibe einen kommentar" in rules_for("de").phrases["comment_form"]
+    True
+    >>> rules_for(None).languages[:3]
+    ('en', 'de', 'fr')
+    """
+    if language is None:
+        return _ALL_LANGUAGES
+    return _BY_LANGUAGE.get(language, _ALL_LANGUAGES)

@@ -1,0 +1,57 @@
+"""Regular expressions built from the word lists, compiled once per language set.
+
+Every pattern is anchored and made of bounded pieces, so none backtracks badly on a long
+line: the quantified classes never overlap the literal words next to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# A count as pages write it: "5.5", "1,234", "1 234", "-3", "12,5".
+NUMBER = r"[+\-\u2212\u2013]?\d{1,3}(?:[.,'\u2009 ]\d{3})*(?:[.,]\d+)?|[+\-\u2212\u2013]?\d+(?:[.,]\d+)?"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first so "upvotes" wins over "upvote".
+
+    >>> alternation(["k", "mil", "m"])
+    'mil|k|m'
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def vote_pattern(labels: Iterable[str], multipliers: Iterable[str]) -> re.Pattern[str]:
+    """A whole line that is a score: "5.5k Points", "2,5 mil votos", "Score: 42".
+
+    >>> p = vote_pattern(["points", "score"], ["k", "mil"])
+    >>> p.fullmatch("5.5k Points").group("number", "multiplier", "label")
+    ('5.5', 'k', 'Points')
+    >>> p.fullmatch("Score: -3").group("label2", "number2")
+    ('Score', '-3')
+    >>> p.fullmatch("the index fell 40 points") is None
+    True
+    """
+    label, mult = alternation(labels), alternation(multipliers)
+    count_first = rf"(?P<number>{NUMBER})\s?(?:(?P<multiplier>{mult})\.?\s?)?(?P<label>{label})"
+    label_first = rf"(?P<label2>{label})\s?:?\s?(?P<number2>{NUMBER})\s?(?:(?P<multiplier2>{mult})\.?)?"
+    return re.compile(rf"(?:{count_first}|{label_first})\b", re.IGNORECASE)
+
+
+def prefix_pattern(prefixes: Iterable[str]) -> re.Pattern[str]:
+    """A line that opens with one of ``prefixes`` and goes on: "Written by Jane Doe".
+
+    >>> prefix_pattern(["written by", "by"]).fullmatch("Written by: Jane Doe").group("rest")
+    'Jane Doe'
+    """
+    return re.compile(rf"(?:{alternation(prefixes)})\s?:?\s(?P<rest>\S.*)", re.IGNORECASE)
+
+
+def name_separator(joiners: Iterable[str]) -> re.Pattern[str]:
+    """Where a list of names splits: commas, semicolons, slashes and the joining words.
+
+    >>> name_separator(["and", "&"]).split("Ann Lee, Bo Chen and Cy Diaz")
+    ['Ann Lee', 'Bo Chen', 'Cy Diaz']
+    """
+    return re.compile(rf"\s*[,;/]\s*(?:(?:{alternation(joiners)})\s+)?|\s+(?:{alternation(joiners)})\s+", re.IGNORECASE)

@@ -1,0 +1,1 @@
+"""The two front doors: each turns one kind of input into a ``Page`` of blocks."""

@@ -1,0 +1,28 @@
+"""Shared helpers: the fixture pages, one folder each with an input and its expected JSON."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = FIXTURES / "seed-azerbaijan-armenia-clashes"
+
+
+@dataclass(frozen=True)
+class Fixture:
+    name: str
+    input: Path
+    expected: dict[str, Any]
+
+
+def fixtures(kind: str) -> list[Fixture]:
+    """Every fixture folder whose input is ``input.<kind>`` (txt or html)."""
+    found = []
+    for folder in sorted(FIXTURES.iterdir()):
+        source = folder / f"input.{kind}"
+        if source.is_file():
+            found.append(Fixture(folder.name, source, json.loads((folder / "expected.json").read_text("utf-8"))))
+    return found

@@ -1,0 +1,73 @@
+"""The newsparse command: formats, standard input, and bad files that do not stop the rest."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import SEED
+from newsparse.cli import main
+
+SEED_TEXT = SEED / "input.txt"
+EXPECTED = json.loads((SEED / "expected.json").read_text("utf-8"))
+
+
+def test_json_output_matches_the_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(SEED_TEXT)]) == 0
+    [record] = json.loads(capsys.readouterr().out)
+    assert record["source"] == str(SEED_TEXT)
+    for key in ("headline", "paragraphs", "votes", "related", "language"):
+        assert record[key] == EXPECTED[key]
+    assert record["byline"]["authors"] == EXPECTED["byline"]["authors"]
+    assert record["byline"]["bio"] == EXPECTED["byline"]["bio"]
+    assert {r["text"] for r in record["removed"]} >= set(EXPECTED["removed_noise"])
+
+
+def test_jsonl_has_one_line_per_input(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(SEED_TEXT), str(SEED_TEXT), "--format", "jsonl"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line)["headline"] for line in lines] == [EXPECTED["headline"]] * 2
+
+
+def test_text_output_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    main([str(SEED_TEXT), "--format", "text"])
+    out = capsys.readouterr().out
+    assert EXPECTED["headline"] in out
+    assert "Votes: 5500 (5.5k Points)" in out
+    assert EXPECTED["paragraphs"][-1] in out
+    assert "Upvote Downvote" not in out
+
+
+def test_dash_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(SEED_TEXT.read_bytes())))
+    assert main(["-", "--format", "jsonl"]) == 0
+    assert json.loads(capsys.readouterr().out)["votes"]["count"] == 5500
+
+
+def test_unreadable_file_is_reported_and_the_rest_still_parsed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    status = main([str(tmp_path / "missing.html"), str(SEED_TEXT), str(empty), "--format", "jsonl"])
+    captured = capsys.readouterr()
+    assert status == 1
+    assert [json.loads(line)["source"] for line in captured.out.splitlines()] == [str(SEED_TEXT)]
+    assert "missing.html: cannot read" in captured.err
+    assert "empty.txt: the input is empty" in captured.err
+
+
+def test_installed_command_runs() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "newsparse", str(SEED_TEXT), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(done.stdout)["byline"]["authors"] == ["Anonymous"]
