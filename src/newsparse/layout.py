@@ -17,9 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsparse.fields.byline import parse_author_line
+from newsparse.fields.headline import REPEAT_OVERLAP, same_title
 from newsparse.fields.votes import parse_votes
 from newsparse.filters.noise import noise_rule
 from newsparse.model import Byline, RelatedLink, Removal, VoteCount
+from newsparse.normalize import word_count
 from newsparse.page import Block
 from newsparse.rules import Rules
 
@@ -31,7 +33,12 @@ MIN_TEASER_WORDS = 3
 MIN_BIO_WORDS = 6
 # Prose: a long line, or one ending like a sentence. Titles sit before the first of these.
 MIN_PROSE_WORDS = 15
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", ")")
+# How far into the main content a repeated headline is looked for.
+MAX_BLOCKS_BEFORE_HEADLINE = 3
+# At the body's edges, lines this short that are not sentences are labels and kickers: on the
+# benchmark 32 of 35 such first lines and 33 of 39 such last lines were not article text.
+MAX_FRAGMENT_WORDS = 5
+_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", ")", "。", "！", "？", "」")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,29 +85,57 @@ def mark_block(block: Block, rules: Rules) -> Mark:
 
 def is_title_like(text: str) -> bool:
     """A line that could be a headline: short, not ending like a sentence of prose."""
-    words = len(text.split())
-    return 2 <= words <= MAX_TITLE_WORDS and not text.endswith((".", ",", ";", ":"))
+    words = word_count(text)
+    return 2 <= words <= MAX_TITLE_WORDS and not text.endswith((".", ",", ";", ":", "。"))
 
 
 def is_prose(text: str) -> bool:
-    return len(text.split()) >= MIN_PROSE_WORDS or (text.endswith(_SENTENCE_END) and not is_title_like(text))
+    return word_count(text) >= MIN_PROSE_WORDS or (text.endswith(_SENTENCE_END) and not is_title_like(text))
 
 
-def lay_out(blocks: tuple[Block, ...], rules: Rules) -> Layout:
-    """Split a page into headline, body and tail, and read the fields off the tail."""
+def lay_out(blocks: tuple[Block, ...], rules: Rules, *, headline_text: str | None = None) -> Layout:
+    """Split a page into headline, body and tail, and read the fields off the tail.
+
+    ``headline_text`` is the headline when the page declared one (HTML): the block repeating
+    it is found and taken out, instead of guessing the headline from the lines' shapes.
+    """
     marks = tuple(mark_block(b, rules) for b in blocks)
-    headline = _headline_index(blocks, marks)
+    if headline_text is None:
+        headline = _headline_index(blocks, marks)
+    else:
+        headline = _repeated_headline(blocks, headline_text)
     start = 0 if headline is None else headline + 1
-    end = _end_index(marks, start)
+    end = _end_index(blocks, marks, start)
     claimed = _claims(blocks, marks, start, end)
+    body = _body_indices(blocks, marks, headline, end)
     return Layout(
         headline=None if headline is None else blocks[headline].text,
-        paragraphs=tuple(blocks[i].text for i in range(start, end) if marks[i] is CONTENT),
+        paragraphs=tuple(blocks[i].text for i in body),
         votes=claimed.votes,
         byline=claimed.byline,
         related=claimed.related,
-        removed=_removals(blocks, marks, headline, end, claimed.indices),
+        removed=_removals(blocks, marks, headline, end, claimed.indices, frozenset(body)),
     )
+
+
+def _body_indices(blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int | None, end: int) -> list[int]:
+    """Content between the headline and the end, plus any prose a page put above its title,
+    without the short fragments at either edge."""
+    body = [i for i in range(end) if marks[i] is CONTENT and i != headline and _in_body(blocks[i], i, headline)]
+    while body and _is_fragment(blocks[body[0]]):
+        body.pop(0)
+    while body and _is_fragment(blocks[body[-1]]):
+        body.pop()
+    return body
+
+
+def _is_fragment(block: Block) -> bool:
+    """A few words that are not a sentence: a label, a kicker, a dangling heading, "All..."."""
+    return block.words <= MAX_FRAGMENT_WORDS and not is_prose(block.text)
+
+
+def _in_body(block: Block, index: int, headline: int | None) -> bool:
+    return headline is None or index > headline or is_prose(block.text)
 
 
 def _headline_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> int | None:
@@ -114,15 +149,38 @@ def _headline_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> int |
     return None
 
 
-def _end_index(marks: tuple[Mark, ...], start: int) -> int:
-    """The first closing mark after some body content; the page's end when there is none."""
+def _repeated_headline(blocks: tuple[Block, ...], headline: str) -> int | None:
+    """Main-content extractors often start with the title again, after a kicker or two."""
+    return next(
+        (
+            i
+            for i, b in enumerate(blocks[:MAX_BLOCKS_BEFORE_HEADLINE])
+            if same_title(b.text, headline, overlap=REPEAT_OVERLAP)
+        ),
+        None,
+    )
+
+
+def _end_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int) -> int:
+    """The first closing mark after some body content; the page's end when there is none.
+
+    A related label followed by prose is an inline teaser box ("Leggi anche: ..."), which
+    is dropped but does not end the article.
+    """
     seen_content = False
     for i in range(start, len(marks)):
         if marks[i] is CONTENT:
             seen_content = True
-        elif seen_content and marks[i].closes_article:
+        elif seen_content and marks[i].closes_article and not _inline_label(blocks, marks, i):
             return i
     return len(marks)
+
+
+def _inline_label(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    if not _is_related_label(marks[index]):
+        return False
+    following = next((i for i in range(index + 1, len(marks)) if marks[i] is CONTENT), None)
+    return following is not None and is_prose(blocks[following].text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +214,7 @@ def _bio_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> 
     for i in range(end, len(marks) - 1):
         if marks[i].kind == "author" and marks[i].closes_article:
             nxt = i + 1
-            if marks[nxt] is CONTENT and len(blocks[nxt].text.split()) >= MIN_BIO_WORDS:
+            if marks[nxt] is CONTENT and blocks[nxt].words >= MIN_BIO_WORDS:
                 return nxt
             return None
     return None
@@ -192,8 +250,17 @@ def _is_teaser(block: Block) -> bool:
     return is_title_like(block.text) and block.words >= MIN_TEASER_WORDS
 
 
+def _trimmed(block: Block, index: int) -> Removal:
+    return Removal(block.text, "boilerplate.edge_fragment", f"block {index}: {block.words} words at the body's edge")
+
+
 def _removals(
-    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int | None, end: int, claimed: frozenset[int]
+    blocks: tuple[Block, ...],
+    marks: tuple[Mark, ...],
+    headline: int | None,
+    end: int,
+    claimed: frozenset[int],
+    body: frozenset[int],
 ) -> tuple[Removal, ...]:
     removed: list[Removal] = []
     for i, (block, mark) in enumerate(zip(blocks, marks, strict=True)):
@@ -204,9 +271,11 @@ def _removals(
         elif mark is not CONTENT:
             detail = f"block {i} repeats a field taken from an earlier block"
             removed.append(Removal(block.text, f"boilerplate.extra_{mark.kind}", detail))
-        elif headline is not None and i < headline:
+        elif headline is not None and i < headline and not is_prose(block.text):
             removed.append(Removal(block.text, "boilerplate.before_headline", f"block {i} stands before the headline"))
         elif i >= end:
             detail = f"block {i} follows the article's end at block {end} ({blocks[end].text[:40]!r})"
             removed.append(Removal(block.text, "boilerplate.after_article", detail))
+        elif i not in body:
+            removed.append(_trimmed(block, i))
     return tuple(removed)

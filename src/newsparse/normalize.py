@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_line", "collapse_spaces", "drop_invisible", "phrase_key"]
+__all__ = ["clean_line", "collapse_spaces", "drop_invisible", "phrase_key", "word_count"]
 
 # Zero-width space/joiners, word joiner, BOM and soft hyphen: invisible in a browser,
 # but they split words for every tokenizer downstream.
@@ -16,7 +16,11 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # No-break, narrow no-break, figure, thin and other fixed-width spaces.
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 _SPACES = re.compile(" {2,}")
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'"})
+_ODD_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4")
+# Han, kana and hangul: scripts written without spaces between words.
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+# Two characters of those scripts carry about as much as one English word.
+CHARS_PER_UNSPACED_WORD = 2
 _EDGE_PUNCTUATION = " .,:;!?¡¿…-–—|•·*#()[]\"'“”«»"
 
 
@@ -58,4 +62,18 @@ def phrase_key(text: str) -> str:
     >>> phrase_key("LEAVE A REPLY")
     'leave a reply'
     """
-    return collapse_spaces(text.translate(_APOSTROPHES)).strip(_EDGE_PUNCTUATION).casefold()
+    for odd in _ODD_APOSTROPHES:
+        if odd in text:
+            text = text.replace(odd, "'")
+    return collapse_spaces(text).strip(_EDGE_PUNCTUATION).casefold()
+
+
+def word_count(text: str) -> int:
+    """Words in ``text``, with scripts that use no spaces counted by characters.
+
+    >>> word_count("Armed clashes have resumed."), word_count("商標法違反の疑いで逮捕された")
+    (4, 7)
+    """
+    spaced = len(text.split())
+    unspaced = len(_UNSPACED.findall(text))
+    return max(spaced, unspaced // CHARS_PER_UNSPACED_WORD) if unspaced else spaced

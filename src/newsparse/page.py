@@ -10,6 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from lxml.html import HtmlElement
+
+from newsparse.normalize import word_count
+from newsparse.sources.landmarks import Landmarks
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -23,19 +28,29 @@ class Block:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return word_count(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An author as a metadata source names them."""
+
+    name: str
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Meta:
-    """What the page says about itself, outside its visible text."""
+    """What the page says about itself outside its visible text; candidates best first."""
 
-    title: str | None = None
-    language: str | None = None
+    titles: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()  # declared language tags, as written
     url: str | None = None
     site_name: str | None = None
     published: datetime | date | None = None
-    authors: tuple[str, ...] = ()
+    authors: tuple[tuple[Person, ...], ...] = ()  # one tuple of people per source that names any
+    body: str | None = None  # JSON-LD articleBody
+    interactions: tuple[tuple[str, int], ...] = ()  # schema.org (action type, count)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,3 +60,5 @@ class Page:
     blocks: tuple[Block, ...]
     meta: Meta = Meta()
     kind: str = "text"  # "text" or "html": which door built it
+    tree: HtmlElement | None = None  # the one parsed tree of an HTML page, read-only for every field
+    landmarks: Landmarks | None = None  # its bylines, author boxes, widgets and lists, found in one pass

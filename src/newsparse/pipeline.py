@@ -12,12 +12,17 @@ Stages, in order:
 
 from __future__ import annotations
 
+from newsparse.fields.byline import html_byline
+from newsparse.fields.dates import html_published
+from newsparse.fields.headline import choose_headline, h1_texts
 from newsparse.fields.language import detect_language
+from newsparse.fields.related import html_related
+from newsparse.fields.votes import html_votes
 from newsparse.layout import lay_out
 from newsparse.load import Source, looks_like_html, to_text
 from newsparse.model import Article
 from newsparse.page import Page
-from newsparse.rules import rules_for
+from newsparse.rules import Rules, rules_for
 from newsparse.sources.html import html_page
 from newsparse.sources.text import text_page
 
@@ -46,14 +51,37 @@ def parse_text(source: Source, *, url: str | None = None) -> Article:
 def extract(page: Page) -> Article:
     """Read every field of an Article off a Page."""
     language = detect_language(page)
-    layout = lay_out(page.blocks, rules_for(language))
+    rules = rules_for(language)
+    if page.kind == "html":
+        return _html_article(page, language, rules)
+    layout = lay_out(page.blocks, rules)
     return Article(
         headline=layout.headline,
         paragraphs=layout.paragraphs,
         votes=layout.votes,
         byline=layout.byline,
         related=layout.related,
-        published=page.meta.published,
+        language=language,
+        url=page.meta.url,
+        removed=layout.removed,
+    )
+
+
+def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
+    """HTML: the body from the main-content blocks; the other fields from metadata and markup,
+    with what the block layout found as the fallback."""
+    assert page.tree is not None
+    headline = choose_headline(page.meta.titles, h1_texts(page.tree), page.meta.site_name)
+    layout = lay_out(page.blocks, rules, headline_text=headline)
+    byline = html_byline(page, rules, fallback=layout.byline)
+    bio = byline.bio if byline else None
+    return Article(
+        headline=headline or layout.headline,
+        paragraphs=tuple(p for p in layout.paragraphs if p != bio),
+        votes=html_votes(page, rules, fallback=layout.votes),
+        byline=byline,
+        related=html_related(page, rules) or layout.related,
+        published=html_published(page),
         language=language,
         url=page.meta.url,
         site_name=page.meta.site_name,

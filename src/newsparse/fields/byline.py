@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
+from lxml import html
+
+from newsparse.model import Byline
+from newsparse.normalize import clean_line
+from newsparse.page import Page, Person
 from newsparse.rules import Rules
+from newsparse.sources.landmarks import COMMENTS, inside
 
 # Name particles that stay lower-case inside a name: "Ludwig van Beethoven", "María de la Cruz".
 PARTICLES = frozenset(
@@ -76,3 +83,75 @@ def looks_like_name(text: str, rules: Rules) -> bool:
 
 def _is_name_token(token: str) -> bool:
     return token[0].isupper() or token in PARTICLES or bool(_INITIAL.fullmatch(token))
+
+
+# --- HTML pages: declared authors first, then the visible byline, then the text layout ---
+
+MIN_BIO_WORDS = 6
+
+
+def html_byline(page: Page, rules: Rules, *, fallback: Byline | None) -> Byline | None:
+    """The byline of an HTML page, cross-checked across its metadata and visible markup."""
+    marks = page.landmarks
+    authors, url = _declared_authors(page.meta.authors, rules)
+    if not authors and marks is not None:
+        authors, url = _visible_authors(marks.byline, rules, page.meta.url)
+    if not authors and fallback is not None:
+        authors = fallback.authors
+    if not authors:
+        return None
+    if url is None and marks is not None:
+        url = _profile_link([*marks.byline, *marks.author_box], authors, page.meta.url)
+    bio = author_box_bio(marks.author_box, rules) if marks is not None else None
+    return Byline(authors=authors, bio=bio or (fallback.bio if fallback else None), url=url)
+
+
+def _declared_authors(sources: tuple[tuple[Person, ...], ...], rules: Rules) -> tuple[tuple[str, ...], str | None]:
+    for people in sources:
+        names = tuple(dict.fromkeys(n for p in people for n in split_names(p.name, rules)))
+        if names:
+            url = next((p.url for p in people if p.url and p.name in names), None)
+            return names, url
+    return (), None
+
+
+def _visible_authors(
+    elements: tuple[html.HtmlElement, ...], rules: Rules, base: str | None
+) -> tuple[tuple[str, ...], str | None]:
+    for element in elements:
+        if inside(element, COMMENTS):
+            continue
+        text = clean_line(element.text_content())
+        if not text or len(text) > MAX_BYLINE_CHARS:
+            continue
+        found = parse_author_line(text, rules)
+        names = found[0] if found else split_names(text, rules)
+        if names:
+            return names, _profile_link([element], names, base)
+    return (), None
+
+
+def _profile_link(elements: list[html.HtmlElement], names: tuple[str, ...], base: str | None) -> str | None:
+    for element in elements:
+        for link in element.iter("a"):
+            if clean_line(link.text_content()) in names and link.get("href"):
+                url = urljoin(base or "", str(link.get("href")).strip())
+                if url.startswith(("http://", "https://")):
+                    return url
+    return None
+
+
+def author_box_bio(boxes: tuple[html.HtmlElement, ...], rules: Rules) -> str | None:
+    """The description sentence(s) of an author box, without the name line."""
+    for box in boxes:
+        if inside(box, COMMENTS):
+            continue
+        texts = (clean_line(e.text_content()) for e in box.iter("p", "div", "span") if not _has_children_of_kind(e))
+        bios = [t for t in texts if len(t.split()) >= MIN_BIO_WORDS and not parse_author_line(t, rules)]
+        if bios:
+            return max(bios, key=len)
+    return None
+
+
+def _has_children_of_kind(element: html.HtmlElement) -> bool:
+    return any(child.tag in ("p", "div") for child in element)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from lxml import html
+
 from newsparse.model import VoteCount
+from newsparse.normalize import clean_line
+from newsparse.page import Page
 from newsparse.rules import Rules
+from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, hints, inside
 
 _MINUS = "-\u2212\u2013"
 _IGNORED = str.maketrans("", "", " '\u2009")
@@ -68,3 +73,50 @@ def parse_votes(text: str, rules: Rules) -> VoteCount | None:
     label = (match.group("label") or match.group("label2")).casefold()
     count = parse_count(number, multiplier=rules.multipliers.get(word, 1), decimal=rules.decimal)
     return VoteCount(count=count, raw=text, label=rules.vote_labels.get(label, label))
+
+
+# --- HTML pages: schema.org counters first, then the page's voting widget ---
+
+# schema.org action types and the label their count means.
+_ACTION_LABELS = {"likeaction": "likes", "voteaction": "votes", "agreeaction": "upvotes", "endorseaction": "likes"}
+# What a widget's class name says a bare count is: "clap-count" -> likes.
+_WIDGET_LABELS = (
+    ("clap", "likes"),
+    ("like", "likes"),
+    ("upvote", "upvotes"),
+    ("vote", "votes"),
+    ("karma", "points"),
+    ("score", "score"),
+    ("point", "points"),
+)
+
+
+def html_votes(page: Page, rules: Rules, *, fallback: VoteCount | None) -> VoteCount | None:
+    for kind, count in page.meta.interactions:
+        if kind in _ACTION_LABELS:
+            return VoteCount(count=count, raw=str(count), label=_ACTION_LABELS[kind])
+    marks = page.landmarks
+    widgets = (e for e in marks.votes if not inside(e, COMMENTS) and not inside(e, ASIDE_HINT)) if marks else ()
+    for element in widgets:
+        votes = _widget_votes(element, rules)
+        if votes:
+            return votes
+    return fallback
+
+
+def _widget_votes(element: html.HtmlElement, rules: Rules) -> VoteCount | None:
+    text = clean_line(element.text_content())
+    if not text or len(text) > MAX_VOTE_LINE_CHARS:
+        return None
+    votes = parse_votes(text, rules)
+    if votes:
+        return votes
+    match = rules.count.fullmatch(text)
+    if not match:
+        return None
+    names = hints(element)
+    label = next((label for word, label in _WIDGET_LABELS if word in names), None)
+    if label is None:
+        return None
+    multiplier = rules.multipliers.get((match.group("multiplier") or "").casefold(), 1)
+    return VoteCount(count=parse_count(match.group("number"), multiplier=multiplier), raw=text, label=label)

@@ -27,7 +27,11 @@ NOISE_RULES = (
     NoiseRule("noise.related_label", "related_label", closes_article=True),
     NoiseRule("noise.share", "share", closes_article=False),
     NoiseRule("noise.advert", "advert", closes_article=False),
+    NoiseRule("noise.newsletter", "newsletter", closes_article=False),
 )
+# Lines longer than these are prose that happens to open with the same words.
+MAX_TEASER_WORDS = 30
+MAX_CREDIT_WORDS = 15
 
 
 def noise_rule(text: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
@@ -45,4 +49,18 @@ def noise_rule(text: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
         if key in rules.phrases[rule.concept]:
             detail = f"whole line is the {rule.concept} phrase {key!r}"
             return rule, Removal(text=text, rule=rule.name, detail=detail)
+    return _prefix_rule(text, key, rules)
+
+
+def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
+    words = len(key.split())
+    for rule, pattern, limit in ((TEASER, rules.teaser, MAX_TEASER_WORDS), (CREDIT, rules.credit, MAX_CREDIT_WORDS)):
+        match = pattern.match(key) if words <= limit else None
+        if match:
+            detail = f"a {words}-word line opening with {match.group(0)!r}"
+            return rule, Removal(text=text, rule=rule.name, detail=detail)
     return None
+
+
+TEASER = NoiseRule("noise.teaser_link", "teaser_prefix", closes_article=False)
+CREDIT = NoiseRule("noise.image_credit", "credit_prefix", closes_article=False)

@@ -21,9 +21,16 @@ from importlib import resources
 from types import MappingProxyType
 
 from newsparse.normalize import phrase_key
-from newsparse.rules.patterns import name_separator, prefix_pattern, vote_pattern
+from newsparse.rules.patterns import (
+    count_pattern,
+    credit_pattern,
+    name_separator,
+    prefix_pattern,
+    teaser_pattern,
+    vote_pattern,
+)
 
-__all__ = ["LANGUAGES", "PHRASE_CONCEPTS", "WORD_CONCEPTS", "Rules", "rules_for"]
+__all__ = ["LANGUAGES", "PHRASE_CONCEPTS", "STOPWORDS", "WORD_CONCEPTS", "Rules", "rules_for"]
 
 LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl", "pl")
 FALLBACK_LANGUAGE = "en"
@@ -36,9 +43,10 @@ PHRASE_CONCEPTS = (
     "share",
     "advert",
     "related_label",
+    "newsletter",
 )
 # Concepts whose files list prefixes or words used inside patterns.
-WORD_CONCEPTS = ("author_box", "byline_prefix", "name_joiner", "not_a_name")
+WORD_CONCEPTS = ("author_box", "byline_prefix", "name_joiner", "not_a_name", "teaser_prefix", "credit_prefix")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,9 +60,12 @@ class Rules:
     multipliers: Mapping[str, int]  # "k" -> 1000, "mil" -> 1000 ...
     decimal: str  # the decimal separator of the page's language
     votes: re.Pattern[str]  # a whole line that is a score
+    count: re.Pattern[str]  # a bare count, as a widget shows it
     author_box: re.Pattern[str]  # "Written by X": an author box, which closes the article
     byline: re.Pattern[str]  # "By X": a byline, wherever it stands
     name_separator: re.Pattern[str]  # where a list of names splits
+    teaser: re.Pattern[str]  # a line opening like a link to another story
+    credit: re.Pattern[str]  # a line opening like an image credit
 
 
 def _lines(language: str, concept: str) -> list[str]:
@@ -93,11 +104,19 @@ def _merge(languages: Iterable[str]) -> Rules:
         multipliers=MappingProxyType(multipliers),
         decimal=numbers.get("decimal", (".",))[0],
         votes=vote_pattern(labels, multipliers),
+        count=count_pattern(multipliers),
         author_box=prefix_pattern(words["author_box"]),
         byline=prefix_pattern(words["byline_prefix"]),
         name_separator=name_separator(words["name_joiner"]),
+        teaser=teaser_pattern(words["teaser_prefix"]),
+        credit=credit_pattern(words["credit_prefix"]),
     )
 
+
+# Function words per language, to check a page's declared language cheaply.
+STOPWORDS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {lang: frozenset(w.casefold() for line in _lines(lang, "stopwords") for w in line.split()) for lang in LANGUAGES}
+)
 
 # Built once at import: a handful of small, immutable tables.
 _BY_LANGUAGE: Mapping[str, Rules] = MappingProxyType({lang: _merge((lang, FALLBACK_LANGUAGE)) for lang in LANGUAGES})

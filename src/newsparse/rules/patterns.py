@@ -55,3 +55,35 @@ def name_separator(joiners: Iterable[str]) -> re.Pattern[str]:
     ['Ann Lee', 'Bo Chen', 'Cy Diaz']
     """
     return re.compile(rf"\s*[,;/]\s*(?:(?:{alternation(joiners)})\s+)?|\s+(?:{alternation(joiners)})\s+", re.IGNORECASE)
+
+
+def count_pattern(multipliers: Iterable[str]) -> re.Pattern[str]:
+    """A bare count as a widget shows it: "248", "1.1K", "12,5 k".
+
+    >>> count_pattern(["k"]).fullmatch("1.1K").group("number", "multiplier")
+    ('1.1', 'K')
+    """
+    return re.compile(rf"(?P<number>{NUMBER})\s?(?:(?P<multiplier>{alternation(multipliers)})\.?)?", re.IGNORECASE)
+
+
+def teaser_pattern(prefixes: Iterable[str]) -> re.Pattern[str]:
+    """A line that opens like a link to another story: "Read more: ...", "[Related: ...]".
+
+    Matched against ``phrase_key`` text (case-folded, edge punctuation gone).
+
+    >>> bool(teaser_pattern(["read more", "related"]).match("related: the 15 weirdest galaxies"))
+    True
+    >>> bool(teaser_pattern(["more"]).match("more than 100 protesters were killed"))
+    False
+    """
+    return re.compile(rf"(?:{alternation(prefixes)})\s?[:|»›>\-–—]")
+
+
+def credit_pattern(prefixes: Iterable[str]) -> re.Pattern[str]:
+    """A line that opens like an image credit: "© Reuters", "Photo: AP", "Photo by Jane Doe".
+
+    >>> p = credit_pattern(["photo", "getty images"])
+    >>> [bool(p.match(t)) for t in ("© reuters", "photo by jane doe", "photo: ap", "photos were released")]
+    [True, True, True, False]
+    """
+    return re.compile(rf"(?:©|\(c\)|copyright\b|(?:{alternation(prefixes)})\s?(?:[:/|]|by\b))")

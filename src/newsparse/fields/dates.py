@@ -1,0 +1,71 @@
+"""Publication dates: ISO 8601 and the near-ISO forms CMSs write, read without guessing."""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, datetime, timedelta, timezone
+
+import htmldate
+
+from newsparse.page import Page
+
+log = logging.getLogger(__name__)
+
+_ISO = re.compile(
+    r"\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d{1,9})?)?"
+    r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"
+)
+EARLIEST_YEAR = 1990
+
+
+def parse_date(text: str | None) -> datetime | date | None:
+    """A datetime (aware when the text gives a zone) or a date, from an ISO-like string.
+
+    >>> parse_date("2024-03-05T14:30:00+01:00")
+    datetime.datetime(2024, 3, 5, 14, 30, tzinfo=datetime.timezone(datetime.timedelta(seconds=3600)))
+    >>> parse_date("2024-03-05T13:30:00Z").tzinfo
+    datetime.timezone.utc
+    >>> parse_date("2024-03-05"), parse_date("2024-3-5 09:05")
+    (datetime.date(2024, 3, 5), datetime.datetime(2024, 3, 5, 9, 5))
+    >>> parse_date("tomorrow") is None
+    True
+    """
+    match = _ISO.match(text or "")
+    if not match:
+        return None
+    try:
+        day = date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if day.year < EARLIEST_YEAR:
+            return None
+        if match["H"] is None:
+            return day
+        moment = datetime(day.year, day.month, day.day, int(match["H"]), int(match["M"]), int(match["S"] or 0))
+    except ValueError:
+        return None
+    zone = _zone(match["tz"])
+    return moment.replace(tzinfo=zone) if zone else moment
+
+
+def _zone(text: str | None) -> timezone | None:
+    if not text:
+        return None
+    if text in ("Z", "UTC", "GMT"):
+        return timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def html_published(page: Page) -> datetime | date | None:
+    """The declared publication date, else htmldate's reading of the page (dates only)."""
+    if page.meta.published is not None or page.tree is None:
+        return page.meta.published
+    try:
+        found = htmldate.find_date(page.tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError) as exc:
+        log.debug("htmldate failed: %s", exc)
+        return None
+    return parse_date(found) if found else None

@@ -1,0 +1,105 @@
+"""Headline: the article's own title, not "Title | Site Name", not the logo or a section name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lxml import html
+
+from newsparse.normalize import clean_line, phrase_key
+
+# Separators between a title and the site name; a colon is left alone ("Brexit: what next").
+_SEPARATOR = re.compile(r"(\s+[|\-–—·»•/:]{1,2}\s+)")
+# Without a known site name, only a short affix is taken for one ("Local Gazette - ...").
+MAX_SITE_AFFIX_WORDS = 3
+# Two titles name the same article when this share of their words is shared.
+MIN_OVERLAP = 0.6
+# A body line repeats the headline only when nearly every word is the same.
+REPEAT_OVERLAP = 0.85
+# Pages with more <h1>s than this use them for styling; the first few are enough.
+MAX_H1 = 5
+_WORD = re.compile(r"\w+")
+
+
+def choose_headline(titles: Sequence[str], h1s: Sequence[str], site_name: str | None) -> str | None:
+    """The visible <h1> that agrees with the declared titles, else the best declared title.
+
+    >>> h1s = ["Local Gazette", "Council approves new budget"]
+    >>> choose_headline(["Council approves new budget | Local Gazette"], h1s, None)
+    'Council approves new budget'
+    >>> choose_headline(["Local Gazette - Council approves new budget"], [], None)
+    'Council approves new budget'
+    >>> choose_headline([], ["Only an h1 here"], "Site")
+    'Only an h1 here'
+    """
+    stripped = [strip_site_name(t, site_name) for t in titles]
+    for h1 in h1s:
+        if not is_site_name(h1, site_name) and any(same_title(h1, t) for t in stripped):
+            return h1
+    if stripped:
+        return stripped[0]
+    return next((h for h in h1s if not is_site_name(h, site_name)), None)
+
+
+def strip_site_name(title: str, site_name: str | None) -> str:
+    """Drop a site-name prefix or suffix from a page title.
+
+    >>> strip_site_name("Azerbaijan and Armenia resume armed clashes – Balochistan Post", "Balochistan Post")
+    'Azerbaijan and Armenia resume armed clashes'
+    >>> strip_site_name("Ferry crews strike | News | The Courier", "The Courier")
+    'Ferry crews strike | News'
+    """
+    parts = _SEPARATOR.split(title)  # text, separator, text, ...
+    texts = parts[0::2]
+    if len(texts) < 2:
+        return title
+    if site_name:
+        while len(texts) > 1 and is_site_name(texts[-1], site_name):
+            parts, texts = parts[:-2], texts[:-1]
+        while len(texts) > 1 and is_site_name(texts[0], site_name):
+            parts, texts = parts[2:], texts[1:]
+        return "".join(parts).strip()
+    return _drop_short_affix(parts)
+
+
+def _drop_short_affix(parts: list[str]) -> str:
+    first, last = parts[0], parts[-1]
+    if len(parts) == 3 and min(len(first.split()), len(last.split())) <= MAX_SITE_AFFIX_WORDS:
+        return last if len(first.split()) < len(last.split()) else first
+    if len(last.split()) <= MAX_SITE_AFFIX_WORDS:
+        return "".join(parts[:-2]).strip()
+    return "".join(parts).strip()
+
+
+def is_site_name(text: str, site_name: str | None) -> bool:
+    """True when ``text`` is the site name, its domain, or the name without "The"."""
+    if not site_name:
+        return False
+    a, b = _squash(text), _squash(site_name)
+    return bool(a) and (a == b or a.split(".")[0] == b or b.split(".")[0] == a)
+
+
+def _squash(text: str) -> str:
+    key = phrase_key(text).removeprefix("the ").removeprefix("www.")
+    return "".join(ch for ch in key if ch.isalnum() or ch == ".")
+
+
+def same_title(a: str, b: str, *, overlap: float = MIN_OVERLAP) -> bool:
+    """Two strings name the same article: most words shared, or one contains the other.
+
+    >>> same_title("Cat found in New Mexico", "Cat found in New Mexico after going missing in Oregon")
+    False
+    >>> same_title("Council approves budget", "Council approves budget | Gazette")
+    True
+    """
+    ka, kb = phrase_key(a), phrase_key(b)
+    if ka and kb and (ka in kb or kb in ka):
+        return min(len(ka), len(kb)) / max(len(ka), len(kb)) >= overlap
+    wa, wb = set(_WORD.findall(ka)), set(_WORD.findall(kb))
+    return bool(wa and wb) and len(wa & wb) / max(len(wa), len(wb)) >= overlap
+
+
+def h1_texts(tree: html.HtmlElement) -> list[str]:
+    """The page's <h1> texts, in order (a page may have a logo h1 before the title)."""
+    return [t for t in (clean_line(h.text_content()) for h in tree.iter("h1")) if t][:MAX_H1]

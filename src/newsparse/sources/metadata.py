@@ -1,0 +1,219 @@
+"""Page metadata from every source a CMS writes, in order of trust.
+
+JSON-LD first (NewsArticle, Article, BlogPosting … in ``@graph`` or lists, authors as
+objects, strings or ``@id`` references), then OpenGraph and ``article:*`` meta, microdata
+(``itemprop``), ``rel=author`` links and ``<time datetime>``. Each field keeps every
+candidate it found, best first, so the field extractors can cross-check them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import urljoin
+
+from lxml import etree, html
+
+from newsparse.fields.dates import parse_date
+from newsparse.normalize import clean_line
+from newsparse.page import Meta, Person
+from newsparse.sources import jsonld
+from newsparse.sources.xpath import elements, strings
+
+_X = etree.XPath
+_JSONLD = _X("//script[@type='application/ld+json']/text()")
+_META = _X("//meta[@property or @name or @itemprop or @http-equiv][@content]")
+_CANONICAL = _X("//link[@rel='canonical']/@href")
+_HTML_LANG = _X("/html/@lang | /html/@xml:lang")
+_TITLE = _X("//title//text()")
+_ITEMPROP = _X("//*[@itemprop]")
+_REL_AUTHOR = _X("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')][@href]")
+_TIME = _X("//time[@datetime]")
+
+# <meta> keys that carry a publication date, most specific first.
+_DATE_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+)
+_TITLE_KEYS = ("og:title", "twitter:title", "headline", "dc.title", "parsely-title", "sailthru.title")
+_LANGUAGE_KEYS = ("og:locale", "content-language", "language", "dc.language", "inlanguage")
+_SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
+_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+# <time> elements of these classes carry the modification date, not the publication date.
+_MODIFIED_HINTS = ("updated", "modified", "edited")
+
+
+def read_meta(tree: html.HtmlElement, url: str | None) -> Meta:
+    """Everything the page declares about itself."""
+    node, by_id = jsonld.article_node(jsonld.load_scripts(strings(_JSONLD, tree)))
+    tags = _meta_tags(tree)
+    canonical = _first_value(strings(_CANONICAL, tree)) or tags.get("og:url")
+    page_url = _absolute(canonical, url) or url
+    return Meta(
+        titles=_dedupe([*_ld_titles(node), *(tags.get(k) for k in _TITLE_KEYS), _page_title(tree)]),
+        languages=_dedupe([*strings(_HTML_LANG, tree), *(tags.get(k) for k in _LANGUAGE_KEYS)]),
+        url=page_url,
+        site_name=_site_name(node, by_id, tags),
+        published=_published(node, tags, tree),
+        authors=_authors(node, by_id, tags, tree, page_url),
+        body=jsonld.text_of(node.get("articleBody")) if node else None,
+        interactions=_interactions(node, by_id),
+    )
+
+
+def _meta_tags(tree: html.HtmlElement) -> dict[str, str]:
+    """<meta> content by lower-cased property/name/itemprop; the first of each key wins."""
+    tags: dict[str, str] = {}
+    for element in elements(_META, tree):
+        key = str(
+            element.get("property") or element.get("name") or element.get("itemprop") or element.get("http-equiv")
+        ).casefold()
+        value = clean_line(str(element.get("content", "")))
+        if value and key not in tags:
+            tags[key] = value
+    return tags
+
+
+def _ld_titles(node: jsonld.Node | None) -> list[str | None]:
+    if node is None:
+        return []
+    return [jsonld.text_of(node.get("headline")), jsonld.text_of(node.get("name"))]
+
+
+def _page_title(tree: html.HtmlElement) -> str | None:
+    return clean_line(" ".join(strings(_TITLE, tree))) or None
+
+
+def _site_name(node: jsonld.Node | None, by_id: Mapping[str, jsonld.Node], tags: dict[str, str]) -> str | None:
+    publisher = jsonld.resolve(node.get("publisher"), by_id) if node else None
+    names = [tags.get("og:site_name"), jsonld.text_of(publisher), tags.get("application-name")]
+    return next((clean_line(n) for n in names if n and clean_line(n)), None)
+
+
+def _published(node: jsonld.Node | None, tags: dict[str, str], tree: html.HtmlElement) -> datetime | date | None:
+    candidates: list[str | None] = [jsonld.text_of(node.get("datePublished")) if node else None]
+    candidates += [tags.get(k) for k in _DATE_KEYS]
+    candidates += [_itemprop_value(e) for e in elements(_ITEMPROP, tree) if e.get("itemprop") == "datePublished"]
+    candidates += [str(t.get("datetime")) for t in elements(_TIME, tree) if not _is_modified(t)]
+    return next((d for d in map(parse_date, candidates) if d is not None), None)
+
+
+def _is_modified(element: html.HtmlElement) -> bool:
+    context = " ".join(
+        str(e.get("class", "")) + " " + str(e.get("itemprop", "")) for e in (element, element.getparent())
+    )
+    return any(hint in context.casefold() for hint in _MODIFIED_HINTS)
+
+
+def _authors(
+    node: jsonld.Node | None,
+    by_id: Mapping[str, jsonld.Node],
+    tags: dict[str, str],
+    tree: html.HtmlElement,
+    base: str | None,
+) -> tuple[tuple[Person, ...], ...]:
+    """Author candidates per source, best source first; each a tuple of people."""
+    sources = [
+        _ld_people(node, by_id, base),
+        tuple(Person(n) for n in _names_only(tags.get(k) for k in _AUTHOR_KEYS)),
+        _microdata_people(tree, base),
+        tuple(
+            Person(clean_line(a.text_content()), _absolute(str(a.get("href")), base))
+            for a in elements(_REL_AUTHOR, tree)
+            if clean_line(a.text_content())
+        ),
+    ]
+    return tuple(s for s in sources if s)
+
+
+def _ld_people(node: jsonld.Node | None, by_id: Mapping[str, jsonld.Node], base: str | None) -> tuple[Person, ...]:
+    if node is None:
+        return ()
+    people = []
+    for value in jsonld.as_list(node.get("author")) + jsonld.as_list(node.get("creator")):
+        author = jsonld.resolve(value, by_id)
+        if isinstance(author, dict) and "organization" in jsonld.types_of(author):
+            continue
+        name = jsonld.text_of(author)
+        url = jsonld.text_of(author.get("url") or author.get("sameAs")) if isinstance(author, dict) else None
+        if name:
+            people.append(Person(clean_line(name), _absolute(url, base)))
+    return tuple(people)
+
+
+def _microdata_people(tree: html.HtmlElement, base: str | None) -> tuple[Person, ...]:
+    people = []
+    for element in elements(_ITEMPROP, tree):
+        if "author" not in str(element.get("itemprop", "")).split():
+            continue
+        name_el = next((e for e in element.iter() if e.get("itemprop") == "name"), element)
+        name = clean_line(_itemprop_value(name_el) or "")
+        link = element if element.tag == "a" else element.find(".//a[@href]")
+        url = _absolute(str(link.get("href")), base) if link is not None else None
+        if name:
+            people.append(Person(name, url))
+    return tuple(people)
+
+
+def _itemprop_value(element: html.HtmlElement) -> str | None:
+    for attribute in ("content", "datetime"):
+        if element.get(attribute):
+            return str(element.get(attribute))
+    return clean_line(element.text_content()) or None
+
+
+def _interactions(node: jsonld.Node | None, by_id: Mapping[str, jsonld.Node]) -> tuple[tuple[str, int], ...]:
+    """(action type, count) pairs of schema.org InteractionCounters: ("likeaction", 120)."""
+    if node is None:
+        return ()
+    found = []
+    for value in jsonld.as_list(node.get("interactionStatistic")):
+        counter = jsonld.resolve(value, by_id)
+        if not isinstance(counter, dict):
+            continue
+        action = jsonld.resolve(counter.get("interactionType"), by_id)
+        kind = next(iter(jsonld.types_of(action)), None) if isinstance(action, dict) else jsonld.text_of(action)
+        count = _int(counter.get("userInteractionCount"))
+        if kind and count is not None:
+            found.append((kind.rsplit("/", 1)[-1].casefold(), count))
+    return tuple(found)
+
+
+def _int(value: Any) -> int | None:
+    try:
+        return int(str(value).replace(",", "").strip())
+    except ValueError:
+        return None
+
+
+def _names_only(values: Iterable[str | None]) -> list[str]:
+    """Meta author values that are names, not profile URLs."""
+    return [v for v in values if v and not v.startswith(("http://", "https://", "@"))][:1]
+
+
+def _first_value(values: list[str]) -> str | None:
+    return next((clean_line(v) for v in values if clean_line(v)), None)
+
+
+def _absolute(href: str | None, base: str | None) -> str | None:
+    """An absolute http(s) URL, or None."""
+    if not href:
+        return None
+    url = urljoin(base or "", href.strip())
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def _dedupe(values: Iterable[str | None]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(clean_line(v) for v in values if v and clean_line(v)))
