@@ -14,7 +14,9 @@ Every block ends up in exactly one place: a field, the body, or ``removed`` with
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from newsparse.fields.byline import parse_author_line
 from newsparse.fields.headline import REPEAT_OVERLAP, same_title
@@ -65,10 +67,19 @@ class Layout:
 
 
 CONTENT = Mark("content")
+Boxes = Mapping[str, str]
+_NO_BOXES: Boxes = MappingProxyType({})
 
 
-def mark_block(block: Block, rules: Rules) -> Mark:
-    """Judge one block by its text: noise, a score, an author line, or content."""
+def mark_block(block: Block, rules: Rules, boxed: Boxes = _NO_BOXES) -> Mark:
+    """Judge one block by its text: noise, a score, an author line, or content.
+
+    ``boxed`` maps the texts of an HTML page's boilerplate boxes (newsletter, share bar,
+    caption ...) to the box's class; a block that is one of them is dropped for where it stands.
+    """
+    box = boxed.get(block.text)
+    if box is not None:
+        return Mark("noise", removal=Removal(block.text, "boilerplate.box", f"inside a box of class {box!r}"))
     found = noise_rule(block.text, rules)
     if found:
         rule, removal = found
@@ -93,13 +104,19 @@ def is_prose(text: str) -> bool:
     return word_count(text) >= MIN_PROSE_WORDS or (text.endswith(_SENTENCE_END) and not is_title_like(text))
 
 
-def lay_out(blocks: tuple[Block, ...], rules: Rules, *, headline_text: str | None = None) -> Layout:
+def lay_out(
+    blocks: tuple[Block, ...],
+    rules: Rules,
+    *,
+    headline_text: str | None = None,
+    boxed: Boxes = _NO_BOXES,
+) -> Layout:
     """Split a page into headline, body and tail, and read the fields off the tail.
 
     ``headline_text`` is the headline when the page declared one (HTML): the block repeating
     it is found and taken out, instead of guessing the headline from the lines' shapes.
     """
-    marks = tuple(mark_block(b, rules) for b in blocks)
+    marks = tuple(mark_block(b, rules, boxed) for b in blocks)
     if headline_text is None:
         headline = _headline_index(blocks, marks)
     else:

@@ -65,7 +65,7 @@ def phrase_key(text: str) -> str:
     for odd in _ODD_APOSTROPHES:
         if odd in text:
             text = text.replace(odd, "'")
-    return collapse_spaces(text).strip(_EDGE_PUNCTUATION).casefold()
+    return " ".join(text.split()).strip(_EDGE_PUNCTUATION).casefold()
 
 
 def word_count(text: str) -> int:

@@ -7,7 +7,8 @@ itself. Nothing here is mutated after construction.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from lxml.html import HtmlElement
@@ -62,3 +63,4 @@ class Page:
     kind: str = "text"  # "text" or "html": which door built it
     tree: HtmlElement | None = None  # the one parsed tree of an HTML page, read-only for every field
     landmarks: Landmarks | None = None  # its bylines, author boxes, widgets and lists, found in one pass
+    boxed: Mapping[str, str] = field(default_factory=dict)  # texts in boilerplate boxes -> the box's class

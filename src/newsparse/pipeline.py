@@ -72,7 +72,7 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     with what the block layout found as the fallback."""
     assert page.tree is not None
     headline = choose_headline(page.meta.titles, h1_texts(page.tree), page.meta.site_name)
-    layout = lay_out(page.blocks, rules, headline_text=headline)
+    layout = lay_out(page.blocks, rules, headline_text=headline, boxed=page.boxed)
     byline = html_byline(page, rules, fallback=layout.byline)
     bio = byline.bio if byline else None
     return Article(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from urllib.parse import urldefrag, urljoin
 
@@ -11,11 +12,13 @@ from newsparse.model import RelatedLink
 from newsparse.normalize import clean_line, phrase_key
 from newsparse.page import Page
 from newsparse.rules import Rules
-from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, inside
+from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, hints, inside
 
 # A teaser link's text is a headline: a word or two is a tag, a button or a category.
 MIN_TITLE_WORDS = 3
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_TITLE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TITLE_CLASS = re.compile(r"title|headline|heading")
 
 
 def html_related(page: Page, rules: Rules) -> tuple[RelatedLink, ...]:
@@ -55,12 +58,24 @@ def _links(section: html.HtmlElement, base: str | None, *, own: str | None, rule
     found: dict[str, RelatedLink] = {}
     labels = rules.phrases["related_label"]
     for link in section.iter("a"):
-        title = clean_line(link.text_content())
+        title = link_title(link)
         url = _absolute(link.get("href"), base)
         if not url or url == own or len(title.split()) < MIN_TITLE_WORDS or phrase_key(title) in labels:
             continue
         found.setdefault(url, RelatedLink(title=title, url=url))
     return tuple(found.values())
+
+
+def link_title(link: html.HtmlElement) -> str:
+    """A teaser link's headline: its heading or title element, else its longest text piece
+    (cards wrap the title with a kicker, a "Premium" badge or an excerpt)."""
+    for element in link.iterdescendants():
+        if isinstance(element.tag, str) and (element.tag in _TITLE_TAGS or _TITLE_CLASS.search(hints(element))):
+            title = clean_line(element.text_content())
+            if title:
+                return title
+    pieces = [clean_line(t) for t in link.itertext() if isinstance(t, str)]
+    return max(pieces, key=len, default="")
 
 
 def _base_url(page: Page) -> str | None:

@@ -9,16 +9,20 @@ only where the page points.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from lxml import etree, html
 
-from newsparse.sources.xpath import attribute_owners
+from newsparse.normalize import clean_line
+from newsparse.rules.patterns import trie_pattern
+from newsparse.sources.xpath import owner, strings
 
 # Patterns over an element's "class id itemprop" string, lower-cased.
 _CONCEPTS = {
     "author_box": re.compile(
-        r"author[-_]?(?:bio|box|info|description|details|profile|card|wrap|about)|about[-_](?:the[-_])?author"
+        r"(?:author|auteur|autor|autore)[-_]?(?:bio|box|info|description|details|profile|card|wrap|about)"
+        r"|about[-_](?:the[-_])?author"
         r"|authorbox|saboxplugin|abh_box|td-author-by|g1-author-box|entry-author(?:\s|$|-info|-bio)"
     ),
     "byline": re.compile(
@@ -30,18 +34,26 @@ _CONCEPTS = {
         r"related|jp-relatedposts|yarpp|crp[-_]list|rp4wp|read[-_]?next|more[-_]from|you[-_]may[-_]like|also[-_]like"
         r"|recommended|post-navigation-related"
     ),
+    "boilerplate": re.compile(
+        r"newsletter|subscri|signup|sign-up|mc4wp|optin|opt-in|\btnp\b|sharedaddy|addtoany|social-share|share-?(?:bar|buttons|links|tools)"
+        r"|\bshare\b|advert|\bads?\b|adsbygoogle|ad-slot|ad-container|promo|sponsor|excerpt|subtitle|standfirst|\bdek\b"
+        r"|breadcrumb|cookie|consent|paywall|caption|credit|tags-links|post-tags|entry-tags|\btags\b"
+    ),
 }
 COMMENTS = re.compile(r"comment|disqus|respond|discussion|replies")
-# A cheap first sieve: most class and id values contain none of these stems. Matching the
-# lower-cased value case-sensitively is five times faster than re.IGNORECASE here.
+# A cheap first sieve: most class and id values contain none of these stems.
 _STEMS = re.compile(
-    r"author|byline|by-line|writer|posted-by|vot|score|point|karma|clap|like|related|yarpp|rp4wp|crp"
-    r"|read.?next|more.from|recommend"
+    trie_pattern(
+        ["author", "auteur", "autor", "sabox", "abh_", "byline", "by-line", "writer", "posted-by", "vot", "score", "point", "karma", "clap", "like", "related", "yarpp", "rp4wp", "crp", "readnext", "read-next", "read_next", "morefrom", "more-from", "more_from", "recommend", "newsletter", "subscri", "signup", "sign-up", "sign_up", "mc4wp", "optin", "opt-in", "tnp", "share", "addtoany", "advert", "ads", "ad-", "ad_", "promo", "sponsor", "excerpt", "subtitle", "standfirst", "dek", "breadcrumb", "cookie", "consent", "paywall", "caption", "credit", "tags"]
+    )
 )
 _NAMED = ("class", "id", "itemprop", "rel")
+# WordPress puts page-wide flags on <body> ("right-sidebar", "comments-open"): they say nothing
+# about where an element stands.
+_PAGE_LEVEL = frozenset({"body", "html"})
 _CLASS_AND_ID = etree.XPath("//@class | //@id")
 # Regions that hold other articles' links or other people's words: never the article's own fields.
-ASIDE_HINT = re.compile(r"sidebar|widget|popular|trending|most[-_]?(?:read|viewed|popular)|footer|menu|\bnav")
+ASIDE_HINT = re.compile(r"sidebar|widget|popular|trending|most[-_]?(?:read|viewed|popular)|menu|\bnav\b|site-footer")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +62,7 @@ class Landmarks:
     byline: tuple[html.HtmlElement, ...] = ()
     votes: tuple[html.HtmlElement, ...] = ()
     related: tuple[html.HtmlElement, ...] = ()
+    boilerplate: tuple[html.HtmlElement, ...] = ()
 
 
 def hints(element: html.HtmlElement) -> str:
@@ -62,23 +75,65 @@ def find_landmarks(tree: html.HtmlElement) -> Landmarks:
     """One pass over the page's class and id values (itemprop and rel=author are metadata,
     read by ``sources.metadata``)."""
     found: dict[str, list[html.HtmlElement]] = {concept: [] for concept in _CONCEPTS}
-    seen: set[html.HtmlElement] = set()
-    for value, element in attribute_owners(_CLASS_AND_ID, tree):
-        if not _STEMS.search(value.lower()) or element in seen:
-            continue
-        seen.add(element)
-        names = hints(element)
+    values = strings(_CLASS_AND_ID, tree)
+    for index in _candidates(values):
+        names = values[index].lower()
+        element = owner(values[index])
         for concept, pattern in _CONCEPTS.items():
-            if pattern.search(names):
-                found[concept].append(element)
+            elements = found[concept]
+            if element is not None and pattern.search(names) and (not elements or elements[-1] is not element):
+                elements.append(element)
     return Landmarks(**{concept: tuple(elements) for concept, elements in found.items()})
+
+
+def _candidates(values: list[str]) -> list[int]:
+    """Indices of the values containing a stem. One regex scan over all values joined is
+    several times faster than a search per value (benchmark: 0.04 s against 0.21 s)."""
+    starts, position = [], 0
+    for value in values:
+        starts.append(position)
+        position += len(value) + 1
+    joined = "\n".join(values).lower()
+    hits = {bisect_right(starts, match.start()) - 1 for match in _STEMS.finditer(joined)}
+    return sorted(hits)
 
 
 def inside(element: html.HtmlElement, pattern: re.Pattern[str]) -> bool:
     """Whether the element or one of its ancestors carries a name matching ``pattern``."""
     node: html.HtmlElement | None = element
-    while node is not None:
+    while node is not None and node.tag not in _PAGE_LEVEL:
         if pattern.search(hints(node)):
             return True
         node = node.getparent()
     return False
+
+
+# A boilerplate container with more words than this is a wrapper that merely carries a
+# telling class ("share-enabled article"), not a box: its text is not dropped.
+MAX_BOX_WORDS = 150
+
+
+# The elements whose text can come out of the main-content extractor as one block.
+_TEXT_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "div", "dd")
+
+
+def boxed_texts(landmarks: Landmarks, tree: html.HtmlElement) -> dict[str, str]:
+    """Texts that stand inside boilerplate boxes (newsletter, share bar, author box, related
+    list, caption, standfirst), each mapped to the class that gave its box away. A block
+    whose whole text is one of these is not body text."""
+    found: dict[str, str] = {}
+    taken: set[html.HtmlElement] = set()
+    boxes = [*landmarks.boilerplate, *landmarks.author_box, *landmarks.related, *tree.iter("figcaption")]
+    for box in boxes:
+        if any(a in taken for a in box.iterancestors()):
+            continue
+        taken.add(box)
+        text = clean_line(box.text_content())
+        if not text or len(text.split()) > MAX_BOX_WORDS:
+            continue
+        reason = hints(box).split(" ")[0] or str(box.tag)
+        found.setdefault(text, reason)
+        for element in box.iter(*_TEXT_TAGS):
+            found.setdefault(clean_line(element.text_content()), reason)
+    found.pop("", None)
+    return found

@@ -9,6 +9,7 @@ candidate it found, best first, so the field extractors can cross-check them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urljoin
@@ -21,15 +22,47 @@ from newsparse.page import Meta, Person
 from newsparse.sources import jsonld
 from newsparse.sources.xpath import elements, strings
 
-_X = etree.XPath
-_JSONLD = _X("//script[@type='application/ld+json']/text()")
-_META = _X("//meta[@property or @name or @itemprop or @http-equiv][@content]")
-_CANONICAL = _X("//link[@rel='canonical']/@href")
-_HTML_LANG = _X("/html/@lang | /html/@xml:lang")
-_TITLE = _X("//title//text()")
-_ITEMPROP = _X("//*[@itemprop]")
-_REL_AUTHOR = _X("//a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')][@href]")
-_TIME = _X("//time[@datetime]")
+# Every element that can carry metadata, in one walk of the tree.
+_SOURCES = etree.XPath(
+    "//script[@type='application/ld+json'] | //meta[@content] | //link[@rel='canonical'] | //title"
+    " | //*[@itemprop] | //a[@rel][@href] | //time[@datetime]"
+)
+_HTML_LANG = etree.XPath("/html/@lang | /html/@xml:lang")
+
+
+@dataclass(frozen=True, slots=True)
+class _Sources:
+    """The page's metadata-bearing elements, sorted by kind."""
+
+    scripts: list[str] = field(default_factory=list)
+    metas: list[html.HtmlElement] = field(default_factory=list)
+    canonicals: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    itemprops: list[html.HtmlElement] = field(default_factory=list)
+    rel_authors: list[html.HtmlElement] = field(default_factory=list)
+    times: list[html.HtmlElement] = field(default_factory=list)
+
+
+def _collect(tree: html.HtmlElement) -> _Sources:
+    found = _Sources()
+    for element in elements(_SOURCES, tree):
+        tag = element.tag
+        if element.get("itemprop") is not None:
+            found.itemprops.append(element)
+        if tag == "script":
+            found.scripts.append(element.text or "")
+        elif tag == "meta":
+            found.metas.append(element)
+        elif tag == "link":
+            found.canonicals.append(str(element.get("href", "")))
+        elif tag == "title":
+            found.titles.append(element.text_content())
+        elif tag == "a" and "author" in str(element.get("rel", "")).lower().split():
+            found.rel_authors.append(element)
+        elif tag == "time":
+            found.times.append(element)
+    return found
+
 
 # <meta> keys that carry a publication date, most specific first.
 _DATE_KEYS = (
@@ -57,28 +90,29 @@ _MODIFIED_HINTS = ("updated", "modified", "edited")
 
 def read_meta(tree: html.HtmlElement, url: str | None) -> Meta:
     """Everything the page declares about itself."""
-    node, by_id = jsonld.article_node(jsonld.load_scripts(strings(_JSONLD, tree)))
-    tags = _meta_tags(tree)
-    canonical = _first_value(strings(_CANONICAL, tree)) or tags.get("og:url")
+    found = _collect(tree)
+    node, by_id = jsonld.article_node(jsonld.load_scripts(found.scripts))
+    tags = _meta_tags(found.metas)
+    canonical = _first_value(found.canonicals) or tags.get("og:url")
     page_url = _absolute(canonical, url) or url
     return Meta(
-        titles=_dedupe([*_ld_titles(node), *(tags.get(k) for k in _TITLE_KEYS), _page_title(tree)]),
+        titles=_dedupe([*_ld_titles(node), *(tags.get(k) for k in _TITLE_KEYS), _first_value(found.titles)]),
         languages=_dedupe([*strings(_HTML_LANG, tree), *(tags.get(k) for k in _LANGUAGE_KEYS)]),
         url=page_url,
         site_name=_site_name(node, by_id, tags),
-        published=_published(node, tags, tree),
-        authors=_authors(node, by_id, tags, tree, page_url),
+        published=_published(node, tags, found),
+        authors=_authors(node, by_id, tags, found, page_url),
         body=jsonld.text_of(node.get("articleBody")) if node else None,
         interactions=_interactions(node, by_id),
     )
 
 
-def _meta_tags(tree: html.HtmlElement) -> dict[str, str]:
+def _meta_tags(metas: list[html.HtmlElement]) -> dict[str, str]:
     """<meta> content by lower-cased property/name/itemprop; the first of each key wins."""
     tags: dict[str, str] = {}
-    for element in elements(_META, tree):
+    for element in metas:
         key = str(
-            element.get("property") or element.get("name") or element.get("itemprop") or element.get("http-equiv")
+            element.get("property") or element.get("name") or element.get("itemprop") or element.get("http-equiv") or ""
         ).casefold()
         value = clean_line(str(element.get("content", "")))
         if value and key not in tags:
@@ -92,21 +126,17 @@ def _ld_titles(node: jsonld.Node | None) -> list[str | None]:
     return [jsonld.text_of(node.get("headline")), jsonld.text_of(node.get("name"))]
 
 
-def _page_title(tree: html.HtmlElement) -> str | None:
-    return clean_line(" ".join(strings(_TITLE, tree))) or None
-
-
 def _site_name(node: jsonld.Node | None, by_id: Mapping[str, jsonld.Node], tags: dict[str, str]) -> str | None:
     publisher = jsonld.resolve(node.get("publisher"), by_id) if node else None
     names = [tags.get("og:site_name"), jsonld.text_of(publisher), tags.get("application-name")]
     return next((clean_line(n) for n in names if n and clean_line(n)), None)
 
 
-def _published(node: jsonld.Node | None, tags: dict[str, str], tree: html.HtmlElement) -> datetime | date | None:
+def _published(node: jsonld.Node | None, tags: dict[str, str], found: _Sources) -> datetime | date | None:
     candidates: list[str | None] = [jsonld.text_of(node.get("datePublished")) if node else None]
     candidates += [tags.get(k) for k in _DATE_KEYS]
-    candidates += [_itemprop_value(e) for e in elements(_ITEMPROP, tree) if e.get("itemprop") == "datePublished"]
-    candidates += [str(t.get("datetime")) for t in elements(_TIME, tree) if not _is_modified(t)]
+    candidates += [_itemprop_value(e) for e in found.itemprops if e.get("itemprop") == "datePublished"]
+    candidates += [str(t.get("datetime")) for t in found.times if not _is_modified(t)]
     return next((d for d in map(parse_date, candidates) if d is not None), None)
 
 
@@ -121,17 +151,17 @@ def _authors(
     node: jsonld.Node | None,
     by_id: Mapping[str, jsonld.Node],
     tags: dict[str, str],
-    tree: html.HtmlElement,
+    found: _Sources,
     base: str | None,
 ) -> tuple[tuple[Person, ...], ...]:
     """Author candidates per source, best source first; each a tuple of people."""
     sources = [
         _ld_people(node, by_id, base),
         tuple(Person(n) for n in _names_only(tags.get(k) for k in _AUTHOR_KEYS)),
-        _microdata_people(tree, base),
+        _microdata_people(found.itemprops, base),
         tuple(
             Person(clean_line(a.text_content()), _absolute(str(a.get("href")), base))
-            for a in elements(_REL_AUTHOR, tree)
+            for a in found.rel_authors
             if clean_line(a.text_content())
         ),
     ]
@@ -153,9 +183,9 @@ def _ld_people(node: jsonld.Node | None, by_id: Mapping[str, jsonld.Node], base:
     return tuple(people)
 
 
-def _microdata_people(tree: html.HtmlElement, base: str | None) -> tuple[Person, ...]:
+def _microdata_people(itemprops: list[html.HtmlElement], base: str | None) -> tuple[Person, ...]:
     people = []
-    for element in elements(_ITEMPROP, tree):
+    for element in itemprops:
         if "author" not in str(element.get("itemprop", "")).split():
             continue
         name_el = next((e for e in element.iter() if e.get("itemprop") == "name"), element)

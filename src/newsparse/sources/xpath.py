@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from lxml import etree, html
 
 
@@ -11,17 +13,13 @@ def elements(query: etree.XPath, node: etree._Element) -> list[html.HtmlElement]
 
 
 def strings(query: etree.XPath, node: etree._Element) -> list[str]:
-    result = query(node)
-    return [str(r) for r in result if isinstance(r, str)] if isinstance(result, list) else []
+    """The results of a query that selects text or attribute values (so only strings); they
+    keep lxml's link to their element (see ``owner``). Not filtered one by one: a page has
+    tens of thousands of class values and this runs on each page."""
+    return cast(list[str], query(node))
 
 
-def attribute_owners(query: etree.XPath, node: etree._Element) -> list[tuple[str, html.HtmlElement]]:
-    """(value, element) for an XPath that selects attributes, such as ``//@class``."""
-    result = query(node)
-    found = []
-    for value in result if isinstance(result, list) else []:
-        if isinstance(value, etree._ElementUnicodeResult):
-            owner = value.getparent()
-            if isinstance(owner, html.HtmlElement):
-                found.append((str(value), owner))
-    return found
+def owner(value: str) -> html.HtmlElement | None:
+    """The element an attribute value returned by an XPath belongs to."""
+    parent = value.getparent() if isinstance(value, etree._ElementUnicodeResult) else None
+    return parent if isinstance(parent, html.HtmlElement) else None
