@@ -23,8 +23,8 @@ from newsparse.fields.headline import REPEAT_OVERLAP, same_title
 from newsparse.fields.votes import parse_votes
 from newsparse.filters.noise import noise_rule
 from newsparse.model import Byline, RelatedLink, Removal, VoteCount
-from newsparse.normalize import word_count
-from newsparse.page import Block
+from newsparse.normalize import phrase_key, word_count
+from newsparse.page import Block, Hints
 from newsparse.rules import Rules
 
 # A headline or teaser title is a short line; a 25-word line is a standfirst or prose.
@@ -67,11 +67,11 @@ class Layout:
 
 
 CONTENT = Mark("content")
-Boxes = Mapping[str, str]
-_NO_BOXES: Boxes = MappingProxyType({})
+_NO_BOXES: Mapping[str, str] = MappingProxyType({})
+_NO_HINTS = Hints()
 
 
-def mark_block(block: Block, rules: Rules, boxed: Boxes = _NO_BOXES) -> Mark:
+def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES) -> Mark:
     """Judge one block by its text: noise, a score, an author line, or content.
 
     ``boxed`` maps the texts of an HTML page's boilerplate boxes (newsletter, share bar,
@@ -109,14 +109,14 @@ def lay_out(
     rules: Rules,
     *,
     headline_text: str | None = None,
-    boxed: Boxes = _NO_BOXES,
+    hints: Hints = _NO_HINTS,
 ) -> Layout:
     """Split a page into headline, body and tail, and read the fields off the tail.
 
     ``headline_text`` is the headline when the page declared one (HTML): the block repeating
     it is found and taken out, instead of guessing the headline from the lines' shapes.
     """
-    marks = tuple(mark_block(b, rules, boxed) for b in blocks)
+    marks = tuple(mark_block(b, rules, hints.boxed) for b in blocks)
     if headline_text is None:
         headline = _headline_index(blocks, marks)
     else:
@@ -124,26 +124,43 @@ def lay_out(
     start = 0 if headline is None else headline + 1
     end = _end_index(blocks, marks, start)
     claimed = _claims(blocks, marks, start, end)
-    body = _body_indices(blocks, marks, headline, end)
+    body = _body_indices(blocks, marks, headline, end, hints)
     return Layout(
         headline=None if headline is None else blocks[headline].text,
         paragraphs=tuple(blocks[i].text for i in body),
         votes=claimed.votes,
         byline=claimed.byline,
         related=claimed.related,
-        removed=_removals(blocks, marks, headline, end, claimed.indices, frozenset(body)),
+        removed=_removals(blocks, marks, headline, end, claimed.indices, frozenset(body), hints),
     )
 
 
-def _body_indices(blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int | None, end: int) -> list[int]:
+def _body_indices(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int | None, end: int, hints: Hints
+) -> list[int]:
     """Content between the headline and the end, plus any prose a page put above its title,
-    without the short fragments at either edge."""
+    without the standfirst and the short fragments at either edge."""
     body = [i for i in range(end) if marks[i] is CONTENT and i != headline and _in_body(blocks[i], i, headline)]
-    while body and _is_fragment(blocks[body[0]]):
+    while body and (_is_fragment(blocks[body[0]]) or is_standfirst(blocks[body[0]], hints)):
         body.pop(0)
     while body and _is_fragment(blocks[body[-1]]):
         body.pop()
     return body
+
+
+def is_standfirst(block: Block, hints: Hints) -> bool:
+    """The summary a page sets under its headline: named so in the markup, or a heading that
+    repeats the declared description (a paragraph may legitimately open like the description,
+    which CMSs often cut from it, so only headings count for that)."""
+    if block.text in hints.standfirsts:
+        return True
+    return block.tag == "h" and any(_echoes(block.text, d) for d in hints.descriptions)
+
+
+def _echoes(heading: str, description: str) -> bool:
+    """A heading that is the description, contains it, or is contained in it."""
+    a, b = phrase_key(heading), phrase_key(description)
+    return bool(a and b) and (a in b or b in a or same_title(a, b))
 
 
 def _is_fragment(block: Block) -> bool:
@@ -267,7 +284,9 @@ def _is_teaser(block: Block) -> bool:
     return is_title_like(block.text) and block.words >= MIN_TEASER_WORDS
 
 
-def _trimmed(block: Block, index: int) -> Removal:
+def _trimmed(block: Block, index: int, hints: Hints) -> Removal:
+    if is_standfirst(block, hints):
+        return Removal(block.text, "boilerplate.standfirst", f"block {index}: the summary under the headline")
     return Removal(block.text, "boilerplate.edge_fragment", f"block {index}: {block.words} words at the body's edge")
 
 
@@ -278,6 +297,7 @@ def _removals(
     end: int,
     claimed: frozenset[int],
     body: frozenset[int],
+    hints: Hints,
 ) -> tuple[Removal, ...]:
     removed: list[Removal] = []
     for i, (block, mark) in enumerate(zip(blocks, marks, strict=True)):
@@ -294,5 +314,5 @@ def _removals(
             detail = f"block {i} follows the article's end at block {end} ({blocks[end].text[:40]!r})"
             removed.append(Removal(block.text, "boilerplate.after_article", detail))
         elif i not in body:
-            removed.append(_trimmed(block, i))
+            removed.append(_trimmed(block, i, hints))
     return tuple(removed)

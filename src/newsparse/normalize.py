@@ -21,6 +21,8 @@ _ODD_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4")
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Two characters of those scripts carry about as much as one English word.
 CHARS_PER_UNSPACED_WORD = 2
+# "Comments (12)": the count is not part of the phrase (it has lost its ")" by then).
+_TRAILING_COUNT = re.compile(r"\s*\(\d+\)?$")
 _EDGE_PUNCTUATION = " .,:;!?¡¿…-–—|•·*#()[]\"'“”«»"
 
 
@@ -43,12 +45,20 @@ def collapse_spaces(text: str) -> str:
 
 
 def clean_line(text: str) -> str:
-    """NFC-normalise one line, drop invisible characters, tidy spaces, strip the ends.
+    """NFC-normalise a line, drop invisible characters, make every run of spaces one space.
 
-    >>> clean_line("  Caf\\u0065\\u0301\\u00a0au lait\\u200b  ")
+    ``str.split()`` splits at every Unicode space (no-break and thin spaces, line breaks),
+    so joining its parts is the whole space cleanup, and ASCII text needs nothing else.
+    This runs on every text of every page, so it avoids regular expressions where it can.
+
+    >>> clean_line("  Caf\u0065\u0301\u00a0au lait\u200b  ")
     'Café au lait'
+    >>> clean_line("Printer-friendly version |\\n  E-mail this story")
+    'Printer-friendly version | E-mail this story'
     """
-    return collapse_spaces(drop_invisible(unicodedata.normalize("NFC", text))).strip()
+    if not text.isascii():
+        text = drop_invisible(unicodedata.normalize("NFC", text))
+    return " ".join(text.split())
 
 
 def phrase_key(text: str) -> str:
@@ -59,13 +69,14 @@ def phrase_key(text: str) -> str:
 
     >>> phrase_key("  Qu’en pensez-vous ? ")
     "qu'en pensez-vous"
-    >>> phrase_key("LEAVE A REPLY")
-    'leave a reply'
+    >>> phrase_key("LEAVE A REPLY"), phrase_key("Reacties (14)")
+    ('leave a reply', 'reacties')
     """
     for odd in _ODD_APOSTROPHES:
         if odd in text:
             text = text.replace(odd, "'")
-    return " ".join(text.split()).strip(_EDGE_PUNCTUATION).casefold()
+    key = " ".join(text.split()).strip(_EDGE_PUNCTUATION).casefold()
+    return _TRAILING_COUNT.sub("", key) if key.endswith(")") or key[-1:].isdigit() else key
 
 
 def word_count(text: str) -> int:

@@ -45,13 +45,24 @@ class Meta:
     """What the page says about itself outside its visible text; candidates best first."""
 
     titles: tuple[str, ...] = ()
+    page_title: str | None = None  # the <title> as written, site name and all
     languages: tuple[str, ...] = ()  # declared language tags, as written
     url: str | None = None
     site_name: str | None = None
     published: datetime | date | None = None
     authors: tuple[tuple[Person, ...], ...] = ()  # one tuple of people per source that names any
     body: str | None = None  # JSON-LD articleBody
+    descriptions: tuple[str, ...] = ()  # meta description, og:description, JSON-LD description
     interactions: tuple[tuple[str, int], ...] = ()  # schema.org (action type, count)
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """What an HTML page's markup says about blocks that their text alone cannot."""
+
+    boxed: Mapping[str, str] = field(default_factory=dict)  # text in boilerplate boxes -> the box's class
+    standfirsts: frozenset[str] = frozenset()  # texts of elements named as subtitle or standfirst
+    descriptions: tuple[str, ...] = ()  # the page's declared summaries (meta description ...)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,4 +74,4 @@ class Page:
     kind: str = "text"  # "text" or "html": which door built it
     tree: HtmlElement | None = None  # the one parsed tree of an HTML page, read-only for every field
     landmarks: Landmarks | None = None  # its bylines, author boxes, widgets and lists, found in one pass
-    boxed: Mapping[str, str] = field(default_factory=dict)  # texts in boilerplate boxes -> the box's class
+    hints: Hints = Hints()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from newsparse.fields.byline import html_byline
 from newsparse.fields.dates import html_published
-from newsparse.fields.headline import choose_headline, h1_texts
+from newsparse.fields.headline import choose_headline, h1_texts, site_from_title
 from newsparse.fields.language import detect_language
 from newsparse.fields.related import html_related
 from newsparse.fields.votes import html_votes
@@ -72,18 +72,19 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     with what the block layout found as the fallback."""
     assert page.tree is not None
     headline = choose_headline(page.meta.titles, h1_texts(page.tree), page.meta.site_name)
-    layout = lay_out(page.blocks, rules, headline_text=headline, boxed=page.boxed)
+    layout = lay_out(page.blocks, rules, headline_text=headline, hints=page.hints)
     byline = html_byline(page, rules, fallback=layout.byline)
     bio = byline.bio if byline else None
+    paragraphs = tuple(p for p in layout.paragraphs if p != bio)
     return Article(
         headline=headline or layout.headline,
-        paragraphs=tuple(p for p in layout.paragraphs if p != bio),
+        paragraphs=paragraphs,
         votes=html_votes(page, rules, fallback=layout.votes),
         byline=byline,
-        related=html_related(page, rules) or layout.related,
+        related=html_related(page, rules, paragraphs=paragraphs) or layout.related,
         published=html_published(page),
         language=language,
         url=page.meta.url,
-        site_name=page.meta.site_name,
+        site_name=page.meta.site_name or site_from_title(page.meta.page_title, headline),
         removed=layout.removed,
     )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from urllib.parse import urljoin
 
 from lxml import html
 
 from newsparse.model import Byline
-from newsparse.normalize import clean_line
+from newsparse.normalize import clean_line, phrase_key
 from newsparse.page import Page, Person
 from newsparse.rules import Rules
 from newsparse.sources.landmarks import COMMENTS, inside
@@ -24,6 +25,8 @@ MAX_NAME_CHARS = 60
 MAX_BYLINE_CHARS = 120
 # Where the names stop and a date, a role or a site begins.
 _SEGMENT_END = re.compile(r"\s+[|•·—–-]\s+|\s*[(\[]|\s+\d|\s*\|")
+# Links to a user's page on forums and blogs: user?id=, /profile/, /author/, /u/, /@name.
+_PROFILE_HREF = re.compile(r"user|profile|author|member|/u/|/@")
 _INITIAL = re.compile(r"\w\.(?:-?\w\.)*")
 
 
@@ -88,6 +91,10 @@ def _is_name_token(token: str) -> bool:
 # --- HTML pages: declared authors first, then the visible byline, then the text layout ---
 
 MIN_BIO_WORDS = 6
+MAX_BIO_WORDS = 80
+# How far from a "Written by X" line its bio is looked for: levels up, siblings along.
+BIO_LEVELS = 4
+BIO_SIBLINGS = 3
 
 
 def html_byline(page: Page, rules: Rules, *, fallback: Byline | None) -> Byline | None:
@@ -96,13 +103,17 @@ def html_byline(page: Page, rules: Rules, *, fallback: Byline | None) -> Byline 
     authors, url = _declared_authors(page.meta.authors, rules)
     if not authors and marks is not None:
         authors, url = _visible_authors(marks.byline, rules, page.meta.url)
+    if not authors and marks is not None:
+        authors, url = _score_line_author(marks.votes, rules, page.meta.url)
     if not authors and fallback is not None:
         authors = fallback.authors
     if not authors:
         return None
     if url is None and marks is not None:
         url = _profile_link([*marks.byline, *marks.author_box], authors, page.meta.url)
-    bio = author_box_bio(marks.author_box, rules) if marks is not None else None
+    bio = None
+    if marks is not None:
+        bio = author_box_bio(marks.author_box, rules) or _bio_after_author_line(marks.byline, rules)
     return Byline(authors=authors, bio=bio or (fallback.bio if fallback else None), url=url)
 
 
@@ -131,12 +142,33 @@ def _visible_authors(
     return (), None
 
 
+def _score_line_author(
+    scores: tuple[html.HtmlElement, ...], rules: Rules, base: str | None
+) -> tuple[tuple[str, ...], str | None]:
+    """Forums and aggregators: "123 points by <a href=user?id=x>x</a>". A user name keeps its
+    own casing (lower-case is common), since the profile link vouches for it."""
+    prefixes = set(rules.words["byline_prefix"])
+    for score in scores:
+        link = score.getnext()
+        if link is None or link.tag != "a" or phrase_key(score.tail or "") not in prefixes:
+            continue
+        name, href = clean_line(link.text_content()), str(link.get("href", ""))
+        if name and len(name.split()) == 1 and _PROFILE_HREF.search(href) and not inside(score, COMMENTS):
+            return (name,), _absolute(href, base)
+    return (), None
+
+
+def _absolute(href: str, base: str | None) -> str | None:
+    url = urljoin(base or "", href.strip())
+    return url if url.startswith(("http://", "https://")) else None
+
+
 def _profile_link(elements: list[html.HtmlElement], names: tuple[str, ...], base: str | None) -> str | None:
     for element in elements:
         for link in element.iter("a"):
             if clean_line(link.text_content()) in names and link.get("href"):
-                url = urljoin(base or "", str(link.get("href")).strip())
-                if url.startswith(("http://", "https://")):
+                url = _absolute(str(link.get("href")), base)
+                if url:
                     return url
     return None
 
@@ -151,6 +183,35 @@ def author_box_bio(boxes: tuple[html.HtmlElement, ...], rules: Rules) -> str | N
         if bios:
             return max(bios, key=len)
     return None
+
+
+def _bio_after_author_line(elements: tuple[html.HtmlElement, ...], rules: Rules) -> str | None:
+    """The prose that follows a "Written by X" line, where the box has no telling class (Medium)."""
+    for element in elements:
+        found = parse_author_line(clean_line(element.text_content()), rules)
+        if found and found[1] and not inside(element, COMMENTS):
+            return _following_prose(element, rules)
+    return None
+
+
+def _following_prose(element: html.HtmlElement, rules: Rules) -> str | None:
+    node: html.HtmlElement | None = element
+    for _ in range(BIO_LEVELS):
+        if node is None:
+            return None
+        for sibling in itertools.islice(node.itersiblings(), BIO_SIBLINGS):
+            if _is_figure(sibling):
+                continue
+            text = clean_line(sibling.text_content())
+            if MIN_BIO_WORDS <= len(text.split()) <= MAX_BIO_WORDS and not parse_author_line(text, rules):
+                return text
+        node = node.getparent()
+    return None
+
+
+def _is_figure(element: html.HtmlElement) -> bool:
+    """A picture with its caption and credit, which can stand right after a byline."""
+    return element.tag in ("figure", "figcaption", "img") or element.find(".//img") is not None
 
 
 def _has_children_of_kind(element: html.HtmlElement) -> bool:

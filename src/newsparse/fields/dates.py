@@ -18,6 +18,7 @@ _ISO = re.compile(
     r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"
 )
 EARLIEST_YEAR = 1990
+_EPOCH = re.compile(r"(?<![\d-])\d{10}(?!\d)")
 
 
 def parse_date(text: str | None) -> datetime | date | None:
@@ -44,8 +45,23 @@ def parse_date(text: str | None) -> datetime | date | None:
         moment = datetime(day.year, day.month, day.day, int(match["H"]), int(match["M"]), int(match["S"] or 0))
     except ValueError:
         return None
-    zone = _zone(match["tz"])
+    zone = _zone(match["tz"]) or _epoch_zone(text or "", moment)
     return moment.replace(tzinfo=zone) if zone else moment
+
+
+def _epoch_zone(text: str, moment: datetime) -> timezone | None:
+    """UTC, when the text also gives the same moment as a Unix timestamp (Hacker News's
+    "2024-03-05T10:12:44 1709633564"): the timestamp settles the zone the ISO part left open.
+
+    >>> parse_date("2024-03-05T10:12:44 1709633564").tzinfo
+    datetime.timezone.utc
+    >>> parse_date("2024-03-05T10:12:44 1709600000").tzinfo is None
+    True
+    """
+    epoch = _EPOCH.search(text)
+    if epoch and datetime.fromtimestamp(int(epoch.group(0)), timezone.utc).replace(tzinfo=None) == moment:
+        return timezone.utc
+    return None
 
 
 def _zone(text: str | None) -> timezone | None:

@@ -17,6 +17,8 @@ MAX_SITE_AFFIX_WORDS = 3
 MIN_OVERLAP = 0.6
 # A body line repeats the headline only when nearly every word is the same.
 REPEAT_OVERLAP = 0.85
+# A site name is a few words ("The Boston Globe"); more is a section path or a slogan.
+MAX_SITE_WORDS = 4
 # Pages with more <h1>s than this use them for styling; the first few are enough.
 MAX_H1 = 5
 _WORD = re.compile(r"\w+")
@@ -103,3 +105,25 @@ def same_title(a: str, b: str, *, overlap: float = MIN_OVERLAP) -> bool:
 def h1_texts(tree: html.HtmlElement) -> list[str]:
     """The page's <h1> texts, in order (a page may have a logo h1 before the title)."""
     return [t for t in (clean_line(h.text_content()) for h in tree.iter("h1")) if t][:MAX_H1]
+
+
+def site_from_title(title: str | None, headline: str | None) -> str | None:
+    """The name a page title adds to the headline, for pages that declare no site name.
+
+    >>> site_from_title("Ask HN: Keeping side projects alive? | Hacker News", "Ask HN: Keeping side projects alive?")
+    'Hacker News'
+    >>> site_from_title("Local Gazette - Council approves new budget", "Council approves new budget")
+    'Local Gazette'
+    >>> site_from_title("Council approves new budget", "Council approves new budget") is None
+    True
+    """
+    if not title or not headline:
+        return None
+    texts = _SEPARATOR.split(title)[0::2]
+    if len(texts) < 2:
+        return None
+    key, head = phrase_key(title), phrase_key(headline)
+    affix = texts[-1] if key.startswith(head) else texts[0] if key.endswith(head) else None
+    if affix is None or len(affix.split()) > MAX_SITE_WORDS or same_title(affix, headline):
+        return None
+    return affix.strip()

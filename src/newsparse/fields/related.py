@@ -6,61 +6,110 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urldefrag, urljoin
 
-from lxml import html
+from lxml import etree, html
 
 from newsparse.model import RelatedLink
 from newsparse.normalize import clean_line, phrase_key
 from newsparse.page import Page
 from newsparse.rules import Rules
 from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, hints, inside
+from newsparse.sources.xpath import elements
 
 # A teaser link's text is a headline: a word or two is a tag, a button or a category.
 MIN_TITLE_WORDS = 3
-_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+# A label is a few words; how far up from it the links are looked for.
+MAX_LABEL_WORDS = 6
+LABEL_LEVELS = 3
+# Elements that can hold a section label, with short text (measured in libxml2, not Python).
+_LABELS = etree.XPath(
+    "(//h2 | //h3 | //h4 | //h5 | //h6 | //b | //strong | //p | //span | //header)"
+    "[string-length(normalize-space()) < 60]"
+)
+# Paragraphs after a section; if one is article text, the section sits inside the article.
+_FOLLOWING_PARAGRAPHS = etree.XPath("following::p[position() <= 30]")
+_SECTION_BREAKS = frozenset({"h1", "h2", "h3", "h4"})
 _TITLE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_CLASS = re.compile(r"title|headline|heading")
 
 
-def html_related(page: Page, rules: Rules) -> tuple[RelatedLink, ...]:
-    """Links of the first related section: a related-posts widget, or a list under a related label."""
+def html_related(page: Page, rules: Rules, *, paragraphs: tuple[str, ...]) -> tuple[RelatedLink, ...]:
+    """Links of the first related section that stands outside the article's ``paragraphs``:
+    a list under a related label, or a related-posts widget."""
     if page.tree is None:
         return ()
     base = _base_url(page)
-    for section in _sections(page, rules):
-        links = _links(section, base, own=page.meta.url, rules=rules)
-        if links:
-            return links
+    body = frozenset(paragraphs)
+    for anchor, links in _sections(page, rules):
+        related = _related_links(links, base, own=page.meta.url, rules=rules)
+        if related and not _inline(anchor, body):
+            return related
     return ()
 
 
-def _sections(page: Page, rules: Rules) -> Iterator[html.HtmlElement]:
+def _inline(anchor: html.HtmlElement, body: frozenset[str]) -> bool:
+    """A teaser box inside the article ("Read more: ...", "Leia também"): article paragraphs
+    follow it. The article's own related section comes after the text."""
+    return any(clean_line(p.text_content()) in body for p in elements(_FOLLOWING_PARAGRAPHS, anchor))
+
+
+def _sections(page: Page, rules: Rules) -> Iterator[tuple[html.HtmlElement, list[html.HtmlElement]]]:
+    """(where it stands, its links) for the page's related sections, labelled ones first."""
     assert page.tree is not None
-    labels = rules.phrases["related_label"]
-    for heading in page.tree.iter(*_HEADINGS):
-        if phrase_key(heading.text_content()) in labels and not inside(heading, ASIDE_HINT):
-            yield _section_after(heading)
+    for label in elements(_LABELS, page.tree):
+        if is_related_label(label.text_content(), rules) and not inside(label, ASIDE_HINT):
+            yield label, _links_after(label)
     if page.landmarks is not None:
         for element in page.landmarks.related:
             if not inside(element, ASIDE_HINT) and not inside(element, COMMENTS):
-                yield element
+                yield element, list(element.iter("a"))
 
 
-def _section_after(heading: html.HtmlElement) -> html.HtmlElement:
-    """The element holding a labelled list: the heading's parent, or the sibling after it."""
-    parent = heading.getparent()
-    sibling = heading.getnext()
-    if sibling is not None and sibling.find(".//a") is not None and (parent is None or parent.tag == "body"):
-        return sibling
-    return parent if parent is not None else heading
+def is_related_label(text: str, rules: Rules) -> bool:
+    """'Related posts', 'Lesen Sie auch', or a label that goes on with a name ('More from X')."""
+    key = phrase_key(text)
+    if key in rules.phrases["related_label"]:
+        return True
+    return len(key.split()) <= MAX_LABEL_WORDS and any(key.startswith(p) for p in rules.related_prefixes)
 
 
-def _links(section: html.HtmlElement, base: str | None, *, own: str | None, rules: Rules) -> tuple[RelatedLink, ...]:
+def _is_button(title: str, rules: Rules) -> bool:
+    """'See all from Priya Raman', 'Lesen Sie auch': a link to a list, not a story."""
+    key = phrase_key(title)
+    return is_related_label(title, rules) or any(_opens_with(key, b) for b in rules.words["button"])
+
+
+def _opens_with(key: str, button: str) -> bool:
+    """The whole key, or a longer key after a button of two words or more ('see all from X');
+    a one-word button must stand alone, or 'More rain expected' would be one."""
+    return key == button or (" " in button and key.startswith(button + " "))
+
+
+def _links_after(label: html.HtmlElement) -> list[html.HtmlElement]:
+    """The links that follow a label: in its later siblings, else in its parent's (a label
+    wrapped in a <header> or <div>), up to the next heading."""
+    node: html.HtmlElement | None = label
+    for _ in range(LABEL_LEVELS):
+        if node is None:
+            break
+        links: list[html.HtmlElement] = []
+        for sibling in node.itersiblings():
+            if isinstance(sibling.tag, str) and sibling.tag in _SECTION_BREAKS:
+                break
+            links.extend(sibling.iter("a"))
+        if links:
+            return links
+        node = node.getparent()
+    return []
+
+
+def _related_links(
+    links: list[html.HtmlElement], base: str | None, *, own: str | None, rules: Rules
+) -> tuple[RelatedLink, ...]:
     found: dict[str, RelatedLink] = {}
-    labels = rules.phrases["related_label"]
-    for link in section.iter("a"):
+    for link in links:
         title = link_title(link)
         url = _absolute(link.get("href"), base)
-        if not url or url == own or len(title.split()) < MIN_TITLE_WORDS or phrase_key(title) in labels:
+        if not url or url == own or len(title.split()) < MIN_TITLE_WORDS or _is_button(title, rules):
             continue
         found.setdefault(url, RelatedLink(title=title, url=url))
     return tuple(found.values())

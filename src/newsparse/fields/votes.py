@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from lxml import html
+import itertools
+
+from lxml import etree, html
 
 from newsparse.model import VoteCount
 from newsparse.normalize import clean_line
 from newsparse.page import Page
 from newsparse.rules import Rules
-from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, hints, inside
+from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, RELATED, inside
 
 _MINUS = "-\u2212\u2013"
 _IGNORED = str.maketrans("", "", " '\u2009")
@@ -80,6 +82,9 @@ def parse_votes(text: str, rules: Rules) -> VoteCount | None:
 # schema.org action types and the label their count means.
 _ACTION_LABELS = {"likeaction": "likes", "voteaction": "votes", "agreeaction": "upvotes", "endorseaction": "likes"}
 # What a widget's class name says a bare count is: "clap-count" -> likes.
+# How far around a bare count its widget's names are read.
+WIDGET_LEVELS = 3
+MAX_WIDGET_ELEMENTS = 40
 _WIDGET_LABELS = (
     ("clap", "likes"),
     ("like", "likes"),
@@ -92,31 +97,53 @@ _WIDGET_LABELS = (
 
 
 def html_votes(page: Page, rules: Rules, *, fallback: VoteCount | None) -> VoteCount | None:
+    """schema.org counters first, then the first voting widget outside comments, sidebars and
+    related lists (whose teasers show other articles' scores)."""
     for kind, count in page.meta.interactions:
         if kind in _ACTION_LABELS:
             return VoteCount(count=count, raw=str(count), label=_ACTION_LABELS[kind])
-    marks = page.landmarks
-    widgets = (e for e in marks.votes if not inside(e, COMMENTS) and not inside(e, ASIDE_HINT)) if marks else ()
-    for element in widgets:
-        votes = _widget_votes(element, rules)
-        if votes:
-            return votes
+    for element in page.landmarks.votes if page.landmarks else ():
+        if not any(inside(element, p) for p in (COMMENTS, ASIDE_HINT, RELATED)):
+            votes = _widget_votes(element, rules)
+            if votes:
+                return votes
     return fallback
 
 
-def _widget_votes(element: html.HtmlElement, rules: Rules) -> VoteCount | None:
-    text = clean_line(element.text_content())
-    if not text or len(text) > MAX_VOTE_LINE_CHARS:
-        return None
-    votes = parse_votes(text, rules)
-    if votes:
-        return votes
+def _widget_votes(widget: html.HtmlElement, rules: Rules) -> VoteCount | None:
+    """The score a widget shows, in itself or in one of its short-text parts."""
+    for element in widget.iter(etree.Element):
+        text = clean_line(element.text_content())
+        if not text or len(text) > MAX_VOTE_LINE_CHARS:
+            continue
+        votes = parse_votes(text, rules) or _bare_count(element, text, rules)
+        if votes:
+            return votes
+    return None
+
+
+def _bare_count(element: html.HtmlElement, text: str, rules: Rules) -> VoteCount | None:
+    """A number alone ("1.1K"), labelled by what the widget around it is called."""
     match = rules.count.fullmatch(text)
     if not match:
         return None
-    names = hints(element)
+    names = _widget_names(element)
     label = next((label for word, label in _WIDGET_LABELS if word in names), None)
     if label is None:
         return None
     multiplier = rules.multipliers.get((match.group("multiplier") or "").casefold(), 1)
     return VoteCount(count=parse_count(match.group("number"), multiplier=multiplier), raw=text, label=label)
+
+
+def _widget_names(element: html.HtmlElement) -> str:
+    """Class, id and ARIA names around a count: a clap button sits beside Medium's "1.1K"."""
+    top = element
+    for _ in range(WIDGET_LEVELS):
+        parent = top.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        top = parent
+    parts = []
+    for node in itertools.islice(top.iter(etree.Element), MAX_WIDGET_ELEMENTS):
+        parts.append(" ".join(str(node.get(a, "")) for a in ("class", "id", "aria-label", "data-testid", "title")))
+    return " ".join(parts).casefold()

@@ -46,7 +46,16 @@ PHRASE_CONCEPTS = (
     "newsletter",
 )
 # Concepts whose files list prefixes or words used inside patterns.
-WORD_CONCEPTS = ("author_box", "byline_prefix", "name_joiner", "not_a_name", "teaser_prefix", "credit_prefix")
+WORD_CONCEPTS = (
+    "author_box",
+    "byline_prefix",
+    "name_joiner",
+    "not_a_name",
+    "teaser_prefix",
+    "credit_prefix",
+    "related_prefix",
+    "button",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +75,7 @@ class Rules:
     name_separator: re.Pattern[str]  # where a list of names splits
     teaser: re.Pattern[str]  # a line opening like a link to another story
     credit: re.Pattern[str]  # a line opening like an image credit
+    related_prefixes: tuple[str, ...]  # labels that go on with a name: "more from ..."
 
 
 def _lines(language: str, concept: str) -> list[str]:
@@ -110,6 +120,7 @@ def _merge(languages: Iterable[str]) -> Rules:
         name_separator=name_separator(words["name_joiner"]),
         teaser=teaser_pattern(words["teaser_prefix"]),
         credit=credit_pattern(words["credit_prefix"]),
+        related_prefixes=tuple(p + " " for p in words["related_prefix"]),
     )
 
 

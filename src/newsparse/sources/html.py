@@ -7,8 +7,8 @@ import re
 
 from lxml import etree, html
 
-from newsparse.page import Page
-from newsparse.sources.landmarks import boxed_texts, find_landmarks
+from newsparse.page import Hints, Page
+from newsparse.sources.landmarks import boxed_texts, find_landmarks, standfirst_texts
 from newsparse.sources.main_content import main_blocks
 from newsparse.sources.metadata import read_meta
 
@@ -37,4 +37,5 @@ def html_page(text: str, *, url: str | None = None) -> Page:
     meta = read_meta(tree, url)
     blocks = main_blocks(tree, url=meta.url, article_body=meta.body)
     landmarks = find_landmarks(tree)
-    return Page(blocks, meta, kind="html", tree=tree, landmarks=landmarks, boxed=boxed_texts(landmarks, tree))
+    hints = Hints(boxed_texts(landmarks, tree), standfirst_texts(landmarks), meta.descriptions)
+    return Page(blocks, meta, kind="html", tree=tree, landmarks=landmarks, hints=hints)

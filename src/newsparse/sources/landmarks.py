@@ -16,12 +16,12 @@ from lxml import etree, html
 
 from newsparse.normalize import clean_line
 from newsparse.rules.patterns import trie_pattern
-from newsparse.sources.xpath import owner, strings
+from newsparse.sources.xpath import elements, owner, strings
 
 # Patterns over an element's "class id itemprop" string, lower-cased.
 _CONCEPTS = {
     "author_box": re.compile(
-        r"(?:author|auteur|autor|autore)[-_]?(?:bio|box|info|description|details|profile|card|wrap|about)"
+        r"(?:author|auteur|autor|autore)[-_]?(?:bio|box|info|description|details|profile|card|wrap|about|tagline)"
         r"|about[-_](?:the[-_])?author"
         r"|authorbox|saboxplugin|abh_box|td-author-by|g1-author-box|entry-author(?:\s|$|-info|-bio)"
     ),
@@ -29,77 +29,33 @@ _CONCEPTS = {
         r"byline|by-line|author[-_]?name|post[-_]author|entry[-_]author|article[-_]{1,2}author|meta[-_]author"
         r"|\bauthor\b|\bauthors\b|writer|posted-by|itemprop-author"
     ),
-    "votes": re.compile(r"vote|voting|score|points|karma|clap|upvote|likes?[-_]?(?:count|button|number)|\blikes?\b"),
+    "votes": re.compile(
+        r"vote|voting|score|points|karma|clap|upvote|likes?[-_]?(?:count|button|number)|\blikes?\b|post-rating"
+    ),
     "related": re.compile(
         r"related|jp-relatedposts|yarpp|crp[-_]list|rp4wp|read[-_]?next|more[-_]from|you[-_]may[-_]like|also[-_]like"
         r"|recommended|post-navigation-related"
     ),
     "boilerplate": re.compile(
         r"newsletter|subscri|signup|sign-up|mc4wp|optin|opt-in|\btnp\b|sharedaddy|addtoany|social-share|share-?(?:bar|buttons|links|tools)"
-        r"|\bshare\b|advert|\bads?\b|adsbygoogle|ad-slot|ad-container|promo|sponsor|excerpt|subtitle|standfirst|\bdek\b"
+        r"|\bshare\b|advert|\bads?\b|adsbygoogle|ad-slot|ad-container|promo|sponsor"
         r"|breadcrumb|cookie|consent|paywall|caption|credit|tags-links|post-tags|entry-tags|\btags\b"
     ),
+    # A summary under the headline: boilerplate only before the body starts (positional).
+    "standfirst": re.compile(r"subtitle|standfirst|excerpt|\bdek\b|sub-?head(?:line)?"),
 }
 COMMENTS = re.compile(r"comment|disqus|respond|discussion|replies")
+RELATED = _CONCEPTS["related"]
 # A cheap first sieve: most class and id values contain none of these stems.
 _STEMS = re.compile(
     trie_pattern(
-        (
-            "author",
-            "auteur",
-            "autor",
-            "sabox",
-            "abh_",
-            "byline",
-            "by-line",
-            "writer",
-            "posted-by",
-            "vot",
-            "score",
-            "point",
-            "karma",
-            "clap",
-            "like",
-            "related",
-            "yarpp",
-            "rp4wp",
-            "crp",
-            "readnext",
-            "read-next",
-            "read_next",
-            "morefrom",
-            "more-from",
-            "more_from",
-            "recommend",
-            "newsletter",
-            "subscri",
-            "signup",
-            "sign-up",
-            "sign_up",
-            "mc4wp",
-            "optin",
-            "opt-in",
-            "tnp",
-            "share",
-            "addtoany",
-            "advert",
-            "ads",
-            "ad-",
-            "ad_",
-            "promo",
-            "sponsor",
-            "excerpt",
-            "subtitle",
-            "standfirst",
-            "dek",
-            "breadcrumb",
-            "cookie",
-            "consent",
-            "paywall",
-            "caption",
-            "credit",
-            "tags",
-        )
+        """
+        author auteur autor sabox abh_ byline by-line writer posted-by vot score point karma clap like
+        related yarpp rp4wp crp readnext read-next read_next morefrom more-from more_from recommend
+        newsletter subscri signup sign-up sign_up mc4wp optin opt-in tnp share addtoany advert ads ad-
+        ad_ promo sponsor excerpt subtitle standfirst dek breadcrumb cookie consent paywall caption
+        credit tags rating subhead
+        """.split()
     )
 )
 _NAMED = ("class", "id", "itemprop", "rel")
@@ -118,6 +74,7 @@ class Landmarks:
     votes: tuple[html.HtmlElement, ...] = ()
     related: tuple[html.HtmlElement, ...] = ()
     boilerplate: tuple[html.HtmlElement, ...] = ()
+    standfirst: tuple[html.HtmlElement, ...] = ()
 
 
 def hints(element: html.HtmlElement) -> str:
@@ -178,7 +135,8 @@ def boxed_texts(landmarks: Landmarks, tree: html.HtmlElement) -> dict[str, str]:
     whose whole text is one of these is not body text."""
     found: dict[str, str] = {}
     taken: set[html.HtmlElement] = set()
-    boxes = [*landmarks.boilerplate, *landmarks.author_box, *landmarks.related, *tree.iter("figcaption")]
+    boxes = [*landmarks.boilerplate, *landmarks.author_box, *landmarks.related, *_signup_boxes(tree)]
+    boxes += [*tree.iter("figcaption", "cite")]
     for box in boxes:
         if any(a in taken for a in box.iterancestors()):
             continue
@@ -190,5 +148,32 @@ def boxed_texts(landmarks: Landmarks, tree: html.HtmlElement) -> dict[str, str]:
         found.setdefault(text, reason)
         for element in box.iter(*_TEXT_TAGS):
             found.setdefault(clean_line(element.text_content()), reason)
+        for piece in box.itertext():  # lines split by <br> or inline tags: "Photo by ..."
+            found.setdefault(clean_line(piece), reason)
     found.pop("", None)
     return found
+
+
+_EMAIL_INPUTS = etree.XPath("//input[@type='email']")
+# A sign-up box is the largest ancestor of an e-mail field with at most this many words.
+MAX_SIGNUP_WORDS = 60
+SIGNUP_LEVELS = 4
+
+
+def _signup_boxes(tree: html.HtmlElement) -> list[html.HtmlElement]:
+    """Newsletter boxes whose class names say nothing ("a_nl"): what holds an e-mail field."""
+    boxes = []
+    for field in elements(_EMAIL_INPUTS, tree):
+        box = None
+        for ancestor in list(field.iterancestors())[:SIGNUP_LEVELS]:
+            if len(ancestor.text_content().split()) > MAX_SIGNUP_WORDS:
+                break
+            box = ancestor
+        if box is not None:
+            boxes.append(box)
+    return boxes
+
+
+def standfirst_texts(landmarks: Landmarks) -> frozenset[str]:
+    """Texts of the elements named as a subtitle or standfirst."""
+    return frozenset(t for t in (clean_line(e.text_content()) for e in landmarks.standfirst) if t)

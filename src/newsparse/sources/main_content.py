@@ -15,6 +15,7 @@ from lxml import etree, html
 
 from newsparse.normalize import clean_line
 from newsparse.page import Block
+from newsparse.sources.density import densest_blocks
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,8 @@ _LINE_END = (".", "!", "?", ":", ";", '"', "”", "»", ")", "…")
 NAVIGATION_MIN_BLOCKS = 30
 NAVIGATION_SENTENCE_SHARE = 0.4
 SENTENCE_WORDS = 10
+# More than this share of the words in table cells, and the page is a table layout.
+TABLE_SOUP_SHARE = 0.5
 # The JSON-LD body is used only when the page's extracted text is much shorter than it.
 ARTICLE_BODY_RATIO = 0.5
 
@@ -66,8 +69,17 @@ def main_blocks(tree: html.HtmlElement, *, url: str | None, article_body: str | 
 def _trafilatura_blocks(tree: html.HtmlElement, url: str | None) -> tuple[Block, ...]:
     blocks = _run_trafilatura(tree, url, fast=True)
     if looks_like_navigation(blocks):
-        return _run_trafilatura(tree, url, fast=False) or blocks
+        blocks = _run_trafilatura(tree, url, fast=False) or blocks
+    if is_table_soup(blocks):
+        return densest_blocks(tree) or blocks
     return blocks
+
+
+def is_table_soup(blocks: tuple[Block, ...]) -> bool:
+    """Most of the text in table cells: a table layout that trafilatura read cell by cell,
+    each cell a column of menus, article and comments glued together."""
+    words = sum(b.words for b in blocks)
+    return words > 0 and sum(b.words for b in blocks if b.tag == "td") > TABLE_SOUP_SHARE * words
 
 
 def looks_like_navigation(blocks: tuple[Block, ...]) -> bool:

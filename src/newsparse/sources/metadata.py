@@ -26,6 +26,7 @@ from newsparse.sources.xpath import elements, strings
 _SOURCES = etree.XPath(
     "//script[@type='application/ld+json'] | //meta[@content] | //link[@rel='canonical'] | //title"
     " | //*[@itemprop] | //a[@rel][@href] | //time[@datetime]"
+    " | //*[@title][contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'age')]"
 )
 _HTML_LANG = etree.XPath("/html/@lang | /html/@xml:lang")
 
@@ -59,7 +60,7 @@ def _collect(tree: html.HtmlElement) -> _Sources:
             found.titles.append(element.text_content())
         elif tag == "a" and "author" in str(element.get("rel", "")).lower().split():
             found.rel_authors.append(element)
-        elif tag == "time":
+        elif tag == "time" or element.get("title"):
             found.times.append(element)
     return found
 
@@ -80,6 +81,7 @@ _DATE_KEYS = (
     "parsely-pub-date",
     "cxenseparse:recs:publishtime",
 )
+_DESCRIPTION_KEYS = ("description", "og:description", "twitter:description")
 _TITLE_KEYS = ("og:title", "twitter:title", "headline", "dc.title", "parsely-title", "sailthru.title")
 _LANGUAGE_KEYS = ("og:locale", "content-language", "language", "dc.language", "inlanguage")
 _SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
@@ -97,12 +99,14 @@ def read_meta(tree: html.HtmlElement, url: str | None) -> Meta:
     page_url = _absolute(canonical, url) or url
     return Meta(
         titles=_dedupe([*_ld_titles(node), *(tags.get(k) for k in _TITLE_KEYS), _first_value(found.titles)]),
+        page_title=_first_value(found.titles),
         languages=_dedupe([*strings(_HTML_LANG, tree), *(tags.get(k) for k in _LANGUAGE_KEYS)]),
         url=page_url,
         site_name=_site_name(node, by_id, tags),
         published=_published(node, tags, found),
         authors=_authors(node, by_id, tags, found, page_url),
         body=jsonld.text_of(node.get("articleBody")) if node else None,
+        descriptions=_dedupe([*_ld_descriptions(node), *(tags.get(k) for k in _DESCRIPTION_KEYS)]),
         interactions=_interactions(node, by_id),
     )
 
@@ -118,6 +122,12 @@ def _meta_tags(metas: list[html.HtmlElement]) -> dict[str, str]:
         if value and key not in tags:
             tags[key] = value
     return tags
+
+
+def _ld_descriptions(node: jsonld.Node | None) -> list[str | None]:
+    if node is None:
+        return []
+    return [jsonld.text_of(node.get("alternativeHeadline")), jsonld.text_of(node.get("description"))]
 
 
 def _ld_titles(node: jsonld.Node | None) -> list[str | None]:
@@ -136,7 +146,7 @@ def _published(node: jsonld.Node | None, tags: dict[str, str], found: _Sources) 
     candidates: list[str | None] = [jsonld.text_of(node.get("datePublished")) if node else None]
     candidates += [tags.get(k) for k in _DATE_KEYS]
     candidates += [_itemprop_value(e) for e in found.itemprops if e.get("itemprop") == "datePublished"]
-    candidates += [str(t.get("datetime")) for t in found.times if not _is_modified(t)]
+    candidates += [str(t.get("datetime") or t.get("title")) for t in found.times if not _is_modified(t)]
     return next((d for d in map(parse_date, candidates) if d is not None), None)
 
 

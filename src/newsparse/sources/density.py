@@ -1,0 +1,98 @@
+"""Our own main-content finder, for the pages trafilatura reads badly: table layouts.
+
+Old CMSs and forums lay pages out in nested tables; trafilatura then returns table cells, each
+one a whole column glued together with menus and comments. Here every paragraph votes for the
+element that holds it (its parent fully, its grandparent half, as Readability does), link
+text does not count, and the best-voted element's paragraphs are the article.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+from lxml import html
+
+from newsparse.normalize import clean_line
+from newsparse.page import Block
+
+_PARAGRAPHS = ("p", "pre", "blockquote", "li", "dd")
+_BLOCKS = frozenset({"p", "pre", "blockquote", "li", "dd", "h2", "h3", "h4", "h5", "h6"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
+_INLINE = frozenset(
+    {"a", "abbr", "b", "i", "em", "strong", "span", "small", "sup", "sub", "u", "code", "font", "cite", "q", "time"}
+    | {"mark", "s", "del", "ins"}
+)
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "form", "nav", "select", "button", "iframe"})
+# A paragraph shorter than this (in words, links excluded) casts no vote: menus and bylines.
+MIN_VOTING_WORDS = 8
+GRANDPARENT_SHARE = 0.5
+# Blocks whose text is mostly link text are menus or teaser lists.
+MAX_LINK_SHARE = 0.5
+
+
+def densest_blocks(tree: html.HtmlElement) -> tuple[Block, ...]:
+    """The paragraphs of the element that holds most of the page's running text."""
+    container = _best_container(tree)
+    return tuple(_blocks(container)) if container is not None else ()
+
+
+def _best_container(tree: html.HtmlElement) -> html.HtmlElement | None:
+    votes: dict[html.HtmlElement, float] = defaultdict(float)
+    for paragraph in tree.iter(*_PARAGRAPHS):
+        words = _own_words(paragraph)
+        parent = paragraph.getparent()
+        if words < MIN_VOTING_WORDS or parent is None:
+            continue
+        votes[parent] += words
+        grandparent = parent.getparent()
+        if grandparent is not None:
+            votes[grandparent] += GRANDPARENT_SHARE * words
+    return max(votes, key=votes.__getitem__) if votes else None
+
+
+def _own_words(element: html.HtmlElement) -> int:
+    """Words of the element's text outside links."""
+    return len(element.text_content().split()) - _linked_words(element)
+
+
+def _blocks(container: html.HtmlElement) -> Iterator[Block]:
+    """The container's paragraphs in order, with the running text that stands loose between
+    them (forum posts often start with a bare text node before their first <p>)."""
+    pending = [container.text or ""]
+    linked = 0  # words of the pending run that are link text
+    for child in container:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _INLINE:
+            pending.append(child.text_content())
+            linked += len(pending[-1].split()) if tag == "a" else _linked_words(child)
+        else:
+            yield from _loose("".join(pending), linked)
+            pending, linked = [], 0
+            if tag in _BLOCKS:
+                yield from _block(child, tag)
+            elif tag not in _SKIPPED and tag != "br":
+                yield from _blocks(child)
+        pending.append(child.tail or "")
+    yield from _loose("".join(pending), linked)
+
+
+def _block(element: html.HtmlElement, tag: str) -> Iterator[Block]:
+    text = clean_line(element.text_content())
+    if text and not _link_heavy(element):
+        yield Block(text, tag="h" if tag in _HEADINGS else tag)
+
+
+def _loose(text: str, linked: int) -> Iterator[Block]:
+    cleaned = clean_line(text)
+    if cleaned and linked <= MAX_LINK_SHARE * len(cleaned.split()):
+        yield Block(cleaned, tag="p")
+
+
+def _linked_words(element: html.HtmlElement) -> int:
+    return sum(len(a.text_content().split()) for a in element.iter("a"))
+
+
+def _link_heavy(element: html.HtmlElement) -> bool:
+    total = len(element.text_content().split())
+    return total > 0 and (total - _own_words(element)) > MAX_LINK_SHARE * total
