@@ -26,10 +26,10 @@ class Block:
     gap_before: int = 0  # blank lines above it in a text dump
     tag: str | None = None  # the element name for HTML blocks
     href: str | None = None  # the link target when the whole block is one link
+    words: int = field(init=False, repr=False, compare=False)  # counted once: every stage asks
 
-    @property
-    def words(self) -> int:
-        return word_count(self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", word_count(self.text))
 
 
 @dataclass(frozen=True, slots=True)

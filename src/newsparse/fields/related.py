@@ -22,8 +22,7 @@ MAX_LABEL_WORDS = 6
 LABEL_LEVELS = 3
 # Elements that can hold a section label, with short text (measured in libxml2, not Python).
 _LABELS = etree.XPath(
-    "(//h2 | //h3 | //h4 | //h5 | //h6 | //b | //strong | //p | //span | //header)"
-    "[string-length(normalize-space()) < 60]"
+    "(//h2 | //h3 | //h4 | //h5 | //h6 | //b | //strong | //p | //header)[string-length(normalize-space()) < 60]"
 )
 # Paragraphs after a section; if one is article text, the section sits inside the article.
 _FOLLOWING_PARAGRAPHS = etree.XPath("following::p[position() <= 30]")
@@ -69,7 +68,7 @@ def is_related_label(text: str, rules: Rules) -> bool:
     key = phrase_key(text)
     if key in rules.phrases["related_label"]:
         return True
-    return len(key.split()) <= MAX_LABEL_WORDS and any(key.startswith(p) for p in rules.related_prefixes)
+    return key.startswith(rules.related_prefixes) and len(key.split()) <= MAX_LABEL_WORDS
 
 
 def _is_button(title: str, rules: Rules) -> bool:

@@ -9,14 +9,13 @@ only where the page points.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from lxml import etree, html
 
 from newsparse.normalize import clean_line
 from newsparse.rules.patterns import trie_pattern
-from newsparse.sources.xpath import elements, owner, strings
+from newsparse.sources.xpath import elements
 
 # Patterns over an element's "class id itemprop" string, lower-cased.
 _CONCEPTS = {
@@ -62,7 +61,6 @@ _NAMED = ("class", "id", "itemprop", "rel")
 # WordPress puts page-wide flags on <body> ("right-sidebar", "comments-open"): they say nothing
 # about where an element stands.
 _PAGE_LEVEL = frozenset({"body", "html"})
-_CLASS_AND_ID = etree.XPath("//@class | //@id")
 # Regions that hold other articles' links or other people's words: never the article's own fields.
 ASIDE_HINT = re.compile(r"sidebar|widget|popular|trending|most[-_]?(?:read|viewed|popular)|menu|\bnav\b|site-footer")
 
@@ -84,30 +82,25 @@ def hints(element: html.HtmlElement) -> str:
 
 
 def find_landmarks(tree: html.HtmlElement) -> Landmarks:
-    """One pass over the page's class and id values (itemprop and rel=author are metadata,
+    """One walk over the elements' class and id names (itemprop and rel=author are metadata,
     read by ``sources.metadata``)."""
     found: dict[str, list[html.HtmlElement]] = {concept: [] for concept in _CONCEPTS}
-    values = strings(_CLASS_AND_ID, tree)
-    for index in _candidates(values):
-        names = values[index].lower()
-        element = owner(values[index])
+    for element in tree.iter(etree.Element):
+        names = _names(element)
+        if not names or not _STEMS.search(names):
+            continue
         for concept, pattern in _CONCEPTS.items():
-            elements = found[concept]
-            if element is not None and pattern.search(names) and (not elements or elements[-1] is not element):
-                elements.append(element)
+            if pattern.search(names):
+                found[concept].append(element)
     return Landmarks(**{concept: tuple(elements) for concept, elements in found.items()})
 
 
-def _candidates(values: list[str]) -> list[int]:
-    """Indices of the values containing a stem. One regex scan over all values joined is
-    several times faster than a search per value (benchmark: 0.04 s against 0.21 s)."""
-    starts, position = [], 0
-    for value in values:
-        starts.append(position)
-        position += len(value) + 1
-    joined = "\n".join(values).lower()
-    hits = {bisect_right(starts, match.start()) - 1 for match in _STEMS.finditer(joined)}
-    return sorted(hits)
+def _names(element: html.HtmlElement) -> str:
+    """Class and id, lower-cased; '' for the many elements that have neither."""
+    css, ident = element.get("class"), element.get("id")
+    if css is None and ident is None:
+        return ""
+    return f"{css or ''} {ident or ''}".lower()
 
 
 def inside(element: html.HtmlElement, pattern: re.Pattern[str]) -> bool:

@@ -13,13 +13,5 @@ def elements(query: etree.XPath, node: etree._Element) -> list[html.HtmlElement]
 
 
 def strings(query: etree.XPath, node: etree._Element) -> list[str]:
-    """The results of a query that selects text or attribute values (so only strings); they
-    keep lxml's link to their element (see ``owner``). Not filtered one by one: a page has
-    tens of thousands of class values and this runs on each page."""
+    """The results of a query that selects only text or attribute values."""
     return cast(list[str], query(node))
-
-
-def owner(value: str) -> html.HtmlElement | None:
-    """The element an attribute value returned by an XPath belongs to."""
-    parent = value.getparent() if isinstance(value, etree._ElementUnicodeResult) else None
-    return parent if isinstance(parent, html.HtmlElement) else None
