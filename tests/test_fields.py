@@ -39,6 +39,7 @@ from newsparse.rules import LANGUAGES, PHRASE_CONCEPTS, WORD_CONCEPTS, rules_for
         ("12 voti", "it", 12, "votes"),
         ("1.200 punten", "nl", 1200, "points"),
         ("15 tys. punktów", "pl", 15000, "points"),
+        ("1,2 тыс. голосов", "ru", 1200, "votes"),
     ],
 )
 def test_vote_lines(line: str, language: str, count: int, label: str) -> None:
@@ -74,6 +75,7 @@ def test_lines_that_are_not_scores(line: str) -> None:
         ("Di Marco Rossi e Sara Bianchi", "it", ("Marco Rossi", "Sara Bianchi"), False),
         ("Door Sanne de Vries", "nl", ("Sanne de Vries",), False),
         ("Przez Anna Nowak", "pl", ("Anna Nowak",), False),
+        ("Автор: Иван Петров и Мария Соколова", "ru", ("Иван Петров", "Мария Соколова"), True),
     ],
 )
 def test_author_lines(line: str, language: str, names: tuple[str, ...], is_box: bool) -> None:

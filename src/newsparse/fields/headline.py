@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from lxml import html
 
 from newsparse.normalize import clean_line, phrase_key
+from newsparse.sources.landmarks import inside
 
 # Separators between a title and the site name; a colon is left alone ("Brexit: what next").
 _SEPARATOR = re.compile(r"(\s+[|\-–—·»•/:]{1,2}\s+)")
@@ -19,6 +20,7 @@ MIN_OVERLAP = 0.6
 REPEAT_OVERLAP = 0.85
 # A site name is a few words ("The Boston Globe"); more is a section path or a slogan.
 MAX_SITE_WORDS = 4
+_LOGO = re.compile(r"logo|site-?title|site-?name|site-?branding|brand|masthead")
 # Pages with more <h1>s than this use them for styling; the first few are enough.
 MAX_H1 = 5
 _WORD = re.compile(r"\w+")
@@ -36,9 +38,13 @@ def choose_headline(titles: Sequence[str], h1s: Sequence[str], site_name: str | 
     'Only an h1 here'
     """
     stripped = [strip_site_name(t, site_name) for t in titles]
-    for h1 in h1s:
-        if not is_site_name(h1, site_name) and any(same_title(h1, t) for t in stripped):
-            return h1
+    # Failing that, any part of a title may be what an <h1> repeats: with no site name known,
+    # "Real headline | The Coastal Herald" strips to the longer side, the wrong one.
+    parts = [part for title in titles for part in _SEPARATOR.split(title)[0::2]]
+    for candidates in (stripped, parts):
+        for h1 in h1s:
+            if not is_site_name(h1, site_name) and any(same_title(h1, t) for t in candidates):
+                return h1
     if stripped:
         return stripped[0]
     return next((h for h in h1s if not is_site_name(h, site_name)), None)
@@ -103,8 +109,10 @@ def same_title(a: str, b: str, *, overlap: float = MIN_OVERLAP) -> bool:
 
 
 def h1_texts(tree: html.HtmlElement) -> list[str]:
-    """The page's <h1> texts, in order (a page may have a logo h1 before the title)."""
-    return [t for t in (clean_line(h.text_content()) for h in tree.iter("h1")) if t][:MAX_H1]
+    """The page's <h1> texts, in order, without the logo: themes set the site's name in an
+    <h1> inside the masthead, often before the article's title."""
+    texts = (clean_line(h.text_content()) for h in tree.iter("h1") if not inside(h, _LOGO))
+    return [t for t in texts if t][:MAX_H1]
 
 
 def site_from_title(title: str | None, headline: str | None) -> str | None:

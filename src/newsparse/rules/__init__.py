@@ -32,7 +32,7 @@ from newsparse.rules.patterns import (
 
 __all__ = ["LANGUAGES", "PHRASE_CONCEPTS", "STOPWORDS", "WORD_CONCEPTS", "Rules", "rules_for"]
 
-LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl", "pl")
+LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru")
 FALLBACK_LANGUAGE = "en"
 
 # Concepts whose files list whole-line phrases.
