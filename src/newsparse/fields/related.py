@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 from lxml import etree, html
 
@@ -108,9 +108,9 @@ def _related_links(
     for link in links:
         title = link_title(link)
         url = _absolute(link.get("href"), base)
-        if not url or url == own or len(title.split()) < MIN_TITLE_WORDS or _is_button(title, rules):
+        if not url or _same_page(url, own) or len(title.split()) < MIN_TITLE_WORDS or _is_button(title, rules):
             continue
-        found.setdefault(url, RelatedLink(title=title, url=url))
+        found.setdefault(_page_key(url), RelatedLink(title=title, url=url))
     return tuple(found.values())
 
 
@@ -124,6 +124,17 @@ def link_title(link: html.HtmlElement) -> str:
                 return title
     pieces = [clean_line(t) for t in link.itertext() if isinstance(t, str)]
     return max(pieces, key=len, default="")
+
+
+def _page_key(url: str) -> str:
+    """A URL without scheme, "www." and trailing slash: the same page however it is linked."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}?{parts.query}"
+
+
+def _same_page(url: str, own: str | None) -> bool:
+    return own is not None and _page_key(url) == _page_key(own)
 
 
 def _base_url(page: Page) -> str | None:

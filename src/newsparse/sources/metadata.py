@@ -107,7 +107,7 @@ def read_meta(tree: html.HtmlElement, url: str | None) -> Meta:
         authors=_authors(node, by_id, tags, found, page_url),
         body=jsonld.text_of(node.get("articleBody")) if node else None,
         descriptions=_dedupe([*_ld_descriptions(node), *(tags.get(k) for k in _DESCRIPTION_KEYS)]),
-        interactions=_interactions(node, by_id),
+        interactions=_interactions(node, by_id) + _microdata_interactions(found.itemprops),
     )
 
 
@@ -228,6 +228,24 @@ def _interactions(node: jsonld.Node | None, by_id: Mapping[str, jsonld.Node]) ->
         count = _int(counter.get("userInteractionCount"))
         if kind and count is not None:
             found.append((kind.rsplit("/", 1)[-1].casefold(), count))
+    return tuple(found)
+
+
+def _microdata_interactions(itemprops: list[html.HtmlElement]) -> tuple[tuple[str, int], ...]:
+    """The same counters written as microdata: itemprop="interactionStatistic" holding an
+    interactionType (a link or meta to https://schema.org/LikeAction) and a userInteractionCount."""
+    found = []
+    for counter in itemprops:
+        if counter.get("itemprop") != "interactionStatistic":
+            continue
+        props = {str(e.get("itemprop")): e for e in counter.iterdescendants() if e.get("itemprop")}
+        kind_el, count_el = props.get("interactionType"), props.get("userInteractionCount")
+        if kind_el is None or count_el is None:
+            continue
+        kind = str(kind_el.get("href") or kind_el.get("content") or kind_el.text_content()).rsplit("/", 1)[-1]
+        count = _int(_itemprop_value(count_el))
+        if kind and count is not None:
+            found.append((kind.casefold(), count))
     return tuple(found)
 
 
