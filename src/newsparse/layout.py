@@ -37,6 +37,8 @@ MIN_BIO_WORDS = 6
 MIN_PROSE_WORDS = 15
 # How far into the main content a repeated headline is looked for.
 MAX_BLOCKS_BEFORE_HEADLINE = 3
+MAX_HEADLINE_TAIL_WORDS = 5
+MAX_HEADLINE_TAIL_WORDS = 5
 # At the body's edges, lines this short that are not sentences are labels and kickers: on the
 # benchmark 32 of 35 such first lines and 33 of 39 such last lines were not article text.
 MAX_FRAGMENT_WORDS = 5
@@ -121,6 +123,7 @@ def lay_out(
         headline = _headline_index(blocks, marks)
     else:
         headline = _repeated_headline(blocks, headline_text)
+        marks = _mark_echoes(blocks, marks, headline_text, headline)
     start = 0 if headline is None else headline + 1
     end = _end_index(blocks, marks, start)
     claimed = _claims(blocks, marks, start, end)
@@ -183,16 +186,39 @@ def _headline_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> int |
     return None
 
 
-def _repeated_headline(blocks: tuple[Block, ...], headline: str) -> int | None:
-    """Main-content extractors often start with the title again, after a kicker or two."""
-    return next(
-        (
-            i
-            for i, b in enumerate(blocks[:MAX_BLOCKS_BEFORE_HEADLINE])
-            if same_title(b.text, headline, overlap=REPEAT_OVERLAP)
-        ),
-        None,
+def _mark_echoes(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: str, first: int | None
+) -> tuple[Mark, ...]:
+    """Further blocks that repeat the headline (forum software prints it over the first post)
+    are dropped like noise."""
+    size = word_count(headline)
+    return tuple(
+        _echo_mark(b.text) if i != first and m is CONTENT and _echoes_headline(b, headline, size) else m
+        for i, (b, m) in enumerate(zip(blocks, marks, strict=True))
     )
+
+
+def _echoes_headline(block: Block, headline: str, size: int) -> bool:
+    # Counting words first spares the comparison for almost every block.
+    return abs(block.words - size) <= max(2, size // 4) and same_title(block.text, headline, overlap=REPEAT_OVERLAP)
+
+
+def _echo_mark(text: str) -> Mark:
+    return Mark("noise", removal=Removal(text, "boilerplate.headline_repeat", "repeats the headline"))
+
+
+def _repeated_headline(blocks: tuple[Block, ...], headline: str) -> int | None:
+    """Main-content extractors often start with the title again, after a kicker or two, or
+    followed by a flair or a source ("… zero. Conservation (self.birding)")."""
+    first = enumerate(blocks[:MAX_BLOCKS_BEFORE_HEADLINE])
+    return next((i for i, b in first if _repeats(b.text, headline)), None)
+
+
+def _repeats(text: str, headline: str) -> bool:
+    if same_title(text, headline, overlap=REPEAT_OVERLAP):
+        return True
+    key, head = phrase_key(text), phrase_key(headline)
+    return bool(head) and key.startswith(head) and len(key[len(head) :].split()) <= MAX_HEADLINE_TAIL_WORDS
 
 
 def _end_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int) -> int:

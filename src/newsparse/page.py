@@ -48,6 +48,7 @@ class Meta:
     page_title: str | None = None  # the <title> as written, site name and all
     languages: tuple[str, ...] = ()  # declared language tags, as written
     url: str | None = None
+    base_url: str | None = None  # what relative links resolve against: <base href>, else the URL
     site_name: str | None = None
     published: datetime | date | None = None
     authors: tuple[tuple[Person, ...], ...] = ()  # one tuple of people per source that names any

@@ -81,7 +81,7 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
         paragraphs=paragraphs,
         votes=html_votes(page, rules, fallback=layout.votes),
         byline=byline,
-        related=html_related(page, rules, paragraphs=paragraphs) or layout.related,
+        related=html_related(page, rules, paragraphs=paragraphs),
         published=html_published(page),
         language=language,
         url=page.meta.url,

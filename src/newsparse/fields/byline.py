@@ -6,13 +6,14 @@ import itertools
 import re
 from urllib.parse import urljoin
 
-from lxml import html
+from lxml import etree, html
 
 from newsparse.model import Byline
 from newsparse.normalize import clean_line, phrase_key
 from newsparse.page import Page, Person
 from newsparse.rules import Rules
-from newsparse.sources.landmarks import COMMENTS, inside
+from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, hints, inside
+from newsparse.sources.xpath import elements, strings
 
 # Name particles that stay lower-case inside a name: "Ludwig van Beethoven", "María de la Cruz".
 PARTICLES = frozenset(
@@ -26,7 +27,13 @@ MAX_BYLINE_CHARS = 120
 # Where the names stop and a date, a role or a site begins.
 _SEGMENT_END = re.compile(r"\s+[|•·—–-]\s+|\s*[(\[]|\s+\d|\s*\|")
 # Links to a user's page on forums and blogs: user?id=, /profile/, /author/, /u/, /@name.
-_PROFILE_HREF = re.compile(r"user|profile|author|member|/u/|/@")
+_PROFILE_LINKS = etree.XPath(
+    "//a[@href][contains(@href, 'user') or contains(@href, 'profile') or contains(@href, 'member')"
+    " or contains(@href, '/u/') or contains(@href, '/@') or contains(@href, 'author')]"
+)
+_TEXT_BEFORE = etree.XPath("preceding::text()[normalize-space()][1]")
+# The opening post's author link comes early; a thread's later links are repliers.
+MAX_PROFILE_LINKS = 40
 _INITIAL = re.compile(r"\w\.(?:-?\w\.)*")
 
 
@@ -79,8 +86,10 @@ def looks_like_name(text: str, rules: Rules) -> bool:
     if any(ch.isdigit() or ch in "@/:" for ch in text):
         return False
     not_names = rules.words["not_a_name"]
-    if text.casefold() in not_names or any(t.casefold().strip(".,") in not_names for t in tokens):
+    if text.casefold() in not_names or any(t.casefold().strip(".,:") in not_names for t in tokens):
         return False
+    if text.casefold().rstrip(":") in rules.words["author_box"] + rules.words["byline_prefix"]:
+        return False  # "Autor:" standing alone is the label of a byline, not a name
     return tokens[0][0].isupper() and all(_is_name_token(t) for t in tokens)
 
 
@@ -91,6 +100,7 @@ def _is_name_token(token: str) -> bool:
 # --- HTML pages: declared authors first, then the visible byline, then the text layout ---
 
 MIN_BIO_WORDS = 6
+_BIO_CLASS = re.compile(r"\bbio\b|[-_]bio\b|biography|description|author-desc|about-text")
 MAX_BIO_WORDS = 80
 # How far from a "Written by X" line its bio is looked for: levels up, siblings along.
 BIO_LEVELS = 4
@@ -102,15 +112,15 @@ def html_byline(page: Page, rules: Rules, *, fallback: Byline | None) -> Byline 
     marks = page.landmarks
     authors, url = _declared_authors(page.meta.authors, rules)
     if not authors and marks is not None:
-        authors, url = _visible_authors(marks.byline, rules, page.meta.url)
+        authors, url = _visible_authors(marks.byline, rules, page.meta.base_url)
     if not authors and marks is not None:
-        authors, url = _score_line_author(marks.votes, rules, page.meta.url)
+        authors, url = _by_profile_link(page.tree, rules, page.meta.base_url) if page.tree is not None else ((), None)
     if not authors and fallback is not None:
         authors = fallback.authors
     if not authors:
         return None
     if url is None and marks is not None:
-        url = _profile_link([*marks.byline, *marks.author_box], authors, page.meta.url)
+        url = _profile_link([*marks.byline, *marks.author_box], authors, page.meta.base_url)
     bio = None
     if marks is not None:
         bio = author_box_bio(marks.author_box, rules) or _bio_after_author_line(marks.byline, rules)
@@ -118,10 +128,13 @@ def html_byline(page: Page, rules: Rules, *, fallback: Byline | None) -> Byline 
 
 
 def _declared_authors(sources: tuple[tuple[Person, ...], ...], rules: Rules) -> tuple[tuple[str, ...], str | None]:
+    """The names of the first source that names a person; the profile URL from any source
+    that links the first of them (<meta name=author> has none, microdata may)."""
     for people in sources:
         names = tuple(dict.fromkeys(n for p in people for n in split_names(p.name, rules)))
         if names:
-            url = next((p.url for p in people if p.url and p.name in names), None)
+            everyone = (p for source in sources for p in source)
+            url = next((p.url for p in everyone if p.url and p.name == names[0]), None)
             return names, url
     return (), None
 
@@ -142,20 +155,23 @@ def _visible_authors(
     return (), None
 
 
-def _score_line_author(
-    scores: tuple[html.HtmlElement, ...], rules: Rules, base: str | None
-) -> tuple[tuple[str, ...], str | None]:
-    """Forums and aggregators: "123 points by <a href=user?id=x>x</a>". A user name keeps its
-    own casing (lower-case is common), since the profile link vouches for it."""
+def _by_profile_link(tree: html.HtmlElement, rules: Rules, base: str | None) -> tuple[tuple[str, ...], str | None]:
+    """Forums and aggregators: "by <a href="user?id=x">x</a>" after a score or a date. A user
+    name keeps its own casing (lower-case is common): the profile link vouches for it."""
     prefixes = set(rules.words["byline_prefix"])
-    for score in scores:
-        link = score.getnext()
-        if link is None or link.tag != "a" or phrase_key(score.tail or "") not in prefixes:
+    for link in elements(_PROFILE_LINKS, tree)[:MAX_PROFILE_LINKS]:
+        before = strings(_TEXT_BEFORE, link)
+        if not before or phrase_key(before[0]).rpartition(" ")[2] not in prefixes:
             continue
-        name, href = clean_line(link.text_content()), str(link.get("href", ""))
-        if name and len(name.split()) == 1 and _PROFILE_HREF.search(href) and not inside(score, COMMENTS):
-            return (name,), _absolute(href, base)
+        name = clean_line(link.text_content())
+        if _is_user_name(name, rules) and not inside(link, COMMENTS) and not inside(link, ASIDE_HINT):
+            return (name,), _absolute(str(link.get("href", "")), base)
     return (), None
+
+
+def _is_user_name(name: str, rules: Rules) -> bool:
+    """A forum handle ("m.herrera", "tidewater_k") or a person's name."""
+    return 0 < len(name) <= MAX_NAME_CHARS and (len(name.split()) == 1 or looks_like_name(name, rules))
 
 
 def _absolute(href: str, base: str | None) -> str | None:
@@ -174,14 +190,19 @@ def _profile_link(elements: list[html.HtmlElement], names: tuple[str, ...], base
 
 
 def author_box_bio(boxes: tuple[html.HtmlElement, ...], rules: Rules) -> str | None:
-    """The description sentence(s) of an author box, without the name line."""
+    """The description of an author box: its element named as a bio or description, else its
+    longest paragraph; never the name line ("Scritto da X") or a "All posts by X" link."""
     for box in boxes:
         if inside(box, COMMENTS):
             continue
-        texts = (clean_line(e.text_content()) for e in box.iter("p", "div", "span") if not _has_children_of_kind(e))
-        bios = [t for t in texts if len(t.split()) >= MIN_BIO_WORDS and not parse_author_line(t, rules)]
-        if bios:
-            return max(bios, key=len)
+        named = [e for e in box.iterdescendants() if isinstance(e.tag, str) and _BIO_CLASS.search(hints(e))]
+        innermost = [e for e in named if not any(d in named for d in e.iterdescendants())]
+        in_named = [p for e in named for p in e.iter("p")]
+        for candidates in (in_named, innermost, list(box.iter("p"))):
+            texts = (clean_line(e.text_content()) for e in candidates)
+            bios = [t for t in texts if len(t.split()) >= MIN_BIO_WORDS and not parse_author_line(t, rules)]
+            if bios:
+                return max(bios, key=len)
     return None
 
 
@@ -212,7 +233,3 @@ def _following_prose(element: html.HtmlElement, rules: Rules) -> str | None:
 def _is_figure(element: html.HtmlElement) -> bool:
     """A picture with its caption and credit, which can stand right after a byline."""
     return element.tag in ("figure", "figcaption", "img") or element.find(".//img") is not None
-
-
-def _has_children_of_kind(element: html.HtmlElement) -> bool:
-    return any(child.tag in ("p", "div") for child in element)

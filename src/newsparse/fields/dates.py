@@ -80,7 +80,9 @@ def html_published(page: Page) -> datetime | date | None:
     if page.meta.published is not None or page.tree is None:
         return page.meta.published
     try:
-        found = htmldate.find_date(page.tree, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+        found = htmldate.find_date(
+            page.tree, url=page.meta.url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d"
+        )
     except (ValueError, TypeError) as exc:
         log.debug("htmldate failed: %s", exc)
         return None

@@ -8,19 +8,23 @@ from collections.abc import Sequence
 from lxml import html
 
 from newsparse.normalize import clean_line, phrase_key
+from newsparse.sources.landmarks import TokenPattern as _TokenPattern
 from newsparse.sources.landmarks import inside
 
 # Separators between a title and the site name; a colon is left alone ("Brexit: what next").
 _SEPARATOR = re.compile(r"(\s+[|\-–—·»•/:]{1,2}\s+)")
 # Without a known site name, only a short affix is taken for one ("Local Gazette - ...").
-MAX_SITE_AFFIX_WORDS = 3
+MAX_SITE_AFFIX_WORDS = 4
 # Two titles name the same article when this share of their words is shared.
 MIN_OVERLAP = 0.6
 # A body line repeats the headline only when nearly every word is the same.
 REPEAT_OVERLAP = 0.85
 # A site name is a few words ("The Boston Globe"); more is a section path or a slogan.
 MAX_SITE_WORDS = 4
-_LOGO = re.compile(r"logo|site-?title|site-?name|site-?branding|brand|masthead")
+_LOGO = _TokenPattern(
+    r"logo|site-?title|site-?name|site-?branding|site-?desc|brand|masthead|headerbar|^header$|^site-header|redditname",
+    r"^$",
+)
 # Pages with more <h1>s than this use them for styling; the first few are enough.
 MAX_H1 = 5
 _WORD = re.compile(r"\w+")
@@ -62,12 +66,13 @@ def strip_site_name(title: str, site_name: str | None) -> str:
     texts = parts[0::2]
     if len(texts) < 2:
         return title
-    if site_name:
+    if site_name and any(is_site_name(t, site_name) for t in (texts[0], texts[-1])):
         while len(texts) > 1 and is_site_name(texts[-1], site_name):
             parts, texts = parts[:-2], texts[:-1]
         while len(texts) > 1 and is_site_name(texts[0], site_name):
             parts, texts = parts[2:], texts[1:]
         return "".join(parts).strip()
+    # The affix names a section or community instead ("r/birding - ..."), or no name is known.
     return _drop_short_affix(parts)
 
 

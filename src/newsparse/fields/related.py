@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -19,13 +20,17 @@ from newsparse.sources.xpath import elements
 MIN_TITLE_WORDS = 3
 # A label is a few words; how far up from it the links are looked for.
 MAX_LABEL_WORDS = 6
-LABEL_LEVELS = 3
+LABEL_LEVELS = 5
 # Elements that can hold a section label, with short text (measured in libxml2, not Python).
 _LABELS = etree.XPath(
-    "(//h2 | //h3 | //h4 | //h5 | //h6 | //b | //strong | //p | //header)[string-length(normalize-space()) < 60]"
+    "(//h2 | //h3 | //h4 | //h5 | //h6 | //b | //strong | //p | //header | //dt | //div[not(*)])"
+    "[string-length(normalize-space()) < 60]"
 )
 # Paragraphs after a section; if one is article text, the section sits inside the article.
 _FOLLOWING_PARAGRAPHS = etree.XPath("following::p[position() <= 30]")
+_OPENERS = "¿¡«\"'“‘([-–—•·»›>"
+_ITEM_TAGS = frozenset({"li", "article", "tr"})
+ITEM_LEVELS = 6
 _SECTION_BREAKS = frozenset({"h1", "h2", "h3", "h4"})
 _TITLE_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _TITLE_CLASS = re.compile(r"title|headline|heading")
@@ -36,18 +41,23 @@ def html_related(page: Page, rules: Rules, *, paragraphs: tuple[str, ...]) -> tu
     a list under a related label, or a related-posts widget."""
     if page.tree is None:
         return ()
-    base = _base_url(page)
+    base = page.meta.base_url
     body = frozenset(paragraphs)
+    inline: tuple[RelatedLink, ...] = ()
     for anchor, links in _sections(page, rules):
-        related = _related_links(links, base, own=page.meta.url, rules=rules)
-        if related and not _inline(anchor, body):
+        related = _related_links(links, anchor, base, own=page.meta.url, rules=rules)
+        if not related:
+            continue
+        if not _inline(anchor, body):
             return related
-    return ()
+        inline = inline or related
+    return inline
 
 
 def _inline(anchor: html.HtmlElement, body: frozenset[str]) -> bool:
     """A teaser box inside the article ("Read more: ...", "Leia também"): article paragraphs
-    follow it. The article's own related section comes after the text."""
+    follow it. The related section after the text is preferred; an inline box is the related
+    list only when the page has no other."""
     return any(clean_line(p.text_content()) in body for p in elements(_FOLLOWING_PARAGRAPHS, anchor))
 
 
@@ -65,6 +75,9 @@ def _sections(page: Page, rules: Rules) -> Iterator[tuple[html.HtmlElement, list
 
 def is_related_label(text: str, rules: Rules) -> bool:
     """'Related posts', 'Lesen Sie auch', or a label that goes on with a name ('More from X')."""
+    first = text.split(maxsplit=1)[:1]
+    if not first or first[0].strip(_OPENERS).casefold() not in rules.related_first_words:
+        return False  # most candidate elements fail here, before any normalising
     key = phrase_key(text)
     if key in rules.phrases["related_label"]:
         return True
@@ -102,16 +115,33 @@ def _links_after(label: html.HtmlElement) -> list[html.HtmlElement]:
 
 
 def _related_links(
-    links: list[html.HtmlElement], base: str | None, *, own: str | None, rules: Rules
+    links: list[html.HtmlElement], anchor: html.HtmlElement, base: str | None, *, own: str | None, rules: Rules
 ) -> tuple[RelatedLink, ...]:
     found: dict[str, RelatedLink] = {}
+    items: set[html.HtmlElement] = set()
+    around = {anchor, *anchor.iterancestors()}  # an item holds one teaser, never the section
     for link in links:
+        item = _item_of(link, around)
+        if item is not None and item in items:
+            continue  # a teaser's second link: its category, author or comment count
         title = link_title(link)
         url = _absolute(link.get("href"), base)
         if not url or _same_page(url, own) or len(title.split()) < MIN_TITLE_WORDS or _is_button(title, rules):
             continue
         found.setdefault(_page_key(url), RelatedLink(title=title, url=url))
+        if item is not None:
+            items.add(item)
     return tuple(found.values())
+
+
+def _item_of(link: html.HtmlElement, around: set[html.HtmlElement]) -> html.HtmlElement | None:
+    """The list item, card or row a teaser link sits in, inside its section, if any."""
+    for ancestor in itertools.islice(link.iterancestors(), ITEM_LEVELS):
+        if ancestor in around:
+            return None
+        if ancestor.tag in _ITEM_TAGS:
+            return ancestor
+    return None
 
 
 def link_title(link: html.HtmlElement) -> str:
@@ -135,14 +165,6 @@ def _page_key(url: str) -> str:
 
 def _same_page(url: str, own: str | None) -> bool:
     return own is not None and _page_key(url) == _page_key(own)
-
-
-def _base_url(page: Page) -> str | None:
-    assert page.tree is not None
-    base = page.tree.find(".//base[@href]")
-    if base is not None:
-        return urljoin(page.meta.url or "", str(base.get("href")))
-    return page.meta.url
 
 
 def _absolute(href: str | None, base: str | None) -> str | None:

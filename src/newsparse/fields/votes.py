@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from lxml import etree, html
 
@@ -10,7 +11,7 @@ from newsparse.model import VoteCount
 from newsparse.normalize import clean_line
 from newsparse.page import Page
 from newsparse.rules import Rules
-from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, RELATED, inside
+from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, RELATED, hints, inside
 
 _MINUS = "-\u2212\u2013"
 _IGNORED = str.maketrans("", "", " '\u2009")
@@ -82,6 +83,7 @@ def parse_votes(text: str, rules: Rules) -> VoteCount | None:
 # schema.org action types and the label their count means.
 _ACTION_LABELS = {"likeaction": "likes", "voteaction": "votes", "agreeaction": "upvotes", "endorseaction": "likes"}
 # What a widget's class name says a bare count is: "clap-count" -> likes.
+_NAME_PARTS = re.compile(r"[\s_-]+")
 # How far around a bare count its widget's names are read.
 WIDGET_LEVELS = 3
 MAX_WIDGET_ELEMENTS = 40
@@ -112,14 +114,27 @@ def html_votes(page: Page, rules: Rules, *, fallback: VoteCount | None) -> VoteC
 
 def _widget_votes(widget: html.HtmlElement, rules: Rules) -> VoteCount | None:
     """The score a widget shows, in itself or in one of its short-text parts."""
+    bare: list[VoteCount] = []
     for element in widget.iter(etree.Element):
         text = clean_line(element.text_content())
         if not text or len(text) > MAX_VOTE_LINE_CHARS:
             continue
-        votes = parse_votes(text, rules) or _bare_count(element, text, rules)
+        votes = parse_votes(text, rules)
         if votes:
             return votes
-    return None
+        count = _bare_count(element, text, rules)
+        if count:
+            bare.append(count)
+    return _current_state(bare)
+
+
+def _current_state(counts: list[VoteCount]) -> VoteCount | None:
+    """Vote widgets pre-render the score as it would read after a down-vote, unvoted and after
+    an up-vote (old Reddit: 1,233 / 1,234 / 1,235) and let CSS show one: the middle one is
+    the score."""
+    values = {c.count for c in counts}
+    middle = next((c for c in counts if c.count - 1 in values and c.count + 1 in values), None)
+    return middle or (counts[0] if counts else None)
 
 
 def _bare_count(element: html.HtmlElement, text: str, rules: Rules) -> VoteCount | None:
@@ -127,12 +142,21 @@ def _bare_count(element: html.HtmlElement, text: str, rules: Rules) -> VoteCount
     match = rules.count.fullmatch(text)
     if not match:
         return None
-    names = _widget_names(element)
-    label = next((label for word, label in _WIDGET_LABELS if word in names), None)
+    # The count's own class speaks first ("score unvoted" beside "score likes" states), but a
+    # clap button around it makes it a like count whatever the count is called (Medium).
+    context = _widget_names(element)
+    label = "likes" if "clap" in context else _label_from(hints(element)) or _label_from(context)
     if label is None:
         return None
     multiplier = rules.multipliers.get((match.group("multiplier") or "").casefold(), 1)
     return VoteCount(count=parse_count(match.group("number"), multiplier=multiplier), raw=text, label=label)
+
+
+def _label_from(names: str) -> str | None:
+    """The label of the first vote word among the name's parts: "pw-multi-vote-count" says
+    votes, "score unvoted" says score ("unvoted" is a state, not a word of the name)."""
+    parts = set(_NAME_PARTS.split(names))
+    return next((label for word, label in _WIDGET_LABELS if word in parts or word + "s" in parts), None)
 
 
 def _widget_names(element: html.HtmlElement) -> str:

@@ -54,6 +54,10 @@ def noise_rule(text: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
 
 def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
     words = len(key.split())
+    reply = rules.reply.match(text)
+    if reply and words <= MAX_TEASER_WORDS:
+        detail = f"a reply's subject line, opening with {reply.group(0)!r}"
+        return REPLY, Removal(text=text, rule=REPLY.name, detail=detail)
     for rule, pattern, limit in ((TEASER, rules.teaser, MAX_TEASER_WORDS), (CREDIT, rules.credit, MAX_CREDIT_WORDS)):
         match = pattern.match(key) if words <= limit else None
         if match:
@@ -62,5 +66,7 @@ def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal]
     return None
 
 
+# "Re: <title>" in a thread: the opening post has ended and the replies begin.
+REPLY = NoiseRule("noise.reply_subject", "reply_prefix", closes_article=True)
 TEASER = NoiseRule("noise.teaser_link", "teaser_prefix", closes_article=False)
 CREDIT = NoiseRule("noise.image_credit", "credit_prefix", closes_article=False)

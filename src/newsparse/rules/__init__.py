@@ -22,6 +22,7 @@ from types import MappingProxyType
 
 from newsparse.normalize import phrase_key
 from newsparse.rules.patterns import (
+    alternation,
     count_pattern,
     credit_pattern,
     name_separator,
@@ -55,6 +56,7 @@ WORD_CONCEPTS = (
     "credit_prefix",
     "related_prefix",
     "button",
+    "reply_prefix",
 )
 
 
@@ -76,6 +78,8 @@ class Rules:
     teaser: re.Pattern[str]  # a line opening like a link to another story
     credit: re.Pattern[str]  # a line opening like an image credit
     related_prefixes: tuple[str, ...]  # labels that go on with a name: "more from ..."
+    reply: re.Pattern[str]  # a reply's subject line in a thread: "Re: ..."
+    related_first_words: frozenset[str]  # first words of every related label, a quick first test
 
 
 def _lines(language: str, concept: str) -> list[str]:
@@ -121,6 +125,12 @@ def _merge(languages: Iterable[str]) -> Rules:
         teaser=teaser_pattern(words["teaser_prefix"]),
         credit=credit_pattern(words["credit_prefix"]),
         related_prefixes=tuple(p + " " for p in words["related_prefix"]),
+        related_first_words=frozenset(
+            p.split()[0].strip("¿¡«\"'“‘([").casefold()
+            for p in [*phrases["related_label"], *words["related_prefix"]]
+            if p.split()
+        ),
+        reply=re.compile(rf"(?:{alternation(words['reply_prefix'])})\s?:\s", re.IGNORECASE),
     )
 
 

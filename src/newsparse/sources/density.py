@@ -15,6 +15,7 @@ from lxml import html
 
 from newsparse.normalize import clean_line
 from newsparse.page import Block
+from newsparse.sources.landmarks import COMMENTS, inside
 
 _PARAGRAPHS = ("p", "pre", "blockquote", "li", "dd")
 _BLOCKS = frozenset({"p", "pre", "blockquote", "li", "dd", "h2", "h3", "h4", "h5", "h6"})
@@ -42,7 +43,7 @@ def _best_container(tree: html.HtmlElement) -> html.HtmlElement | None:
     for paragraph in tree.iter(*_PARAGRAPHS):
         words = _own_words(paragraph)
         parent = paragraph.getparent()
-        if words < MIN_VOTING_WORDS or parent is None:
+        if words < MIN_VOTING_WORDS or parent is None or inside(paragraph, COMMENTS):
             continue
         votes[parent] += words
         grandparent = parent.getparent()

@@ -34,8 +34,24 @@ def parse_tree(text: str) -> html.HtmlElement:
 
 def html_page(text: str, *, url: str | None = None) -> Page:
     tree = parse_tree(text)
+    _unwrap_text_forms(tree)
     meta = read_meta(tree, url)
     blocks = main_blocks(tree, url=meta.url, article_body=meta.body)
     landmarks = find_landmarks(tree)
-    hints = Hints(boxed_texts(landmarks, tree), standfirst_texts(landmarks), meta.descriptions)
+    boxed = boxed_texts(landmarks, tree, (b.text for b in blocks))
+    hints = Hints(boxed, standfirst_texts(landmarks), meta.descriptions)
     return Page(blocks, meta, kind="html", tree=tree, landmarks=landmarks, hints=hints)
+
+
+# A form holding this many words is a post's text, not a search box or a comment form.
+MIN_FORM_TEXT_WORDS = 60
+
+
+def _unwrap_text_forms(tree: html.HtmlElement) -> None:
+    """Old Reddit and some forum software keep a post's text inside a <form> (for inline
+    editing); main-content extractors drop forms, and the post with them. Such a form
+    becomes a <div>: this is our own tree, parsed a moment ago, shared by what follows."""
+    for form in tree.iter("form"):
+        paragraphs = sum(len(p.text_content().split()) for p in form.iter("p"))
+        if paragraphs >= MIN_FORM_TEXT_WORDS:
+            form.tag = "div"

@@ -9,6 +9,7 @@ only where the page points.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from lxml import etree, html
@@ -29,7 +30,8 @@ _CONCEPTS = {
         r"|\bauthor\b|\bauthors\b|writer|posted-by|itemprop-author"
     ),
     "votes": re.compile(
-        r"vote|voting|score|points|karma|clap|upvote|likes?[-_]?(?:count|button|number)|\blikes?\b|post-rating"
+        r"vot(?:e|es|ing|o|os|i)|score|points|punkte|puntos|pontos|punti|karma|clap|upvote"
+        r"|likes?[-_]?(?:count|button|number)|\blikes?\b|post-rating"
     ),
     "related": re.compile(
         r"related|jp-relatedposts|yarpp|crp[-_]list|rp4wp|read[-_]?next|more[-_]from|you[-_]may[-_]like|also[-_]like"
@@ -37,7 +39,7 @@ _CONCEPTS = {
     ),
     "boilerplate": re.compile(
         r"newsletter|subscri|signup|sign-up|mc4wp|optin|opt-in|\btnp\b|sharedaddy|addtoany|social-share|share-?(?:bar|buttons|links|tools)"
-        r"|\bshare\b|advert|\bads?\b|adsbygoogle|ad-slot|ad-container|promo|sponsor"
+        r"|\bshare\b|advert|\bads?\b|adsbygoogle|ad-slot|ad-container|promo|sponsor|donate|donation"
         r"|breadcrumb|cookie|consent|paywall|caption|credit|tags-links|post-tags|entry-tags|\btags\b"
     ),
     # A summary under the headline: boilerplate only before the body starts (positional).
@@ -53,7 +55,7 @@ _STEMS = re.compile(
         related yarpp rp4wp crp readnext read-next read_next morefrom more-from more_from recommend
         newsletter subscri signup sign-up sign_up mc4wp optin opt-in tnp share addtoany advert ads ad-
         ad_ promo sponsor excerpt subtitle standfirst dek breadcrumb cookie consent paywall caption
-        credit tags rating subhead
+        credit tags rating subhead donat
         """.split()
     )
 )
@@ -61,8 +63,24 @@ _NAMED = ("class", "id", "itemprop", "rel")
 # WordPress puts page-wide flags on <body> ("right-sidebar", "comments-open"): they say nothing
 # about where an element stands.
 _PAGE_LEVEL = frozenset({"body", "html"})
+
+
+class TokenPattern:
+    """A pattern tested on each class or id token alone, skipping layout wrappers: Genesis
+    wraps the article itself in "content-sidebar-wrap"."""
+
+    def __init__(self, pattern: str, exclude: str) -> None:
+        self._pattern, self._exclude = re.compile(pattern), re.compile(exclude)
+
+    def search(self, names: str) -> bool:
+        return any(self._pattern.search(t) and not self._exclude.search(t) for t in names.split())
+
+
 # Regions that hold other articles' links or other people's words: never the article's own fields.
-ASIDE_HINT = re.compile(r"sidebar|widget|popular|trending|most[-_]?(?:read|viewed|popular)|menu|\bnav\b|site-footer")
+ASIDE_HINT = TokenPattern(
+    r"sidebar|^side$|widget|popular|trending|most[-_]?(?:read|viewed|popular)|menu|^nav$|navigation|site-footer",
+    r"wrap|layout|content|^has-|^no-|^with-",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +104,11 @@ def find_landmarks(tree: html.HtmlElement) -> Landmarks:
     read by ``sources.metadata``)."""
     found: dict[str, list[html.HtmlElement]] = {concept: [] for concept in _CONCEPTS}
     for element in tree.iter(etree.Element):
-        names = _names(element)
-        if not names or not _STEMS.search(names):
+        css, ident = element.get("class"), element.get("id")  # inlined: this loop sees every element
+        if css is None and ident is None:
+            continue
+        names = f"{css or ''} {ident or ''}".lower()
+        if not _STEMS.search(names):
             continue
         for concept, pattern in _CONCEPTS.items():
             if pattern.search(names):
@@ -95,15 +116,7 @@ def find_landmarks(tree: html.HtmlElement) -> Landmarks:
     return Landmarks(**{concept: tuple(elements) for concept, elements in found.items()})
 
 
-def _names(element: html.HtmlElement) -> str:
-    """Class and id, lower-cased; '' for the many elements that have neither."""
-    css, ident = element.get("class"), element.get("id")
-    if css is None and ident is None:
-        return ""
-    return f"{css or ''} {ident or ''}".lower()
-
-
-def inside(element: html.HtmlElement, pattern: re.Pattern[str]) -> bool:
+def inside(element: html.HtmlElement, pattern: re.Pattern[str] | TokenPattern) -> bool:
     """Whether the element or one of its ancestors carries a name matching ``pattern``."""
     node: html.HtmlElement | None = element
     while node is not None and node.tag not in _PAGE_LEVEL:
@@ -122,29 +135,29 @@ MAX_BOX_WORDS = 150
 _TEXT_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "div", "dd")
 
 
-def boxed_texts(landmarks: Landmarks, tree: html.HtmlElement) -> dict[str, str]:
-    """Texts that stand inside boilerplate boxes (newsletter, share bar, author box, related
-    list, caption, standfirst), each mapped to the class that gave its box away. A block
-    whose whole text is one of these is not body text."""
+def boxed_texts(landmarks: Landmarks, tree: html.HtmlElement, blocks: Iterable[str]) -> dict[str, str]:
+    """Which of the ``blocks`` stand whole inside a boilerplate box (newsletter, share bar,
+    author box, related list, caption), each mapped to the class that gave its box away."""
+    wanted = set(blocks)
     found: dict[str, str] = {}
-    taken: set[html.HtmlElement] = set()
     boxes = [*landmarks.boilerplate, *landmarks.author_box, *landmarks.related, *_signup_boxes(tree)]
-    boxes += [*tree.iter("figcaption", "cite")]
-    for box in boxes:
-        if any(a in taken for a in box.iterancestors()):
-            continue
-        taken.add(box)
+    for box in [*boxes, *tree.iter("figcaption", "cite")]:
         text = clean_line(box.text_content())
         if not text or len(text.split()) > MAX_BOX_WORDS:
             continue
-        reason = hints(box).split(" ")[0] or str(box.tag)
-        found.setdefault(text, reason)
-        for element in box.iter(*_TEXT_TAGS):
-            found.setdefault(clean_line(element.text_content()), reason)
-        for piece in box.itertext():  # lines split by <br> or inline tags: "Photo by ..."
-            found.setdefault(clean_line(piece), reason)
-    found.pop("", None)
+        inside_box = [w for w in wanted if w in text]  # a cheap test first: most boxes hold no block
+        if inside_box:
+            reason = hints(box).split(" ")[0] or str(box.tag)
+            pieces = _pieces(box, text)
+            found.update((w, reason) for w in inside_box if w in pieces and w not in found)
     return found
+
+
+def _pieces(box: html.HtmlElement, text: str) -> set[str]:
+    """The texts a block could have been cut from: the box, its elements, its lines."""
+    pieces = {text, *(clean_line(e.text_content()) for e in box.iter(*_TEXT_TAGS))}
+    pieces.update(clean_line(piece) for piece in box.itertext())  # lines split by <br>: "Photo by ..."
+    return pieces
 
 
 _EMAIL_INPUTS = etree.XPath("//input[@type='email']")

@@ -24,7 +24,7 @@ from newsparse.sources.xpath import elements, strings
 
 # Every element that can carry metadata, in one walk of the tree.
 _SOURCES = etree.XPath(
-    "//script[@type='application/ld+json'] | //meta[@content] | //link[@rel='canonical'] | //title"
+    "//script[@type='application/ld+json'] | //meta[@content] | //link[@rel='canonical'] | //title | //base[@href]"
     " | //*[@itemprop] | //a[@rel][@href] | //time[@datetime]"
     " | //*[@title][contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'age')]"
 )
@@ -42,6 +42,7 @@ class _Sources:
     itemprops: list[html.HtmlElement] = field(default_factory=list)
     rel_authors: list[html.HtmlElement] = field(default_factory=list)
     times: list[html.HtmlElement] = field(default_factory=list)
+    bases: list[str] = field(default_factory=list)
 
 
 def _collect(tree: html.HtmlElement) -> _Sources:
@@ -56,6 +57,8 @@ def _collect(tree: html.HtmlElement) -> _Sources:
             found.metas.append(element)
         elif tag == "link":
             found.canonicals.append(str(element.get("href", "")))
+        elif tag == "base":
+            found.bases.append(str(element.get("href", "")))
         elif tag == "title":
             found.titles.append(element.text_content())
         elif tag == "a" and "author" in str(element.get("rel", "")).lower().split():
@@ -97,14 +100,17 @@ def read_meta(tree: html.HtmlElement, url: str | None) -> Meta:
     tags = _meta_tags(found.metas)
     canonical = _first_value(found.canonicals) or tags.get("og:url")
     page_url = _absolute(canonical, url) or url
+    # Relative links resolve against <base href> when the page has one (HTML's own rule).
+    base = _absolute(_first_value(found.bases), page_url) or page_url
     return Meta(
         titles=_dedupe([*_ld_titles(node), *(tags.get(k) for k in _TITLE_KEYS), _first_value(found.titles)]),
         page_title=_first_value(found.titles),
         languages=_dedupe([*strings(_HTML_LANG, tree), *(tags.get(k) for k in _LANGUAGE_KEYS)]),
         url=page_url,
+        base_url=base,
         site_name=_site_name(node, by_id, tags),
         published=_published(node, tags, found),
-        authors=_authors(node, by_id, tags, found, page_url),
+        authors=_authors(node, by_id, tags, found, base),
         body=jsonld.text_of(node.get("articleBody")) if node else None,
         descriptions=_dedupe([*_ld_descriptions(node), *(tags.get(k) for k in _DESCRIPTION_KEYS)]),
         interactions=_interactions(node, by_id) + _microdata_interactions(found.itemprops),
