@@ -19,12 +19,13 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from newsparse.fields.byline import parse_author_line
-from newsparse.fields.headline import REPEAT_OVERLAP, same_title
+from newsparse.fields.headline import REPEAT_OVERLAP, same_title, strip_site_name
 from newsparse.fields.votes import parse_votes
 from newsparse.filters.noise import noise_rule
 from newsparse.model import Byline, RelatedLink, Removal, VoteCount
 from newsparse.normalize import phrase_key, word_count
 from newsparse.page import Block, Hints
+from newsparse.region import main_region
 from newsparse.rules import Rules
 
 # A headline or teaser title is a short line; a 25-word line is a standfirst or prose.
@@ -35,9 +36,10 @@ MIN_TEASER_WORDS = 3
 MIN_BIO_WORDS = 6
 # Prose: a long line, or one ending like a sentence. Titles sit before the first of these.
 MIN_PROSE_WORDS = 15
+# How many lines above a dump's article text its headline is looked for.
+HEADLINE_WINDOW = 8
 # How far into the main content a repeated headline is looked for.
 MAX_BLOCKS_BEFORE_HEADLINE = 3
-MAX_HEADLINE_TAIL_WORDS = 5
 MAX_HEADLINE_TAIL_WORDS = 5
 # At the body's edges, lines this short that are not sentences are labels and kickers: on the
 # benchmark 32 of 35 such first lines and 33 of 39 such last lines were not article text.
@@ -120,12 +122,16 @@ def lay_out(
     """
     marks = tuple(mark_block(b, rules, hints.boxed) for b in blocks)
     if headline_text is None:
-        headline = _headline_index(blocks, marks)
+        region = main_region(blocks, [m is CONTENT for m in marks], [m.closes_article for m in marks])
+        headline = _headline_before(blocks, marks, region.start)
+        marks = _above(blocks, marks, region.start if headline is None else min(headline, region.start))
+        limit = _extended_end(blocks, marks, region.end)
     else:
         headline = _repeated_headline(blocks, headline_text)
         marks = _mark_echoes(blocks, marks, headline_text, headline)
+        limit = len(blocks)
     start = 0 if headline is None else headline + 1
-    end = _end_index(blocks, marks, start)
+    end = min(_end_index(blocks, marks, start), limit)
     claimed = _claims(blocks, marks, start, end)
     body = _body_indices(blocks, marks, headline, end, hints)
     return Layout(
@@ -173,6 +179,42 @@ def _is_fragment(block: Block) -> bool:
 
 def _in_body(block: Block, index: int, headline: int | None) -> bool:
     return headline is None or index > headline or is_prose(block.text)
+
+
+def _headline_before(blocks: tuple[Block, ...], marks: tuple[Mark, ...], body: int) -> int | None:
+    """The headline of a text dump: a title-like line shortly before the article's text, or
+    opening it, preferably the one the dump's first line (often the page's <title>) names."""
+    span = range(max(0, body - HEADLINE_WINDOW), min(body + 1, len(blocks)))
+    window = [i for i in span if marks[i] is CONTENT and _titled(blocks[i])]
+    title = strip_site_name(blocks[0].text, None) if blocks else ""
+    named = [i for i in window if same_title(blocks[i].text, title)]
+    if named:
+        return named[-1]
+    return window[-1] if window else None
+
+
+def _titled(block: Block) -> bool:
+    return is_title_like(block.text) and block.words >= MIN_TEASER_WORDS
+
+
+def _above(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int) -> tuple[Mark, ...]:
+    """Content above the article's stretch and its headline (menus, breadcrumbs, banners)."""
+    return tuple(
+        _above_mark(b.text) if i < first and m is CONTENT else m
+        for i, (b, m) in enumerate(zip(blocks, marks, strict=True))
+    )
+
+
+def _above_mark(text: str) -> Mark:
+    return Mark("noise", removal=Removal(text, "boilerplate.before_article", "above the page's longest run of text"))
+
+
+def _extended_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:
+    """The stretch's end, moved past the short sentences that close many articles
+    ("Russia has not yet commented."): a line ending like a sentence still belongs to it."""
+    while end < len(blocks) and marks[end] is CONTENT and blocks[end].text.endswith(_SENTENCE_END):
+        end += 1
+    return end
 
 
 def _headline_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> int | None:
