@@ -54,6 +54,8 @@ def noise_rule(text: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
 
 def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
     words = len(key.split())
+    if ("cookie" in key or "ciasteczk" in key) and rules.cookie.search(key):
+        return COOKIE, Removal(text=text, rule=COOKIE.name, detail="mentions cookies and consent")
     reply = rules.reply.match(text)
     if reply and words <= MAX_TEASER_WORDS:
         detail = f"a reply's subject line, opening with {reply.group(0)!r}"
@@ -66,6 +68,7 @@ def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal]
     return None
 
 
+COOKIE = NoiseRule("noise.cookie_banner", "cookie_consent", closes_article=False)
 # "Re: <title>" in a thread: the opening post has ended and the replies begin.
 REPLY = NoiseRule("noise.reply_subject", "reply_prefix", closes_article=True)
 TEASER = NoiseRule("noise.teaser_link", "teaser_prefix", closes_article=False)

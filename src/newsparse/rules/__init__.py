@@ -57,6 +57,7 @@ WORD_CONCEPTS = (
     "related_prefix",
     "button",
     "reply_prefix",
+    "cookie_consent",
 )
 
 
@@ -80,6 +81,7 @@ class Rules:
     related_prefixes: tuple[str, ...]  # labels that go on with a name: "more from ..."
     reply: re.Pattern[str]  # a reply's subject line in a thread: "Re: ..."
     related_first_words: frozenset[str]  # first words of every related label, a quick first test
+    cookie: re.Pattern[str]  # a consent word, in a line that also says "cookie"
 
 
 def _lines(language: str, concept: str) -> list[str]:
@@ -130,6 +132,7 @@ def _merge(languages: Iterable[str]) -> Rules:
             for p in [*phrases["related_label"], *words["related_prefix"]]
             if p.split()
         ),
+        cookie=re.compile(rf"\b(?:{alternation(words['cookie_consent'])})", re.IGNORECASE),
         reply=re.compile(rf"(?:{alternation(words['reply_prefix'])})\s?:\s", re.IGNORECASE),
     )
 
