@@ -23,7 +23,7 @@ from newsparse.fields.headline import REPEAT_OVERLAP, same_title, strip_site_nam
 from newsparse.fields.votes import parse_votes
 from newsparse.filters.noise import noise_rule
 from newsparse.model import Byline, RelatedLink, Removal, VoteCount
-from newsparse.normalize import phrase_key, word_count
+from newsparse.normalize import SENTENCE_END, phrase_key, word_count
 from newsparse.page import Block, Hints
 from newsparse.region import main_region
 from newsparse.rules import Rules
@@ -44,7 +44,7 @@ MAX_HEADLINE_TAIL_WORDS = 5
 # At the body's edges, lines this short that are not sentences are labels and kickers: on the
 # benchmark 32 of 35 such first lines and 33 of 39 such last lines were not article text.
 MAX_FRAGMENT_WORDS = 5
-_SENTENCE_END = (".", "!", "?", "…", '"', "”", "»", ")", "。", "！", "？", "」")
+_SENTENCE_END = SENTENCE_END
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,9 @@ _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
 _SPACES = re.compile(" {2,}")
 _ODD_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4")
+# What the last character of a sentence can be, in the languages and typographies seen:
+# German closes quotes with “ and ‘, French with », Japanese ends with 。.
+SENTENCE_END = (".", "!", "?", "…", '"', "”", "“", "’", "‘", "»", "«", ")", "。", "！", "？", "」")
 # Han, kana and hangul: scripts written without spaces between words.
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Two characters of those scripts carry about as much as one English word.

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsparse.normalize import SENTENCE_END
 from newsparse.page import Block
 
 # A line of more words than this adds to a stretch, a shorter one takes away. Calibrated on
@@ -21,6 +22,19 @@ LINE_THRESHOLD = 10
 # A line of the page's own noise vocabulary ("Advertisement", "Share") inside an article
 # costs little: it is dropped later, but must not split the article in two.
 NOISE_COST = 2
+TITLE_COST = 6
+# Long lines count as prose even without a final full stop (dumps cut some, quotes end in ").
+MIN_UNPUNCTUATED_PROSE = 25
+_SENTENCE_END = (*SENTENCE_END, ":")
+
+
+def _score(block: Block) -> int:
+    """Words above the threshold; a line that does not end like a sentence (a menu entry, a
+    teaser headline, a subheading) costs a fixed amount, however long it is: a run of teaser
+    headlines then walls the article off, while one subheading inside it does not."""
+    if block.text.endswith(_SENTENCE_END) or block.words >= MIN_UNPUNCTUATED_PROSE:
+        return block.words - LINE_THRESHOLD
+    return -TITLE_COST
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +59,7 @@ def main_region(blocks: Sequence[Block], content: Sequence[bool], walls: Sequenc
         if walls[i] and total > 0:
             start, total = i + 1, 0
             continue
-        score = block.words - LINE_THRESHOLD if content[i] else -NOISE_COST
+        score = _score(block) if content[i] else -NOISE_COST
         if total <= 0:
             start, total = i, 0
         total += score

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 import trafilatura
 from lxml import etree, html
 
-from newsparse.normalize import clean_line
+from newsparse.normalize import SENTENCE_END, clean_line
 from newsparse.page import Block
 from newsparse.sources.density import densest_blocks
 
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 _TAGS = {"p": "p", "head": "h", "item": "li", "quote": "blockquote", "code": "pre", "cell": "td"}
 _CONTAINERS = frozenset({"list", "table", "row", "quote", "div", "body", "main"})
 # A line ending in one of these ends its sentence; after any other, a break cut the sentence.
-_LINE_END = (".", "!", "?", ":", ";", '"', "”", "»", ")", "…")
+_LINE_END = (*SENTENCE_END, ":", ";")
 # A fast-pass result of this many blocks with less than this share of its words in lines of
 # this many words is a menu dump (benchmark page f6ac15: 745 blocks, 8% in sentences).
 NAVIGATION_MIN_BLOCKS = 30
