@@ -15,10 +15,13 @@ Every block ends up in exactly one place: a field, the body, or ``removed`` with
 from __future__ import annotations
 
 from collections.abc import Mapping
+import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from types import MappingProxyType
 
 from newsparse.fields.byline import parse_author_line
+from newsparse.fields.dates import text_date
 from newsparse.fields.headline import REPEAT_OVERLAP, same_title, strip_site_name
 from newsparse.fields.votes import parse_votes
 from newsparse.filters.noise import noise_rule
@@ -36,6 +39,13 @@ MIN_TEASER_WORDS = 3
 MIN_BIO_WORDS = 6
 # Prose: a long line, or one ending like a sentence. Titles sit before the first of these.
 MIN_PROSE_WORDS = 15
+# A dateline is a short line that is not a sentence: "Updated on: November 19, 2019 / 10:07 AM";
+# an embedded tweet's signature ("— Name (@handle) November 18, 2019") is quoted text instead.
+MAX_DATELINE_WORDS = 14
+# WordPress and most comment systems head a comment "Name on <date> at <time>" or "Name says:".
+_COMMENT_HEADER = re.compile(
+    r"\bon\b.{0,40}\d.{0,30}\bat\s*\d{1,2}[:.]\d{2}|\b(?:says|said|schreibt|dice|dit|disse|zegt)\s?:$", re.I
+)
 # How many lines above a dump's article text its headline is looked for.
 HEADLINE_WINDOW = 8
 # How far into the main content a repeated headline is looked for.
@@ -51,11 +61,12 @@ _SENTENCE_END = SENTENCE_END
 class Mark:
     """What a block is, judged by its text alone."""
 
-    kind: str  # "content", "noise", "votes" or "author"
+    kind: str  # "content", "noise", "votes", "author" or "date"
     closes_article: bool = False
     removal: Removal | None = None
     votes: VoteCount | None = None
     authors: tuple[str, ...] = ()
+    date: datetime | date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +75,7 @@ class Layout:
 
     headline: str | None
     paragraphs: tuple[str, ...]
+    published: datetime | date | None
     votes: VoteCount | None
     byline: Byline | None
     related: tuple[RelatedLink, ...]
@@ -88,6 +100,10 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
     if found:
         rule, removal = found
         return Mark("noise", closes_article=rule.closes_article, removal=removal)
+    if block.words <= MAX_DATELINE_WORDS and not block.text.endswith((".", "!", "?")) and "(@" not in block.text:
+        when = text_date(block.text, rules)
+        if when is not None:
+            return _dateline_mark(block.text, when)
     votes = parse_votes(block.text, rules)
     if votes:
         return Mark("votes", closes_article=True, votes=votes)
@@ -96,6 +112,14 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
         names, is_box = author
         return Mark("author", closes_article=is_box, authors=names)
     return CONTENT
+
+
+def _dateline_mark(text: str, when: datetime | date) -> Mark:
+    """A dateline, or a comment's header ("Catherine on September 13, 2018 at 5:23 pm"),
+    which means the comments have begun."""
+    if _COMMENT_HEADER.search(text):
+        return Mark("noise", closes_article=True, removal=Removal(text, "noise.comment_header", "a comment's date"))
+    return Mark("date", date=when)
 
 
 def is_title_like(text: str) -> bool:
@@ -137,6 +161,7 @@ def lay_out(
     return Layout(
         headline=None if headline is None else blocks[headline].text,
         paragraphs=tuple(blocks[i].text for i in body),
+        published=claimed.published,
         votes=claimed.votes,
         byline=claimed.byline,
         related=claimed.related,
@@ -287,6 +312,7 @@ def _inline_label(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int
 
 @dataclass(frozen=True, slots=True)
 class _Claims:
+    published: datetime | date | None
     votes: VoteCount | None
     byline: Byline | None
     related: tuple[RelatedLink, ...]
@@ -295,15 +321,17 @@ class _Claims:
 
 def _claims(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int) -> _Claims:
     votes_at = next((i for i in range(start, len(marks)) if marks[i].kind == "votes"), None)
+    date_at = next((i for i in range(end) if marks[i].kind == "date"), None)
     authors_at = next((i for i in range(len(marks)) if marks[i].kind == "author"), None)
     bio_at = _bio_index(blocks, marks, end)
-    taken = {i for i in (votes_at, authors_at, bio_at) if i is not None}
+    taken = {i for i in (votes_at, authors_at, bio_at, date_at) if i is not None}
     related_at = _related_indices(blocks, marks, end, taken)
     byline = None
     if authors_at is not None:
         bio = blocks[bio_at].text if bio_at is not None else None
         byline = Byline(authors=marks[authors_at].authors, bio=bio)
     return _Claims(
+        published=marks[date_at].date if date_at is not None else None,
         votes=marks[votes_at].votes if votes_at is not None else None,
         byline=byline,
         related=tuple(RelatedLink(blocks[i].text, blocks[i].href) for i in related_at),

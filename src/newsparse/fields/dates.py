@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 import htmldate
 
 from newsparse.page import Page
+from newsparse.rules import Rules
 
 log = logging.getLogger(__name__)
 
@@ -18,6 +19,13 @@ _ISO = re.compile(
     r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"
 )
 EARLIEST_YEAR = 1990
+# The position of the all-digits pattern in Rules.dates, whose day and month order is by language.
+NUMERIC_PATTERN = 3
+# A time right after the date: "7:45 am", ", 14:30", "at 5:23 pm", "um 14.30 Uhr", "às 14h30".
+_CLOCK = re.compile(
+    r"[\s,/|·-]*(?:at|um|à|às|a las|alle|om|o)?\s*(?P<H>[0-2]?\d)[:.h](?P<M>[0-5]\d)\s*(?P<ap>[ap]\.?\s?m\.?)?",
+    re.IGNORECASE,
+)
 _EPOCH = re.compile(r"(?<![\d-])\d{10}(?!\d)")
 
 
@@ -62,6 +70,47 @@ def _epoch_zone(text: str, moment: datetime) -> timezone | None:
     if epoch and datetime.fromtimestamp(int(epoch.group(0)), timezone.utc).replace(tzinfo=None) == moment:
         return timezone.utc
     return None
+
+
+def text_date(text: str, rules: Rules) -> datetime | date | None:
+    """The first date a line writes out, with its time of day when one follows.
+
+    >>> from newsparse.rules import rules_for
+    >>> text_date("Monday November 18, 2019 7:45 am PST by Joe Rossignol", rules_for("en"))
+    datetime.datetime(2019, 11, 18, 7, 45)
+    >>> text_date("18. März 2024", rules_for("de")), text_date("05/03/2024", rules_for("it"))
+    (datetime.date(2024, 3, 18), datetime.date(2024, 3, 5))
+    """
+    for number, pattern in enumerate(rules.dates):
+        match = pattern.search(text)
+        if not match:
+            continue
+        month_text = match["m"].casefold().rstrip(".")
+        month = int(month_text) if month_text.isdigit() else rules.months.get(month_text, 0)
+        day, year = int(match["d"]), int(match["y"])
+        if number == NUMERIC_PATTERN and not rules.day_first:
+            day, month = month, day  # 11/18/2019 in English
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        return _with_time(found, text[match.end() :])
+    return None
+
+
+def _with_time(day: date, rest: str) -> datetime | date:
+    clock = _CLOCK.match(rest)
+    if not clock:
+        return day
+    hour, minute = int(clock["H"]), int(clock["M"])
+    meridiem = (clock["ap"] or "").casefold()
+    if meridiem.startswith("p") and hour < 12:
+        hour += 12
+    elif meridiem.startswith("a") and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return day
+    return datetime(day.year, day.month, day.day, hour, minute)
 
 
 def _zone(text: str | None) -> timezone | None:

@@ -25,6 +25,7 @@ from newsparse.rules.patterns import (
     alternation,
     count_pattern,
     credit_pattern,
+    date_patterns,
     name_separator,
     prefix_pattern,
     teaser_pattern,
@@ -82,6 +83,9 @@ class Rules:
     reply: re.Pattern[str]  # a reply's subject line in a thread: "Re: ..."
     related_first_words: frozenset[str]  # first words of every related label, a quick first test
     cookie: re.Pattern[str]  # a consent word, in a line that also says "cookie"
+    dates: tuple[re.Pattern[str], ...]  # datelines: "March 5, 2024", "5. März 2024", "05/03/2024"
+    months: Mapping[str, int]  # month name or abbreviation -> 1..12
+    day_first: bool  # whether "05/03/2024" is the 5th of March (everywhere but English)
 
 
 def _lines(language: str, concept: str) -> list[str]:
@@ -109,6 +113,7 @@ def _merge(languages: Iterable[str]) -> Rules:
     }
     labels = {w: canon for lang in reversed(langs) for canon, ws in _map(lang, "vote_label").items() for w in ws}
     numbers = _map(langs[0], "numbers")
+    months = {w: int(k) for lang in reversed(langs) for k, ws in _map(lang, "months").items() for w in ws}
     multipliers = {
         w: int(k) for lang in reversed(langs) for k, ws in _map(lang, "numbers").items() if k.isdigit() for w in ws
     }
@@ -132,6 +137,9 @@ def _merge(languages: Iterable[str]) -> Rules:
             for p in [*phrases["related_label"], *words["related_prefix"]]
             if p.split()
         ),
+        dates=date_patterns(months),
+        months=MappingProxyType(months),
+        day_first=langs[0] != "en",
         cookie=re.compile(rf"\b(?:{alternation(words['cookie_consent'])})", re.IGNORECASE),
         reply=re.compile(rf"(?:{alternation(words['reply_prefix'])})\s?:\s", re.IGNORECASE),
     )

@@ -66,6 +66,26 @@ def count_pattern(multipliers: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?P<number>{NUMBER})\s?(?:(?P<multiplier>{alternation(multipliers)})\.?)?", re.IGNORECASE)
 
 
+def date_patterns(months: Iterable[str]) -> tuple[re.Pattern[str], ...]:
+    """Dates as datelines write them, each pattern with groups d, m (a name or a number), y.
+
+    >>> [p.search("Updated March 5, 2024 at 7:14 am") is not None for p in date_patterns(["march"])]
+    [True, False, False, False]
+    """
+    month = alternation(months)
+    day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
+    year = r"(?P<y>(?:19|20)\d{2})"
+    return tuple(
+        re.compile(p, re.IGNORECASE)
+        for p in (
+            rf"\b(?P<m>{month})\.?\s+{day},?\s+{year}\b",  # March 5, 2024
+            rf"\b{day}\s+(?:de\s+)?(?P<m>{month})\.?,?\s+(?:de\s+)?{year}\b",  # 5 March 2024, 5 de marzo de 2024
+            r"\b(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",  # 2024-03-05
+            r"\b(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d{2})\b",  # 05.03.2024, 5/3/2024
+        )
+    )
+
+
 def teaser_pattern(prefixes: Iterable[str]) -> re.Pattern[str]:
     """A line that opens like a link to another story: "Read more: ...", "[Related: ...]".
 
