@@ -14,8 +14,8 @@ Every block ends up in exactly one place: a field, the body, or ``removed`` with
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
