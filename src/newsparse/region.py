@@ -10,7 +10,7 @@ is a wall: no stretch crosses one after text has begun.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from newsparse.normalize import SENTENCE_END
@@ -22,7 +22,11 @@ LINE_THRESHOLD = 10
 # A line of the page's own noise vocabulary ("Advertisement", "Share") inside an article
 # costs little: it is dropped later, but must not split the article in two.
 NOISE_COST = 2
-TITLE_COST = 6
+TITLE_COST = 4
+# A stretch ends once its score falls this far below its best: a dozen or so menu lines.
+DRAWDOWN = 60
+# The article is the first stretch with at least this share of the largest one's score.
+FIRST_SHARE = 0.6
 # Long lines count as prose even without a final full stop (dumps cut some, quotes end in ").
 MIN_UNPUNCTUATED_PROSE = 25
 _SENTENCE_END = (*SENTENCE_END, ":")
@@ -44,25 +48,37 @@ class Region:
 
 
 def main_region(blocks: Sequence[Block], content: Sequence[bool], walls: Sequence[bool]) -> Region:
-    """The stretch of blocks with the most words above the threshold.
+    """The article's stretch: the first stretch of text that holds at least a share of the
+    page's largest one.
 
-    ``content`` tells the blocks that are text (not noise, not a field); ``walls`` the closing
-    marks no stretch may cross once it holds text.
+    A stretch ends where its running score falls well below its best (a run of menu lines
+    or teaser headlines), at a wall, or where it drops below zero. Of the stretches, the
+    first substantial one wins: articles come before comment threads and footers, which can
+    be longer.
 
     >>> lines = [Block(t) for t in ("Home", "News", " ".join(["word"] * 30), "Short line.", " ".join(["w"] * 25))]
     >>> main_region(lines, [True] * 5, [False] * 5)
     Region(start=2, end=5)
     """
-    best, best_total = Region(0, 0), 0
-    start, total = 0, 0
+    stretches = list(_stretches(blocks, content, walls))
+    if not stretches:
+        return Region(0, 0)
+    top = max(total for _, total in stretches)
+    return next(region for region, total in stretches if total >= FIRST_SHARE * top)
+
+
+def _stretches(blocks: Sequence[Block], content: Sequence[bool], walls: Sequence[bool]) -> Iterator[tuple[Region, int]]:
+    start, total, best, best_end = 0, 0, 0, 0
     for i, block in enumerate(blocks):
-        if walls[i] and total > 0:
-            start, total = i + 1, 0
-            continue
-        score = _score(block) if content[i] else -NOISE_COST
-        if total <= 0:
-            start, total = i, 0
+        closing = walls[i] and total > 0
+        score = 0 if closing else (_score(block) if content[i] else -NOISE_COST)
+        if total <= 0 and not closing:
+            start, total, best, best_end = i, 0, 0, i
         total += score
-        if total > best_total:
-            best, best_total = Region(start, i + 1), total
-    return best
+        if total > best:
+            best, best_end = total, i + 1
+        if best > 0 and (closing or total <= 0 or best - total >= DRAWDOWN):
+            yield Region(start, best_end), best
+            start, total, best, best_end = i + 1, 0, 0, i + 1
+    if best > 0:
+        yield Region(start, best_end), best
