@@ -39,6 +39,8 @@ MIN_TEASER_WORDS = 3
 MIN_BIO_WORDS = 6
 # Prose: a long line, or one ending like a sentence. Titles sit before the first of these.
 MIN_PROSE_WORDS = 15
+# Lines this short repeat legitimately ("Advertisement" aside, "Yes.", list items).
+MIN_DUPLICATE_WORDS = 4
 # A dateline is a short line that is not a sentence: "Updated on: November 19, 2019 / 10:07 AM";
 # an embedded tweet's signature ("— Name (@handle) November 18, 2019") is quoted text instead.
 MAX_DATELINE_WORDS = 14
@@ -114,6 +116,19 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
     return CONTENT
 
 
+def _mark_duplicates(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
+    """A line the page (or the scraper) printed twice keeps its first copy only: captions and
+    pull quotes repeat, and some scrapers emit a block twice."""
+    seen: set[str] = set()
+    result = []
+    for block, mark in zip(blocks, marks, strict=True):
+        repeat = mark is CONTENT and block.words >= MIN_DUPLICATE_WORDS and block.text in seen
+        seen.add(block.text)
+        removal = Removal(block.text, "noise.duplicate_line", "an earlier block says the same")
+        result.append(Mark("noise", removal=removal) if repeat else mark)
+    return tuple(result)
+
+
 def _dateline_mark(text: str, when: datetime | date) -> Mark:
     """A dateline, or a comment's header ("Catherine on September 13, 2018 at 5:23 pm"),
     which means the comments have begun."""
@@ -146,6 +161,7 @@ def lay_out(
     """
     marks = tuple(mark_block(b, rules, hints.boxed) for b in blocks)
     if headline_text is None:
+        marks = _mark_duplicates(blocks, marks)
         region = main_region(blocks, [m is CONTENT for m in marks], [m.closes_article for m in marks])
         headline = _headline_before(blocks, marks, region.start)
         marks = _above(blocks, marks, region.start if headline is None else min(headline, region.start))

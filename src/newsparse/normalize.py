@@ -8,8 +8,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_line", "collapse_spaces", "drop_invisible", "phrase_key", "word_count"]
+import ftfy
 
+__all__ = ["clean_line", "collapse_spaces", "drop_invisible", "phrase_key", "repair_mojibake", "word_count"]
+
+# UTF-8 lead bytes read as Windows-1252: "Ã©", "â€™", "Â ".
+_MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u2018-\u203a\u0152-\u017e]|â€[\u0080-\u00bf\u2018-\u203a\u0152-\u017e™]")
 # Zero-width space/joiners, word joiner, BOM and soft hyphen: invisible in a browser,
 # but they split words for every tokenizer downstream.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -27,6 +31,16 @@ CHARS_PER_UNSPACED_WORD = 2
 # "Comments (12)": the count is not part of the phrase (it has lost its ")" by then).
 _TRAILING_COUNT = re.compile(r"\s*\(\d+\)?$")
 _EDGE_PUNCTUATION = " .,:;!?¡¿…-–—|•·*#()[]\"'“”«»"
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 read as Windows-1252 ("donâ€™t" -> "don’t"), with ftfy, only where its
+    tell-tale pairs occur: ftfy is thorough but slow, and most pages are fine.
+
+    >>> repair_mojibake("donâ€™t"), repair_mojibake("already fine")
+    ('don’t', 'already fine')
+    """
+    return ftfy.fix_encoding(text) if _MOJIBAKE.search(text) else text
 
 
 def drop_invisible(text: str) -> str:
@@ -60,7 +74,7 @@ def clean_line(text: str) -> str:
     'Printer-friendly version | E-mail this story'
     """
     if not text.isascii():
-        text = drop_invisible(unicodedata.normalize("NFC", text))
+        text = repair_mojibake(drop_invisible(unicodedata.normalize("NFC", text)))
     return " ".join(text.split())
 
 
