@@ -41,6 +41,8 @@ MIN_BIO_WORDS = 6
 MIN_PROSE_WORDS = 15
 # Lines this short repeat legitimately ("Advertisement" aside, "Yes.", list items).
 MIN_DUPLICATE_WORDS = 4
+# A full stop inside a line, after a lower-case word ("Wednesday. Demand"), not "U.S. Senate".
+_INNER_STOP = re.compile(r"\w[a-zß-ÿ]\.\s+\S")
 # A dateline is a short line that is not a sentence: "Updated on: November 19, 2019 / 10:07 AM";
 # an embedded tweet's signature ("— Name (@handle) November 18, 2019") is quoted text instead.
 MAX_DATELINE_WORDS = 14
@@ -164,7 +166,7 @@ def lay_out(
         marks = _mark_duplicates(blocks, marks)
         region = main_region(blocks, [m is CONTENT for m in marks], [m.closes_article for m in marks])
         headline = _headline_before(blocks, marks, region.start)
-        marks = _above(blocks, marks, region.start if headline is None else min(headline, region.start))
+        marks = _above(blocks, marks, region.start, headline)
         limit = _extended_end(blocks, marks, region.end)
     else:
         headline = _repeated_headline(blocks, headline_text)
@@ -231,17 +233,22 @@ def _headline_before(blocks: tuple[Block, ...], marks: tuple[Mark, ...], body: i
     named = [i for i in window if same_title(blocks[i].text, title)]
     if named:
         return named[-1]
-    return window[-1] if window else None
+    # A headline is the longest title-like line there: share bars, "5 min read", kickers and
+    # breadcrumbs are shorter.
+    return max(reversed(window), key=lambda i: blocks[i].words) if window else None
 
 
 def _titled(block: Block) -> bool:
-    return is_title_like(block.text) and block.words >= MIN_TEASER_WORDS
+    """Title-like and not a caption: a caption is a sentence and a credit ("… on Wednesday.
+    Foto: …"); a headline has no full stop inside."""
+    return is_title_like(block.text) and block.words >= MIN_TEASER_WORDS and not _INNER_STOP.search(block.text)
 
 
-def _above(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int) -> tuple[Mark, ...]:
-    """Content above the article's stretch and its headline (menus, breadcrumbs, banners)."""
+def _above(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headline: int | None) -> tuple[Mark, ...]:
+    """Content above the article's stretch, but its headline (menus, breadcrumbs, banners,
+    the share bar and the caption between headline and text)."""
     return tuple(
-        _above_mark(b.text) if i < first and m is CONTENT else m
+        _above_mark(b.text) if i < first and i != headline and m is CONTENT else m
         for i, (b, m) in enumerate(zip(blocks, marks, strict=True))
     )
 

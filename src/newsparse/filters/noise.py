@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsparse.model import Removal
@@ -54,6 +55,14 @@ def noise_rule(text: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
 
 def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
     words = len(key.split())
+    if words <= MAX_COUNTER_WORDS:
+        counter = _COMMENT_COUNT.match(key)
+        if counter:
+            # "23 Comments on <title>" heads the thread; a bare "12 comments" is a counter in a byline bar.
+            rule = THREAD_HEADER if counter.group("on") else COMMENT_COUNT
+            return rule, Removal(text, rule.name, f"a comment counter: {counter.group(0)!r}")
+        if _READING_TIME.search(key):
+            return READING_TIME, Removal(text, READING_TIME.name, "a reading-time label")
     if ("cookie" in key or "ciasteczk" in key) and rules.cookie.search(key):
         return COOKIE, Removal(text=text, rule=COOKIE.name, detail="mentions cookies and consent")
     reply = rules.reply.match(text)
@@ -65,9 +74,34 @@ def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal]
         if match:
             detail = f"a {words}-word line opening with {match.group(0)!r}"
             return rule, Removal(text=text, rule=rule.name, detail=detail)
+    credit = _TRAILING_CREDIT.search(text) if words <= MAX_CAPTION_WORDS else None
+    if credit:
+        return CREDIT, Removal(text=text, rule=CREDIT.name, detail=f"a caption ending in a credit: {credit.group(0)!r}")
     return None
 
 
+# "23 Comments on <title>", "3 Kommentare zu …": the thread's header, where the article has ended.
+# Not closing: on the benchmark's dumps such a line stood above the article as often as below it.
+THREAD_HEADER = NoiseRule("noise.thread_header", "comment_form", closes_article=False)
+COMMENT_COUNT = NoiseRule("noise.comment_count", "comment_form", closes_article=False)
+READING_TIME = NoiseRule("noise.reading_time", "reading_time", closes_article=False)
+MAX_COUNTER_WORDS = 30
+_COMMENT_COUNT = re.compile(
+    r"\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties"
+    r"|komentarzy?|комментари\w*)\b(?:(?P<on>\s+(?:on|to|zu|sur|en|em|su|op|do|к)\s)|$)"
+)
+_READING_TIME = re.compile(
+    r"(?:^|\s)\d+\s?(?:min|mins|minute|minutes|minuten|minutos|minuti|minut)\.?\s?"
+    r"(?:read|de lectura|de leitura|di lettura|lesezeit|lesedauer|leestijd|czytania|de lecture)\b"
+    r"|^(?:lesezeit|lesedauer|tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura|leestijd|reading time)\b"
+)
+# A caption: a sentence or two ending in its credit ("… on Wednesday. Photo: Jane Doe/Reuters").
+MAX_CAPTION_WORDS = 60
+_TRAILING_CREDIT = re.compile(
+    r"(?:\b(?:photo|photos|foto|fotos|fot|image|picture|credit|crédit|crédito|bild|photograph|zdjęcie|фото)"
+    r"(?:\s+by|\s*:)\s*[^.!?]{2,80}|\((?:AP|AFP|Reuters|Getty|EPA|dpa|ANSA|EFE)[^)]{0,60}\)|/\s*Getty Images)\s*\.?$",
+    re.IGNORECASE,
+)
 COOKIE = NoiseRule("noise.cookie_banner", "cookie_consent", closes_article=False)
 # "Re: <title>" in a thread: the opening post has ended and the replies begin.
 REPLY = NoiseRule("noise.reply_subject", "reply_prefix", closes_article=True)
