@@ -93,7 +93,8 @@ _COMMENT_COUNT = re.compile(
 _READING_TIME = re.compile(
     r"(?:^|\s)\d+\s?(?:min|mins|minute|minutes|minuten|minutos|minuti|minut)\.?\s?"
     r"(?:read|de lectura|de leitura|di lettura|lesezeit|lesedauer|leestijd|czytania|de lecture)\b"
-    r"|^(?:lesezeit|lesedauer|tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura|leestijd|reading time)\b"
+    r"|^(?:lesezeit|lesedauer|tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura|leestijd"
+    r"|reading time)\b"
 )
 # A caption: a sentence or two ending in its credit ("… on Wednesday. Photo: Jane Doe/Reuters").
 MAX_CAPTION_WORDS = 60
