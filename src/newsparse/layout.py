@@ -50,8 +50,12 @@ MAX_DATELINE_WORDS = 14
 _COMMENT_HEADER = re.compile(
     r"\bon\b.{0,40}\d.{0,30}\bat\s*\d{1,2}[:.]\d{2}|\b(?:says|said|schreibt|dice|dit|disse|zegt)\s?:$", re.I
 )
+# Headline candidates: words count up to the cap; a full stop or a bar of items costs.
+HEADLINE_WORDS_CAP = 20
+HEADLINE_STOP_PENALTY = 4.0
+HEADLINE_BAR_PENALTY = 8.0
 # How many lines above a dump's article text its headline is looked for.
-HEADLINE_WINDOW = 8
+HEADLINE_WINDOW = 25
 # How far into the main content a repeated headline is looked for.
 MAX_BLOCKS_BEFORE_HEADLINE = 3
 MAX_HEADLINE_TAIL_WORDS = 5
@@ -228,14 +232,29 @@ def _headline_before(blocks: tuple[Block, ...], marks: tuple[Mark, ...], body: i
     """The headline of a text dump: a title-like line shortly before the article's text, or
     opening it, preferably the one the dump's first line (often the page's <title>) names."""
     span = range(max(0, body - HEADLINE_WINDOW), min(body + 1, len(blocks)))
-    window = [i for i in span if marks[i] is CONTENT and _titled(blocks[i])]
+    window = [i for i in span if marks[i] is CONTENT and MIN_TEASER_WORDS <= blocks[i].words <= MAX_TITLE_WORDS]
     title = strip_site_name(blocks[0].text, None) if blocks else ""
     named = [i for i in window if same_title(blocks[i].text, title)]
     if named:
         return named[-1]
-    # A headline is the longest title-like line there: share bars, "5 min read", kickers and
-    # breadcrumbs are shorter.
-    return max(reversed(window), key=lambda i: blocks[i].words) if window else None
+    scored = [(_headline_score(blocks[i].text), i) for i in reversed(window)]
+    best = max(scored, default=(0.0, None))
+    return best[1] if best[0] > 0 else None
+
+
+def _headline_score(text: str) -> float:
+    """How much a line reads like a headline: longer is likelier (share bars, "5 min read",
+    kickers and breadcrumbs are short); a sentence, a caption or a bar of items is less likely,
+    though headlines may end in a full stop or hold two sentences ("… Here's What Broke.")."""
+    words = min(word_count(text), HEADLINE_WORDS_CAP)
+    penalty = 0.0
+    if text.endswith((".", ",", ";", ":")):
+        penalty += HEADLINE_STOP_PENALTY
+    if _INNER_STOP.search(text):
+        penalty += HEADLINE_STOP_PENALTY
+    if "|" in text or " · " in text:
+        penalty += HEADLINE_BAR_PENALTY
+    return words - penalty
 
 
 def _titled(block: Block) -> bool:
