@@ -50,6 +50,8 @@ MAX_DATELINE_WORDS = 14
 _COMMENT_HEADER = re.compile(
     r"\bon\b.{0,40}\d.{0,30}\bat\s*\d{1,2}[:.]\d{2}|\b(?:says|said|schreibt|dice|dit|disse|zegt)\s?:$", re.I
 )
+# A first line this long can be the page's <title>; a shorter one is a menu entry.
+MIN_TITLE_ANCHOR_WORDS = 5
 # Headline candidates: words count up to the cap; a full stop or a bar of items costs.
 HEADLINE_WORDS_CAP = 20
 HEADLINE_STOP_PENALTY = 4.0
@@ -168,7 +170,8 @@ def lay_out(
     marks = tuple(mark_block(b, rules, hints.boxed) for b in blocks)
     if headline_text is None:
         marks = _mark_duplicates(blocks, marks)
-        region = main_region(blocks, [m is CONTENT for m in marks], [m.closes_article for m in marks])
+        anchor = _title_repeat(blocks)
+        region = main_region(blocks, [m is CONTENT for m in marks], [m.closes_article for m in marks], anchor=anchor)
         headline = _headline_before(blocks, marks, region.start)
         marks = _above(blocks, marks, region.start, headline)
         limit = _extended_end(blocks, marks, region.end)
@@ -226,6 +229,15 @@ def _is_fragment(block: Block) -> bool:
 
 def _in_body(block: Block, index: int, headline: int | None) -> bool:
     return headline is None or index > headline or is_prose(block.text)
+
+
+def _title_repeat(blocks: tuple[Block, ...]) -> int | None:
+    """Where a dump that opens with the page's <title> prints that title again, as the
+    article's headline: the article's text follows it."""
+    if len(blocks) < 2 or blocks[0].words < MIN_TITLE_ANCHOR_WORDS:
+        return None
+    title = strip_site_name(blocks[0].text, None)
+    return next((i for i in range(1, len(blocks)) if same_title(blocks[i].text, title, overlap=REPEAT_OVERLAP)), None)
 
 
 def _headline_before(blocks: tuple[Block, ...], marks: tuple[Mark, ...], body: int) -> int | None:

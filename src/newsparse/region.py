@@ -47,7 +47,9 @@ class Region:
     end: int  # one past its last block
 
 
-def main_region(blocks: Sequence[Block], content: Sequence[bool], walls: Sequence[bool]) -> Region:
+def main_region(
+    blocks: Sequence[Block], content: Sequence[bool], walls: Sequence[bool], *, anchor: int | None = None
+) -> Region:
     """The article's stretch: the first stretch of text that holds at least a share of the
     page's largest one.
 
@@ -64,6 +66,11 @@ def main_region(blocks: Sequence[Block], content: Sequence[bool], walls: Sequenc
     if not stretches:
         return Region(0, 0)
     top = max(total for _, total in stretches)
+    if anchor is not None:
+        # The page's title printed again: the article starts there, not in a longer thread below.
+        after = [(r, t) for r, t in stretches if r.start >= anchor and t >= FIRST_SHARE * top]
+        if after:
+            return after[0][0]
     return next(region for region, total in stretches if total >= FIRST_SHARE * top)
 
 

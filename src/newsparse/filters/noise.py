@@ -74,7 +74,7 @@ def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal]
         if match:
             detail = f"a {words}-word line opening with {match.group(0)!r}"
             return rule, Removal(text=text, rule=rule.name, detail=detail)
-    credit = _TRAILING_CREDIT.search(text) if words <= MAX_CAPTION_WORDS else None
+    credit = _TRAILING_CREDIT.search(text) or _GALLERY_COUNTER.match(key) if words <= MAX_CAPTION_WORDS else None
     if credit:
         return CREDIT, Removal(text=text, rule=CREDIT.name, detail=f"a caption ending in a credit: {credit.group(0)!r}")
     return None
@@ -102,6 +102,10 @@ _TRAILING_CREDIT = re.compile(
     r"(?:\b(?:photo|photos|foto|fotos|fot|image|picture|credit|crédit|crédito|bild|photograph|zdjęcie|фото)"
     r"(?:\s+by|\s*:)\s*[^.!?]{2,80}|\((?:AP|AFP|Reuters|Getty|EPA|dpa|ANSA|EFE)[^)]{0,60}\)|/\s*Getty Images)\s*\.?$",
     re.IGNORECASE,
+)
+# A gallery's caption counter: "Image 1 of 5", "2 of 4 A shopper looks at ...", "Bild 3/12".
+_GALLERY_COUNTER = re.compile(
+    r"(?:(?:image|photo|picture|slide|foto|bild|imagen|immagine|zdjęcie)\s+)?\d{1,3}\s*(?:of|/|von|de|di|van|z|из)\s*/?\s*\d{1,3}\b"
 )
 COOKIE = NoiseRule("noise.cookie_banner", "cookie_consent", closes_article=False)
 # "Re: <title>" in a thread: the opening post has ended and the replies begin.
