@@ -43,6 +43,8 @@ MIN_PROSE_WORDS = 15
 MIN_DUPLICATE_WORDS = 4
 # A full stop inside a line, after a lower-case word ("Wednesday. Demand"), not "U.S. Senate".
 _INNER_STOP = re.compile(r"\w[a-zß-ÿ]\.\s+\S")
+# How many lines after the headline a byline inside a bar of items is believed.
+INLINE_BYLINE_REACH = 6
 # A dateline is a short line that is not a sentence: "Updated on: November 19, 2019 / 10:07 AM";
 # an embedded tweet's signature ("— Name (@handle) November 18, 2019") is quoted text instead.
 MAX_DATELINE_WORDS = 14
@@ -77,6 +79,7 @@ class Mark:
     votes: VoteCount | None = None
     authors: tuple[str, ...] = ()
     date: datetime | date | None = None
+    inline: bool = False  # an author line found inside a bar of other items
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,17 +113,18 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
     if found:
         rule, removal = found
         return Mark("noise", closes_article=rule.closes_article, removal=removal)
-    if block.words <= MAX_DATELINE_WORDS and not block.text.endswith((".", "!", "?")) and "(@" not in block.text:
-        when = text_date(block.text, rules)
-        if when is not None:
-            return _dateline_mark(block.text, when)
+    dateline = block.words <= MAX_DATELINE_WORDS and not block.text.endswith((".", "!", "?"))
+    when = text_date(block.text, rules) if dateline and "(@" not in block.text else None
+    author = parse_author_line(block.text, rules)
+    if author:  # "Von Jörg Klein 07.03.2024, 16:45 Uhr": a byline that also dates the article
+        names, is_box = author
+        inline = not is_box and not rules.byline.match(block.text)
+        return Mark("author", closes_article=is_box, authors=names, inline=inline, date=when)
+    if when is not None:
+        return _dateline_mark(block.text, when)
     votes = parse_votes(block.text, rules)
     if votes:
         return Mark("votes", closes_article=True, votes=votes)
-    author = parse_author_line(block.text, rules)
-    if author:
-        names, is_box = author
-        return Mark("author", closes_article=is_box, authors=names)
     return CONTENT
 
 
@@ -375,8 +379,8 @@ class _Claims:
 
 def _claims(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int) -> _Claims:
     votes_at = next((i for i in range(start, len(marks)) if marks[i].kind == "votes"), None)
-    date_at = next((i for i in range(end) if marks[i].kind == "date"), None)
-    authors_at = next((i for i in range(len(marks)) if marks[i].kind == "author"), None)
+    date_at = next((i for i in range(end) if marks[i].date is not None and marks[i].kind in ("date", "author")), None)
+    authors_at = _author_index(marks, start)
     bio_at = _bio_index(blocks, marks, end)
     taken = {i for i in (votes_at, authors_at, bio_at, date_at) if i is not None}
     related_at = _related_indices(blocks, marks, end, taken)
@@ -391,6 +395,16 @@ def _claims(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end:
         related=tuple(RelatedLink(blocks[i].text, blocks[i].href) for i in related_at),
         indices=frozenset(taken | set(related_at)),
     )
+
+
+def _author_index(marks: tuple[Mark, ...], start: int) -> int | None:
+    """The first author line; one found inside a bar of other items only near the headline,
+    since "Powered by Ghost" and "… di Como" read the same."""
+    plain = next((i for i, m in enumerate(marks) if m.kind == "author" and not m.inline), None)
+    if plain is not None:
+        return plain
+    near = range(max(0, start - 1), min(len(marks), start + INLINE_BYLINE_REACH))
+    return next((i for i in near if marks[i].kind == "author"), None)
 
 
 def _bio_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int | None:

@@ -24,6 +24,8 @@ MAX_NAME_TOKENS = 5
 MAX_NAME_CHARS = 60
 # A byline is a short line; a longer one starting "By ..." is a sentence ("By the end of ...").
 MAX_BYLINE_CHARS = 120
+# A bar of page furniture that holds a byline ("By X · Published … · 5 min read").
+MAX_INLINE_BYLINE_WORDS = 25
 # Where the names stop and a date, a role or a site begins.
 _SEGMENT_END = re.compile(r"\s+[|•·—–-]\s+|\s*[(\[]|\s+\d|\s*\|")
 # Links to a user's page on forums and blogs: user?id=, /profile/, /author/, /u/, /@name.
@@ -55,6 +57,25 @@ def parse_author_line(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] |
         names = split_names(match.group("rest"), rules) if match else ()
         if names:
             return names, is_box
+    return _inline_byline(text, rules)
+
+
+def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | None:
+    """A byline inside a bar of page furniture, as text dumps flatten it: "Post author By
+    Sarah O'Connell", "13. März 2024 von Anna Weber". Not in a sentence, which ends in a stop.
+
+    >>> from newsparse.rules import rules_for
+    >>> _inline_byline("12. März 2024 von Anna Weber", rules_for("de"))
+    (('Anna Weber',), False)
+    >>> _inline_byline("The report was compiled by John Smith.", rules_for("en")) is None
+    True
+    """
+    if text.endswith((".", "!", "?")) or text[:1].islower() or len(text.split()) > MAX_INLINE_BYLINE_WORDS:
+        return None
+    for match in rules.inline_byline.finditer(text):
+        names = split_names(match.group("rest"), rules)
+        if names:
+            return names, False
     return None
 
 
@@ -68,9 +89,18 @@ def split_names(text: str, rules: Rules) -> tuple[str, ...]:
     ('Ann Lee', 'Bo Chen', 'John C. Welch')
     """
     head = _SEGMENT_END.split(text.strip(), maxsplit=1)[0]
-    parts = (p.strip(" .,:;") for p in rules.name_separator.split(head))
+    parts = (_before_role(p.strip(" .,:;"), rules) for p in rules.name_separator.split(head))
     names = (p for p in parts if looks_like_name(p, rules))
     return tuple(dict.fromkeys(names))
+
+
+def _before_role(part: str, rules: Rules) -> str:
+    """A name followed by a button or a role in the same segment: "Daniel Reyes Follow"."""
+    tokens = part.split()
+    cut = next(
+        (i for i, t in enumerate(tokens) if i and t.casefold().strip(".,:()") in rules.words["not_a_name"]), None
+    )
+    return " ".join(tokens[:cut]) if cut else part
 
 
 def looks_like_name(text: str, rules: Rules) -> bool:
@@ -88,8 +118,9 @@ def looks_like_name(text: str, rules: Rules) -> bool:
     not_names = rules.words["not_a_name"]
     if text.casefold() in not_names or any(t.casefold().strip(".,:") in not_names for t in tokens):
         return False
-    if text.casefold().rstrip(":") in rules.words["author_box"] + rules.words["byline_prefix"]:
-        return False  # "Autor:" standing alone is the label of a byline, not a name
+    prefixes = rules.words["author_box"] + rules.words["byline_prefix"]
+    if text.casefold().rstrip(":") in prefixes or tokens[0].casefold() in prefixes:
+        return False  # "Autor:" alone, or "By Sarah": the label of a byline, not a name
     return tokens[0][0].isupper() and all(_is_name_token(t) for t in tokens)
 
 

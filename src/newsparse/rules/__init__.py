@@ -77,6 +77,7 @@ class Rules:
     author_box: re.Pattern[str]  # "Written by X": an author box, which closes the article
     byline: re.Pattern[str]  # "By X": a byline, wherever it stands
     name_separator: re.Pattern[str]  # where a list of names splits
+    inline_byline: re.Pattern[str]  # a byline prefix inside a line, after a space or a separator
     teaser: re.Pattern[str]  # a line opening like a link to another story
     credit: re.Pattern[str]  # a line opening like an image credit
     related_prefixes: tuple[str, ...]  # labels that go on with a name: "more from ..."
@@ -129,6 +130,10 @@ def _merge(languages: Iterable[str]) -> Rules:
         author_box=prefix_pattern(words["author_box"]),
         byline=prefix_pattern(words["byline_prefix"]),
         name_separator=name_separator(words["name_joiner"]),
+        inline_byline=re.compile(
+            rf"(?:^|(?<=[\s|·•]))(?:{alternation(words['byline_prefix'] + words['author_box'])})\s?:?\s(?P<rest>\S.*)",
+            re.IGNORECASE,
+        ),
         teaser=teaser_pattern(words["teaser_prefix"]),
         credit=credit_pattern(words["credit_prefix"]),
         related_prefixes=tuple(p + " " for p in words["related_prefix"]),
