@@ -97,10 +97,13 @@ def split_names(text: str, rules: Rules) -> tuple[str, ...]:
 def _before_role(part: str, rules: Rules) -> str:
     """A name followed by a button or a role in the same segment: "Daniel Reyes Follow"."""
     tokens = part.split()
-    cut = next(
-        (i for i, t in enumerate(tokens) if i and t.casefold().strip(".,:()") in rules.words["not_a_name"]), None
-    )
+    cut = next((i for i, t in enumerate(tokens) if i and _ends_name(t.casefold().strip(".,:()"), rules)), None)
     return " ".join(tokens[:cut]) if cut else part
+
+
+def _ends_name(token: str, rules: Rules) -> bool:
+    """A role, a button or a month ("Anonymous November 16, 2021") ends a name."""
+    return token in rules.words["not_a_name"] or token in rules.months
 
 
 def looks_like_name(text: str, rules: Rules) -> bool:

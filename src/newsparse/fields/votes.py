@@ -8,7 +8,7 @@ import re
 from lxml import etree, html
 
 from newsparse.model import VoteCount
-from newsparse.normalize import clean_line
+from newsparse.normalize import clean_line, phrase_key
 from newsparse.page import Page
 from newsparse.rules import Rules
 from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, RELATED, hints, inside
@@ -55,6 +55,26 @@ def _decimal_mark(digits: str, *, multiplier: int, decimal: str) -> str:
     return decimal
 
 
+def _after_buttons(text: str, rules: Rules) -> re.Match[str] | None:
+    """A score after the widget's own buttons, as dumps flatten it: "Vote Up Vote Down -12 points".
+
+    >>> from newsparse.rules import rules_for
+    >>> _after_buttons("Vote Up Vote Down -12 points", rules_for("en")).group("number")
+    '-12'
+    """
+    for start in (i + 1 for i, ch in enumerate(text) if ch == " "):
+        if _only_buttons(text[:start], rules):
+            match = rules.votes.fullmatch(text, start)
+            if match:
+                return match
+    return None
+
+
+def _only_buttons(prefix: str, rules: Rules) -> bool:
+    words = set(phrase_key(prefix).split())
+    return bool(words) and words <= rules.button_words
+
+
 def parse_votes(text: str, rules: Rules) -> VoteCount | None:
     """The score a whole line states, or None when the line is not a score.
 
@@ -68,14 +88,14 @@ def parse_votes(text: str, rules: Rules) -> VoteCount | None:
     """
     if len(text) > MAX_VOTE_LINE_CHARS:
         return None
-    match = rules.votes.fullmatch(text)
+    match = rules.votes.fullmatch(text) or _after_buttons(text, rules)
     if not match:
         return None
     number = match.group("number") or match.group("number2")
     word = (match.group("multiplier") or match.group("multiplier2") or "").casefold()
     label = (match.group("label") or match.group("label2")).casefold()
     count = parse_count(number, multiplier=rules.multipliers.get(word, 1), decimal=rules.decimal)
-    return VoteCount(count=count, raw=text, label=rules.vote_labels.get(label, label))
+    return VoteCount(count=count, raw=match.group(0), label=rules.vote_labels.get(label, label))
 
 
 # --- HTML pages: schema.org counters first, then the page's voting widget ---
