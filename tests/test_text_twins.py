@@ -1,0 +1,68 @@
+"""Every HTML fixture, flattened to its visible text as scrapers save it, gives the same
+article through the text door: the same headline, the same body (shingle F1 >= 0.95), and
+the same votes and byline wherever the flattened text still carries them."""
+
+from __future__ import annotations
+
+import html_text
+import pytest
+from scoring import score_page
+
+import newsparse
+from conftest import Fixture, fixtures
+from newsparse.normalize import clean_line
+
+HTML_FIXTURES = fixtures("html")
+MIN_BODY_F1 = 0.95
+# Pages the text door does not read like the HTML door yet (issue 5, in progress). Strict:
+# a page that starts passing fails here until it leaves this list.
+KNOWN_GAPS = frozenset(
+    {
+        "html-byline-staff-pl",
+        "html-forum-thread",
+        "html-ghost-blog",
+        "html-it-quotidiano",
+        "html-medium-post",
+        "html-newspaper-jsonld-graph",
+        "html-nl-nieuws",
+        "html-pt-br-portal",
+        "html-related-crp-es",
+        "html-related-jetpack-en",
+        "html-substack-post",
+        "html-votes-forum-score",
+        "html-votes-jsonld-likeaction",
+        "html-votes-likes-k",
+        "html-votes-microdata-counter",
+        "html-votes-pt-mil-votos",
+        "html-votes-reddit-like",
+        "html-wp-newspaper-tagdiv",
+    }
+)
+
+
+def flatten(fixture: Fixture) -> str:
+    """The page's visible text, laid out the way html-text (one of the benchmark's flatteners) does."""
+    return str(html_text.extract_text(fixture.input.read_text(encoding="utf-8", errors="replace"), guess_layout=True))
+
+
+def body_f1(expected: str, got: str) -> float:
+    score = score_page(expected, got)
+    total = score.precision + score.recall
+    return 2 * score.precision * score.recall / total if total else 0.0
+
+
+@pytest.mark.parametrize("fixture", HTML_FIXTURES, ids=lambda f: f.name)
+def test_flattened_twin_reads_like_the_page(fixture: Fixture, request: pytest.FixtureRequest) -> None:
+    if fixture.name in KNOWN_GAPS:
+        request.applymarker(pytest.mark.xfail(strict=True, reason="text door gap, issue 5"))
+    page = newsparse.parse_html(fixture.input)
+    text = flatten(fixture)
+    twin = newsparse.parse_text(text)
+    flat = clean_line(text)
+    assert twin.headline == page.headline
+    assert body_f1(page.body, twin.body) >= MIN_BODY_F1
+    if page.votes is not None and page.votes.raw in flat:
+        assert twin.votes == page.votes
+    if page.byline is not None and all(name in flat for name in page.byline.authors):
+        assert twin.byline is not None
+        assert twin.byline.authors == page.byline.authors
