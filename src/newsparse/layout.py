@@ -41,6 +41,7 @@ MIN_BIO_WORDS = 6
 MIN_PROSE_WORDS = 15
 # Lines this short repeat legitimately ("Advertisement" aside, "Yes.", list items).
 MIN_DUPLICATE_WORDS = 4
+_DIGIT = re.compile(r"\d")
 # A full stop inside a line, after a lower-case word ("Wednesday. Demand"), not "U.S. Senate".
 _INNER_STOP = re.compile(r"\w[a-zß-ÿ]\.\s+\S")
 # How many lines after the headline a byline inside a bar of items is believed.
@@ -113,7 +114,9 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
     if found:
         rule, removal = found
         return Mark("noise", closes_article=rule.closes_article, removal=removal)
-    dateline = block.words <= MAX_DATELINE_WORDS and not block.text.endswith((".", "!", "?"))
+    dateline = (
+        block.words <= MAX_DATELINE_WORDS and not block.text.endswith((".", "!", "?")) and _DIGIT.search(block.text)
+    )
     when = text_date(block.text, rules) if dateline and "(@" not in block.text else None
     author = parse_author_line(block.text, rules)
     if author:  # "Von Jörg Klein 07.03.2024, 16:45 Uhr": a byline that also dates the article

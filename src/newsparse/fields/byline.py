@@ -70,8 +70,11 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
     >>> _inline_byline("The report was compiled by John Smith.", rules_for("en")) is None
     True
     """
-    if text.endswith((".", "!", "?")) or text[:1].islower() or len(text.split()) > MAX_INLINE_BYLINE_WORDS:
+    words = text.casefold().split()
+    if text.endswith((".", "!", "?")) or text[:1].islower() or len(words) > MAX_INLINE_BYLINE_WORDS:
         return None
+    if rules.byline_words.isdisjoint(w.strip(":|·•") for w in words):
+        return None  # no prefix word at all: the common case, decided without a pattern
     for match in rules.inline_byline.finditer(text):
         names = split_names(match.group("rest"), rules)
         if names:

@@ -55,17 +55,18 @@ def noise_rule(text: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
 
 def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
     words = len(key.split())
-    if words <= MAX_COUNTER_WORDS:
+    # Cheap tests of a character or a word guard each pattern: this runs on every block.
+    if words <= MAX_COUNTER_WORDS and key[:1].isdigit():
         counter = _COMMENT_COUNT.match(key)
         if counter:
             # "23 Comments on <title>" heads the thread; a bare "12 comments" is a counter in a byline bar.
             rule = THREAD_HEADER if counter.group("on") else COMMENT_COUNT
             return rule, Removal(text, rule.name, f"a comment counter: {counter.group(0)!r}")
-        if _READING_TIME.search(key):
-            return READING_TIME, Removal(text, READING_TIME.name, "a reading-time label")
+    if words <= MAX_COUNTER_WORDS and _READING_HINT.search(key) and _READING_TIME.search(key):
+        return READING_TIME, Removal(text, READING_TIME.name, "a reading-time label")
     if ("cookie" in key or "ciasteczk" in key) and rules.cookie.search(key):
         return COOKIE, Removal(text=text, rule=COOKIE.name, detail="mentions cookies and consent")
-    reply = rules.reply.match(text)
+    reply = rules.reply.match(text) if ":" in text[:MAX_REPLY_PREFIX] else None
     if reply and words <= MAX_TEASER_WORDS:
         detail = f"a reply's subject line, opening with {reply.group(0)!r}"
         return REPLY, Removal(text=text, rule=REPLY.name, detail=detail)
@@ -74,7 +75,7 @@ def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal]
         if match:
             detail = f"a {words}-word line opening with {match.group(0)!r}"
             return rule, Removal(text=text, rule=rule.name, detail=detail)
-    credit = _TRAILING_CREDIT.search(text) or _GALLERY_COUNTER.match(key) if words <= MAX_CAPTION_WORDS else None
+    credit = _caption(text, key) if words <= MAX_CAPTION_WORDS else None
     if credit:
         return CREDIT, Removal(text=text, rule=CREDIT.name, detail=f"a caption ending in a credit: {credit.group(0)!r}")
     return None
@@ -107,8 +108,21 @@ _TRAILING_CREDIT = re.compile(
 _GALLERY_COUNTER = re.compile(
     r"(?:(?:image|photo|picture|slide|foto|bild|imagen|immagine|zdjęcie)\s+)?\d{1,3}\s*(?:of|/|von|de|di|van|z|из)\s*/?\s*\d{1,3}\b"
 )
+_GALLERY_WORDS = ("image", "photo", "picture", "slide", "foto", "bild", "imagen", "immagine", "zdjęcie")
+_CREDIT_HINT = re.compile(
+    r"photo|foto|fot\.|image|picture|credit|crédit|bild|zdjęcie|фото|getty|\(ap|\(afp|reuters|\(epa|\(dpa|ansa|\(efe"
+)
+_READING_HINT = re.compile(r"min|lese|leitura|lectura|lettura|leestijd|czytania|reading")
+MAX_REPLY_PREFIX = 12
 COOKIE = NoiseRule("noise.cookie_banner", "cookie_consent", closes_article=False)
 # "Re: <title>" in a thread: the opening post has ended and the replies begin.
 REPLY = NoiseRule("noise.reply_subject", "reply_prefix", closes_article=True)
+
+
+def _caption(text: str, key: str) -> re.Match[str] | None:
+    gallery = _GALLERY_COUNTER.match(key) if key[:1].isdigit() or key.startswith(_GALLERY_WORDS) else None
+    return gallery or (_TRAILING_CREDIT.search(text) if _CREDIT_HINT.search(key) else None)
+
+
 TEASER = NoiseRule("noise.teaser_link", "teaser_prefix", closes_article=False)
 CREDIT = NoiseRule("noise.image_credit", "credit_prefix", closes_article=False)

@@ -78,6 +78,7 @@ class Rules:
     byline: re.Pattern[str]  # "By X": a byline, wherever it stands
     name_separator: re.Pattern[str]  # where a list of names splits
     inline_byline: re.Pattern[str]  # a byline prefix inside a line, after a space or a separator
+    byline_words: frozenset[str]  # the first words of byline and author-box prefixes
     button_words: frozenset[str]  # the words of vote widgets' buttons ("vote", "up", "upvote" ...)
     teaser: re.Pattern[str]  # a line opening like a link to another story
     credit: re.Pattern[str]  # a line opening like an image credit
@@ -131,6 +132,7 @@ def _merge(languages: Iterable[str]) -> Rules:
         author_box=prefix_pattern(words["author_box"]),
         byline=prefix_pattern(words["byline_prefix"]),
         name_separator=name_separator(words["name_joiner"]),
+        byline_words=frozenset(p.split()[0] for p in words["byline_prefix"] + words["author_box"] if p.split()),
         button_words=frozenset(w for p in phrases["vote_widget"] for w in p.split()),
         inline_byline=re.compile(
             rf"(?:^|(?<=[\s|·•]))(?:{alternation(words['byline_prefix'] + words['author_box'])})\s?:?\s(?P<rest>\S.*)",

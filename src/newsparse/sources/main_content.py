@@ -100,9 +100,18 @@ def looks_like_navigation(blocks: tuple[Block, ...]) -> bool:
 def _run_trafilatura(tree: html.HtmlElement, url: str | None, *, fast: bool) -> tuple[Block, ...]:
     try:
         # output_format="xml" keeps the result as a tree and skips the text rendering that
-        # "python" adds (5% of the call): the tree is all newsparse reads.
+        # "python" adds (5% of the call): the tree is all newsparse reads. favor_recall skips
+        # the "recall escalation" that flattens the whole page again for short articles: 15%
+        # of newsparse's time on the benchmark for F1 0.9737 -> 0.9727, the filters that
+        # follow keep the precision.
         document = trafilatura.bare_extraction(
-            tree, url=url, fast=fast, include_comments=False, output_format="xml", include_tables=True
+            tree,
+            url=url,
+            fast=fast,
+            favor_recall=True,
+            include_comments=False,
+            output_format="xml",
+            include_tables=True,
         )
     except (ValueError, etree.LxmlError) as exc:  # trafilatura refuses some trees; we fall back
         log.debug("trafilatura failed: %s", exc)
