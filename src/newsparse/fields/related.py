@@ -23,8 +23,8 @@ MAX_LABEL_WORDS = 6
 LABEL_LEVELS = 5
 # Elements that can hold a section label, with short text (measured in libxml2, not Python).
 _LABELS = etree.XPath(
-    "(//h2 | //h3 | //h4 | //h5 | //h6 | //b | //strong | //header | //dt | //p[@class][not(*)] | //div[@class][not(*)])"
-    "[string-length(normalize-space()) < 60]"
+    "(//h2 | //h3 | //h4 | //h5 | //h6 | //b | //strong | //header | //dt"
+    " | //p[@class][not(*)] | //div[@class][not(*)])[string-length(normalize-space()) < 60]"
 )
 # Paragraphs after a section; if one is article text, the section sits inside the article.
 _FOLLOWING_PARAGRAPHS = etree.XPath("following::p[position() <= 30]")
