@@ -15,6 +15,7 @@ Every block ends up in exactly one place: a field, the body, or ``removed`` with
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -46,6 +47,8 @@ _DIGIT = re.compile(r"\d")
 _INNER_STOP = re.compile(r"\w[a-zß-ÿ]\.\s+\S")
 # How many lines after the headline a byline inside a bar of items is believed.
 INLINE_BYLINE_REACH = 6
+# Indentation a line of the article may differ by (list items, quotes) from its prose.
+COLUMN_SLACK = 2
 # A dateline is a short line that is not a sentence: "Updated on: November 19, 2019 / 10:07 AM";
 # an embedded tweet's signature ("— Name (@handle) November 18, 2019") is quoted text instead.
 MAX_DATELINE_WORDS = 14
@@ -182,6 +185,7 @@ def lay_out(
         headline = _headline_before(blocks, marks, region.start)
         marks = _above(blocks, marks, region.start, headline)
         limit = _extended_end(blocks, marks, region.end)
+        marks = _off_column(blocks, marks, region.start, limit, headline)
     else:
         headline = _repeated_headline(blocks, headline_text)
         marks = _mark_echoes(blocks, marks, headline_text, headline)
@@ -287,6 +291,30 @@ def _above(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headl
     the share bar and the caption between headline and text)."""
     return tuple(
         _above_mark(b.text) if i < first and i != headline and m is CONTENT else m
+        for i, (b, m) in enumerate(zip(blocks, marks, strict=True))
+    )
+
+
+def _off_column(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int, headline: int | None
+) -> tuple[Mark, ...]:
+    """Inside the article's stretch, a line that is not a sentence and stands at another
+    indentation than the stretch's prose belongs to another column (flatteners such as
+    inscriptis keep a page's columns apart by indentation)."""
+    counts = Counter(blocks[i].indent for i in range(start, end) if blocks[i].words >= MIN_PROSE_WORDS)
+    if not counts:
+        return marks
+    column = counts.most_common(1)[0][0]
+
+    def off(i: int) -> bool:
+        block = blocks[i]
+        return abs(block.indent - column) > COLUMN_SLACK and not is_prose(block.text) and i != headline
+
+    removal = "beside the article's column of text"
+    return tuple(
+        Mark("noise", removal=Removal(b.text, "boilerplate.other_column", removal))
+        if start <= i < end and m is CONTENT and off(i)
+        else m
         for i, (b, m) in enumerate(zip(blocks, marks, strict=True))
     )
 
