@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from urllib.parse import urljoin
 
 from lxml import etree, html
 
@@ -14,6 +13,7 @@ from newsparse.page import Page, Person
 from newsparse.rules import Rules
 from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, hints, inside
 from newsparse.sources.xpath import elements, strings
+from newsparse.urls import absolute_url
 
 # Name particles that stay lower-case inside a name: "Ludwig van Beethoven", "María de la Cruz".
 PARTICLES = frozenset(
@@ -202,7 +202,7 @@ def _by_profile_link(tree: html.HtmlElement, rules: Rules, base: str | None) -> 
             continue
         name = clean_line(link.text_content())
         if _is_user_name(name, rules) and not inside(link, COMMENTS) and not inside(link, ASIDE_HINT):
-            return (name,), _absolute(str(link.get("href", "")), base)
+            return (name,), absolute_url(str(link.get("href", "")), base)
     return (), None
 
 
@@ -211,16 +211,11 @@ def _is_user_name(name: str, rules: Rules) -> bool:
     return 0 < len(name) <= MAX_NAME_CHARS and (len(name.split()) == 1 or looks_like_name(name, rules))
 
 
-def _absolute(href: str, base: str | None) -> str | None:
-    url = urljoin(base or "", href.strip())
-    return url if url.startswith(("http://", "https://")) else None
-
-
 def _profile_link(elements: list[html.HtmlElement], names: tuple[str, ...], base: str | None) -> str | None:
     for element in elements:
         for link in element.iter("a"):
             if clean_line(link.text_content()) in names and link.get("href"):
-                url = _absolute(str(link.get("href")), base)
+                url = absolute_url(str(link.get("href")), base)
                 if url:
                     return url
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from urllib.parse import urldefrag, urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree, html
 
@@ -15,6 +15,7 @@ from newsparse.page import Page
 from newsparse.rules import Rules
 from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, hints, inside
 from newsparse.sources.xpath import elements
+from newsparse.urls import absolute_url
 
 # A teaser link's text is a headline: a word or two is a tag, a button or a category.
 MIN_TITLE_WORDS = 3
@@ -125,7 +126,7 @@ def _related_links(
         if item is not None and item in items:
             continue  # a teaser's second link: its category, author or comment count
         title = link_title(link)
-        url = _absolute(link.get("href"), base)
+        url = absolute_url(link.get("href"), base)
         if not url or _same_page(url, own) or len(title.split()) < MIN_TITLE_WORDS or _is_button(title, rules):
             continue
         found.setdefault(_page_key(url), RelatedLink(title=title, url=url))
@@ -165,10 +166,3 @@ def _page_key(url: str) -> str:
 
 def _same_page(url: str, own: str | None) -> bool:
     return own is not None and _page_key(url) == _page_key(own)
-
-
-def _absolute(href: str | None, base: str | None) -> str | None:
-    if not href or href.strip().startswith("#"):
-        return None
-    url = urldefrag(urljoin(base or "", href.strip())).url
-    return url if url.startswith(("http://", "https://")) else None

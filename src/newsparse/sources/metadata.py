@@ -12,7 +12,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import urljoin
 
 from lxml import etree, html
 
@@ -21,6 +20,7 @@ from newsparse.normalize import clean_line
 from newsparse.page import Meta, Person
 from newsparse.sources import jsonld
 from newsparse.sources.xpath import elements, strings
+from newsparse.urls import absolute_url
 
 # Every element that can carry metadata, in one walk of the tree.
 _SOURCES = etree.XPath(
@@ -99,9 +99,9 @@ def read_meta(tree: html.HtmlElement, url: str | None) -> Meta:
     node, by_id = jsonld.article_node(jsonld.load_scripts(found.scripts))
     tags = _meta_tags(found.metas)
     canonical = _first_value(found.canonicals) or tags.get("og:url")
-    page_url = _absolute(canonical, url) or url
+    page_url = absolute_url(canonical, url) or url
     # Relative links resolve against <base href> when the page has one (HTML's own rule).
-    base = _absolute(_first_value(found.bases), page_url) or page_url
+    base = absolute_url(_first_value(found.bases), page_url) or page_url
     return Meta(
         titles=_dedupe([*_ld_titles(node), *(tags.get(k) for k in _TITLE_KEYS), _first_value(found.titles)]),
         page_title=_first_value(found.titles),
@@ -176,7 +176,7 @@ def _authors(
         tuple(Person(n) for n in _names_only(tags.get(k) for k in _AUTHOR_KEYS)),
         _microdata_people(found.itemprops, base),
         tuple(
-            Person(clean_line(a.text_content()), _absolute(str(a.get("href")), base))
+            Person(clean_line(a.text_content()), absolute_url(str(a.get("href")), base))
             for a in found.rel_authors
             if clean_line(a.text_content())
         ),
@@ -195,7 +195,7 @@ def _ld_people(node: jsonld.Node | None, by_id: Mapping[str, jsonld.Node], base:
         name = jsonld.text_of(author)
         url = jsonld.text_of(author.get("url") or author.get("sameAs")) if isinstance(author, dict) else None
         if name:
-            people.append(Person(clean_line(name), _absolute(url, base)))
+            people.append(Person(clean_line(name), absolute_url(url, base)))
     return tuple(people)
 
 
@@ -207,7 +207,7 @@ def _microdata_people(itemprops: list[html.HtmlElement], base: str | None) -> tu
         name_el = next((e for e in element.iter() if e.get("itemprop") == "name"), element)
         name = clean_line(_itemprop_value(name_el) or "")
         link = element if element.tag == "a" else element.find(".//a[@href]")
-        url = _absolute(str(link.get("href")), base) if link is not None else None
+        url = absolute_url(str(link.get("href")), base) if link is not None else None
         if name:
             people.append(Person(name, url))
     return tuple(people)
@@ -269,14 +269,6 @@ def _names_only(values: Iterable[str | None]) -> list[str]:
 
 def _first_value(values: list[str]) -> str | None:
     return next((clean_line(v) for v in values if clean_line(v)), None)
-
-
-def _absolute(href: str | None, base: str | None) -> str | None:
-    """An absolute http(s) URL, or None."""
-    if not href:
-        return None
-    url = urljoin(base or "", href.strip())
-    return url if url.startswith(("http://", "https://")) else None
 
 
 def _dedupe(values: Iterable[str | None]) -> tuple[str, ...]:
