@@ -181,7 +181,8 @@ def lay_out(
     if headline_text is None:
         marks = _mark_duplicates(blocks, marks)
         anchor = _title_repeat(blocks)
-        region = main_region(blocks, [m is CONTENT for m in marks], [m.closes_article for m in marks], anchor=anchor)
+        walls = [m.closes_article and not _inline_label(blocks, marks, i) for i, m in enumerate(marks)]
+        region = main_region(blocks, [m is CONTENT for m in marks], walls, anchor=anchor)
         headline = _headline_before(blocks, marks, region.start)
         marks = _above(blocks, marks, region.start, headline)
         limit = _extended_end(blocks, marks, region.end)
