@@ -14,6 +14,7 @@ Every block ends up in exactly one place: a field, the body, or ``removed`` with
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -45,6 +46,8 @@ MIN_DUPLICATE_WORDS = 4
 _DIGIT = re.compile(r"\d")
 # A full stop inside a line, after a lower-case word ("Wednesday. Demand"), not "U.S. Senate".
 _INNER_STOP = re.compile(r"\w[a-zß-ÿ]\.\s+\S")
+# An inline teaser box holds a label and a few headlines; prose this soon after continues the article.
+INLINE_BOX_LINES = 6
 # How many lines after the headline a byline inside a bar of items is believed.
 INLINE_BYLINE_REACH = 6
 # Indentation a line of the article may differ by (list items, quotes) from its prose.
@@ -394,10 +397,19 @@ def _end_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int) -
 
 
 def _inline_label(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """A related label with the article's prose going on after its few teasers: a box set
+    inside the text ("Related" + two headlines, then the next paragraph)."""
     if not _is_related_label(marks[index]):
         return False
-    following = next((i for i in range(index + 1, len(marks)) if marks[i] is CONTENT), None)
-    return following is not None and is_prose(blocks[following].text)
+    following = [i for i in range(index + 1, min(len(marks), index + 3 + INLINE_BOX_LINES)) if marks[i] is CONTENT]
+    prose = [_is_paragraph(blocks[i]) for i in following]
+    # Two paragraphs in a row: the article goes on. A related list with excerpts alternates
+    # a headline and one paragraph.
+    return any(a and b for a, b in itertools.pairwise(prose))
+
+
+def _is_paragraph(block: Block) -> bool:
+    return block.words >= MIN_PROSE_WORDS and block.text.endswith(_SENTENCE_END)
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,13 +76,13 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
     if rules.byline_words.isdisjoint(w.strip(":|·•") for w in words):
         return None  # no prefix word at all: the common case, decided without a pattern
     for match in rules.inline_byline.finditer(text):
-        names = split_names(match.group("rest"), rules)
+        names = split_names(match.group("rest"), rules, strict=True)
         if names:
             return names, False
     return None
 
 
-def split_names(text: str, rules: Rules) -> tuple[str, ...]:
+def split_names(text: str, rules: Rules, *, strict: bool = False) -> tuple[str, ...]:
     """The person names in a byline's tail, in order, roles and dates left out.
 
     >>> from newsparse.rules import rules_for
@@ -92,8 +92,10 @@ def split_names(text: str, rules: Rules) -> tuple[str, ...]:
     ('Ann Lee', 'Bo Chen', 'John C. Welch')
     """
     head = _SEGMENT_END.split(text.strip(), maxsplit=1)[0]
-    parts = (_before_role(p.strip(" .,:;"), rules) for p in rules.name_separator.split(head))
-    names = (p for p in parts if looks_like_name(p, rules))
+    parts = [_before_role(p.strip(" .,:;"), rules) for p in rules.name_separator.split(head)]
+    names = [p for p in parts if looks_like_name(p, rules)]
+    if strict and len(names) < len([p for p in parts if p]):
+        return ()  # a byline found inside other text must be names through and through ("di Como, più corse")
     return tuple(dict.fromkeys(names))
 
 
