@@ -101,7 +101,9 @@ _READING_TIME = re.compile(
 MAX_CAPTION_WORDS = 60
 _TRAILING_CREDIT = re.compile(
     r"(?:\b(?:photo|photos|foto|fotos|fot|image|picture|credit|crédit|crédito|bild|photograph|zdjęcie|фото)"
-    r"(?:\s+by|\s*:)\s*[^.!?]{2,80}|\((?:AP|AFP|Reuters|Getty|EPA|dpa|ANSA|EFE|photo|foto|image|credit|crédit|crédito|bild|fot\.?)\b[^)]{0,60}\)|/\s*Getty Images)\s*\.?$",
+    r"(?:\s+by|\s*:)\s*[^.!?]{2,80}"
+    r"|\((?:AP|AFP|Reuters|Getty|EPA|dpa|ANSA|EFE|photo|foto|image|credit|crédit|crédito|bild|fot\.?)\b[^)]{0,60}\)"
+    r"|/\s*Getty Images)\s*\.?$",
     re.IGNORECASE,
 )
 # A gallery's caption counter: "Image 1 of 5", "2 of 4 A shopper looks at ...", "Bild 3/12".
