@@ -63,6 +63,8 @@ _COMMENT_HEADER = re.compile(
 MIN_TITLE_ANCHOR_WORDS = 5
 # Headline candidates: words count up to the cap; a full stop or a bar of items costs.
 HEADLINE_WORDS_CAP = 20
+# A headline ending in a full stop is short ("Kraków zaostrza zasady strefy czystego transportu.").
+MAX_SENTENCE_HEADLINE_WORDS = 14
 HEADLINE_STOP_PENALTY = 4.0
 HEADLINE_BAR_PENALTY = 8.0
 # How many lines above a dump's article text its headline is looked for.
@@ -264,9 +266,14 @@ def _headline_before(blocks: tuple[Block, ...], marks: tuple[Mark, ...], body: i
     named = [i for i in window if same_title(blocks[i].text, title)]
     if named:
         return named[-1]
-    scored = [(_headline_score(blocks[i].text), i) for i in reversed(window)]
+    scored = [(_headline_score(blocks[i].text), i) for i in reversed(window) if not _lead_sentence(blocks[i])]
     best = max(scored, default=(0.0, None))
     return best[1] if best[0] > 0 else None
+
+
+def _lead_sentence(block: Block) -> bool:
+    """The article's first paragraph, not its headline: a long line ending in a full stop."""
+    return block.words > MAX_SENTENCE_HEADLINE_WORDS and block.text.endswith((".", "!", "?"))
 
 
 def _headline_score(text: str) -> float:
