@@ -19,7 +19,6 @@ MIN_BODY_F1 = 0.95
 KNOWN_GAPS = frozenset(
     {
         "html-byline-staff-pl",
-        "html-forum-thread",
         "html-ghost-blog",
         "html-it-quotidiano",
         "html-medium-post",
@@ -51,6 +50,13 @@ def body_f1(expected: str, got: str) -> float:
     return 2 * score.precision * score.recall / total if total else 0.0
 
 
+def _carries_votes(page: newsparse.Article, flat: str) -> bool:
+    """The text still says what the count is: "5.5k Points", not a bare "248" whose meaning
+    only the HTML's class names or schema.org markup gave."""
+    raw = page.votes.raw if page.votes is not None else ""
+    return any(ch.isalpha() for ch in raw) and raw in flat
+
+
 @pytest.mark.parametrize("fixture", HTML_FIXTURES, ids=lambda f: f.name)
 def test_flattened_twin_reads_like_the_page(fixture: Fixture, request: pytest.FixtureRequest) -> None:
     if fixture.name in KNOWN_GAPS:
@@ -61,7 +67,7 @@ def test_flattened_twin_reads_like_the_page(fixture: Fixture, request: pytest.Fi
     flat = clean_line(text)
     assert twin.headline == page.headline
     assert body_f1(page.body, twin.body) >= MIN_BODY_F1
-    if page.votes is not None and page.votes.raw in flat:
+    if _carries_votes(page, flat):
         assert twin.votes == page.votes
     if page.byline is not None and all(name in flat for name in page.byline.authors):
         assert twin.byline is not None

@@ -48,6 +48,7 @@ _DIGIT = re.compile(r"\d")
 _INNER_STOP = re.compile(r"\w[a-zß-ÿ]\.\s+\S")
 # An inline teaser box holds a label and a few headlines; prose this soon after continues the article.
 INLINE_BOX_LINES = 6
+MAX_USER_NAME_CHARS = 40
 # How many lines after the headline a byline inside a bar of items is believed.
 INLINE_BYLINE_REACH = 6
 # Indentation a line of the article may differ by (list items, quotes) from its prose.
@@ -135,7 +136,7 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
         return _dateline_mark(block.text, when)
     votes = parse_votes(block.text, rules)
     if votes:
-        return Mark("votes", closes_article=True, votes=votes)
+        return Mark("votes", closes_article=True, votes=votes, authors=_submitter(block.text, votes.raw, rules))
     return CONTENT
 
 
@@ -150,6 +151,14 @@ def _mark_duplicates(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tupl
         removal = Removal(block.text, "noise.duplicate_line", "an earlier block says the same")
         result.append(Mark("noise", removal=removal) if repeat else mark)
     return tuple(result)
+
+
+def _submitter(text: str, score: str, rules: Rules) -> tuple[str, ...]:
+    """The user name after a score on an aggregator's submission line ("123 points by quietlamp")."""
+    rest = text[len(score) :].split() if text.startswith(score) else []
+    if len(rest) >= 2 and rest[0].casefold() in rules.byline_words and len(rest[1]) <= MAX_USER_NAME_CHARS:
+        return (rest[1],)
+    return ()
 
 
 def _dateline_mark(text: str, when: datetime | date) -> Mark:
@@ -454,6 +463,9 @@ def _author_index(marks: tuple[Mark, ...], start: int) -> int | None:
     plain = next((i for i, m in enumerate(marks) if m.kind == "author" and not m.inline), None)
     if plain is not None:
         return plain
+    submitter = next((i for i, m in enumerate(marks) if m.kind == "votes" and m.authors), None)
+    if submitter is not None:
+        return submitter
     near = range(max(0, start - 1), min(len(marks), start + INLINE_BYLINE_REACH))
     return next((i for i in near if marks[i].kind == "author"), None)
 

@@ -17,6 +17,8 @@ _MINUS = "-\u2212\u2013"
 _IGNORED = str.maketrans("", "", " '\u2009")
 # A vote line is a count and a word or two; anything longer is prose that mentions points.
 MAX_VOTE_LINE_CHARS = 40
+# An aggregator's submission line: score, author, age and a few links.
+MAX_SUBMISSION_LINE_CHARS = 120
 
 
 def parse_count(number: str, *, multiplier: int = 1, decimal: str = ".") -> int:
@@ -70,6 +72,20 @@ def _after_buttons(text: str, rules: Rules) -> re.Match[str] | None:
     return None
 
 
+def _before_byline(text: str, rules: Rules) -> re.Match[str] | None:
+    """A score that opens a submission line: "123 points by quietlamp 4 hours ago | hide".
+
+    >>> from newsparse.rules import rules_for
+    >>> _before_byline("123 points by quietlamp 4 hours ago | hide | 57 comments", rules_for("en")).group(0)
+    '123 points'
+    """
+    match = rules.votes.match(text)
+    if match is None:
+        return None
+    rest = text[match.end() :].split(maxsplit=1)
+    return match if rest and rest[0].casefold() in rules.byline_words else None
+
+
 def _only_buttons(prefix: str, rules: Rules) -> bool:
     words = set(phrase_key(prefix).split())
     return bool(words) and words <= rules.button_words
@@ -86,9 +102,10 @@ def parse_votes(text: str, rules: Rules) -> VoteCount | None:
     >>> parse_votes("1.234 Punkte", rules_for("de")).count
     1234
     """
-    if len(text) > MAX_VOTE_LINE_CHARS:
-        return None
-    match = rules.votes.fullmatch(text) or _after_buttons(text, rules)
+    if len(text) <= MAX_VOTE_LINE_CHARS:
+        match = rules.votes.fullmatch(text) or _after_buttons(text, rules)
+    else:
+        match = _before_byline(text, rules) if len(text) <= MAX_SUBMISSION_LINE_CHARS else None
     if not match:
         return None
     number = match.group("number") or match.group("number2")
