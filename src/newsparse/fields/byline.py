@@ -93,10 +93,19 @@ def split_names(text: str, rules: Rules, *, strict: bool = False) -> tuple[str, 
     """
     head = _SEGMENT_END.split(text.strip(), maxsplit=1)[0]
     parts = [_before_role(p.strip(" .,:;"), rules) for p in rules.name_separator.split(head)]
+    if strict:  # tags after the names ("… y Andrés Vidal colegios, energía solar") are not names
+        parts = [_capitalised_head(p) for p in parts]
     names = [p for p in parts if looks_like_name(p, rules)]
-    if strict and len(names) < len([p for p in parts if p]):
-        return ()  # a byline found inside other text must be names through and through ("di Como, più corse")
+    if strict and (len(names) < len([p for p in parts if p]) or any(len(n.split()) < 2 for n in names)):
+        return ()  # inside other text, only full names through and through: not "di Como, più corse"
     return tuple(dict.fromkeys(names))
+
+
+def _capitalised_head(part: str) -> str:
+    """The part up to its first lower-case word that is no name particle."""
+    tokens = part.split()
+    cut = next((i for i, t in enumerate(tokens) if i and t[:1].islower() and t not in PARTICLES), len(tokens))
+    return " ".join(tokens[:cut]) if tokens[:1] and tokens[0][:1].isupper() else ""
 
 
 def _before_role(part: str, rules: Rules) -> str:

@@ -62,7 +62,7 @@ def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal]
             # "23 Comments on <title>" heads the thread; a bare "12 comments" is a counter in a byline bar.
             rule = THREAD_HEADER if counter.group("on") else COMMENT_COUNT
             return rule, Removal(text, rule.name, f"a comment counter: {counter.group(0)!r}")
-    if words <= MAX_COUNTER_WORDS and _READING_HINT.search(key) and _READING_TIME.search(key):
+    if words <= MAX_READING_TIME_WORDS and _READING_HINT.search(key) and _READING_TIME.search(key):
         return READING_TIME, Removal(text, READING_TIME.name, "a reading-time label")
     if ("cookie" in key or "ciasteczk" in key) and rules.cookie.search(key):
         return COOKIE, Removal(text=text, rule=COOKIE.name, detail="mentions cookies and consent")
@@ -87,6 +87,8 @@ THREAD_HEADER = NoiseRule("noise.thread_header", "comment_form", closes_article=
 COMMENT_COUNT = NoiseRule("noise.comment_count", "comment_form", closes_article=False)
 READING_TIME = NoiseRule("noise.reading_time", "reading_time", closes_article=False)
 MAX_COUNTER_WORDS = 30
+# "5 min read" stands alone or nearly; a longer bar that mentions it may carry a byline.
+MAX_READING_TIME_WORDS = 6
 _COMMENT_COUNT = re.compile(
     r"\d+\s+(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties"
     r"|komentarzy?|комментари\w*)\b(?:(?P<on>\s+(?:on|to|zu|sur|en|em|su|op|do|к)\s)|$)"

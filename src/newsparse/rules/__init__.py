@@ -135,7 +135,9 @@ def _merge(languages: Iterable[str]) -> Rules:
         byline_words=frozenset(p.split()[0] for p in words["byline_prefix"] + words["author_box"] if p.split()),
         button_words=frozenset(w for p in phrases["vote_widget"] for w in p.split()),
         inline_byline=re.compile(
-            rf"(?:^|(?<=[\s|·•]))(?:{alternation(words['byline_prefix'] + words['author_box'])})\s?:?\s(?P<rest>\S.*)",
+            # A lookahead, so that overlapping prefixes are all tried: "Post author By Sarah".
+            rf"(?:^|(?<=[\s|·•]))(?=(?:{alternation(words['byline_prefix'] + words['author_box'])})"
+            r"\s?:?\s(?P<rest>\S.*))",
             re.IGNORECASE,
         ),
         teaser=teaser_pattern(words["teaser_prefix"]),
