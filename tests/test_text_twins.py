@@ -33,7 +33,6 @@ KNOWN_GAPS = frozenset(
         "html-votes-microdata-counter",
         "html-votes-pt-mil-votos",
         "html-votes-reddit-like",
-        "html-wp-newspaper-tagdiv",
     }
 )
 

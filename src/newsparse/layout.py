@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
 
-from newsparse.fields.byline import parse_author_line
+from newsparse.fields.byline import parse_author_line, split_names
 from newsparse.fields.dates import text_date
 from newsparse.fields.headline import REPEAT_OVERLAP, same_title, strip_site_name
 from newsparse.fields.votes import parse_votes
@@ -161,6 +161,22 @@ def _submitter(text: str, score: str, rules: Rules) -> tuple[str, ...]:
     return ()
 
 
+def _mark_split_bylines(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
+    """A byline prefix alone on its line and the names on the next ("By" / "Mark O'Brien and
+    Priya Natarajan"), as flatteners split a byline's elements."""
+    result = list(marks)
+    for i in range(len(blocks) - 1):
+        if marks[i] is not CONTENT or marks[i + 1] is not CONTENT:
+            continue
+        if phrase_key(blocks[i].text) in rules.words["byline_prefix"] + rules.words["author_box"]:
+            names = split_names(blocks[i + 1].text, rules, strict=True)
+            if names:
+                label = Removal(blocks[i].text, "noise.byline_label", "a byline's prefix on its own line")
+                result[i] = Mark("noise", removal=label)
+                result[i + 1] = Mark("author", authors=names)
+    return tuple(result)
+
+
 def _dateline_mark(text: str, when: datetime | date) -> Mark:
     """A dateline, or a comment's header ("Catherine on September 13, 2018 at 5:23 pm"),
     which means the comments have begun."""
@@ -193,7 +209,7 @@ def lay_out(
     """
     marks = tuple(mark_block(b, rules, hints.boxed) for b in blocks)
     if headline_text is None:
-        marks = _mark_duplicates(blocks, marks)
+        marks = _mark_split_bylines(blocks, _mark_duplicates(blocks, marks), rules)
         anchor = _title_repeat(blocks)
         walls = [m.closes_article and not _inline_label(blocks, marks, i) for i, m in enumerate(marks)]
         region = main_region(blocks, [m is CONTENT for m in marks], walls, anchor=anchor)
