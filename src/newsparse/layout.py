@@ -161,6 +161,22 @@ def _submitter(text: str, score: str, rules: Rules) -> tuple[str, ...]:
     return ()
 
 
+def _mark_inline_teasers(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
+    """The headlines under an inline related label, up to the next paragraph: teaser links set
+    inside the article ("Czytaj także:" and three titles), not its text."""
+    result = list(marks)
+    for i, mark in enumerate(marks):
+        if not _inline_label(blocks, marks, i):
+            continue
+        for j in range(i + 1, min(len(blocks), i + 1 + INLINE_BOX_LINES)):
+            if marks[j] is not CONTENT or not _is_teaser(blocks[j]):
+                break
+            result[j] = Mark(
+                "noise", removal=Removal(blocks[j].text, "boilerplate.inline_teaser", "under a related label")
+            )
+    return tuple(result)
+
+
 def _mark_split_bylines(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
     """A byline prefix alone on its line and the names on the next ("By" / "Mark O'Brien and
     Priya Natarajan"), as flatteners split a byline's elements."""
@@ -210,6 +226,7 @@ def lay_out(
     marks = tuple(mark_block(b, rules, hints.boxed) for b in blocks)
     if headline_text is None:
         marks = _mark_split_bylines(blocks, _mark_duplicates(blocks, marks), rules)
+        marks = _mark_inline_teasers(blocks, marks)
         anchor = _title_repeat(blocks)
         walls = [m.closes_article and not _inline_label(blocks, marks, i) for i, m in enumerate(marks)]
         region = main_region(blocks, [m is CONTENT for m in marks], walls, anchor=anchor)

@@ -46,11 +46,21 @@ def noise_rule(text: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
     True
     """
     key = phrase_key(text)
+    if _share_bar(key, rules):
+        return SHARE_BAR, Removal(text=text, rule=SHARE_BAR.name, detail="a bar of share buttons")
     for rule in NOISE_RULES:
         if key in rules.phrases[rule.concept]:
             detail = f"whole line is the {rule.concept} phrase {key!r}"
             return rule, Removal(text=text, rule=rule.name, detail=detail)
     return _prefix_rule(text, key, rules)
+
+
+def _share_bar(key: str, rules: Rules) -> bool:
+    """ "Deel via WhatsApp Deel via Facebook Kopieer link": share buttons flattened into a line."""
+    words = key.split()
+    if not 2 < len(words) <= MAX_SHARE_BAR_WORDS:
+        return False
+    return sum(w in rules.share_words for w in words) >= SHARE_BAR_SHARE * len(words)
 
 
 def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
@@ -118,6 +128,9 @@ _CREDIT_HINT = re.compile(
 )
 _READING_HINT = re.compile(r"min|lese|leitura|lectura|lettura|leestijd|czytania|reading")
 MAX_REPLY_PREFIX = 12
+SHARE_BAR = NoiseRule("noise.share", "share", closes_article=False)
+MAX_SHARE_BAR_WORDS = 14
+SHARE_BAR_SHARE = 0.7
 COOKIE = NoiseRule("noise.cookie_banner", "cookie_consent", closes_article=False)
 # "Re: <title>" in a thread: the opening post has ended and the replies begin.
 REPLY = NoiseRule("noise.reply_subject", "reply_prefix", closes_article=True)
