@@ -165,7 +165,7 @@ def _mark_inline_teasers(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> 
     """The headlines under an inline related label, up to the next paragraph: teaser links set
     inside the article ("Czytaj także:" and three titles), not its text."""
     result = list(marks)
-    for i, mark in enumerate(marks):
+    for i in range(len(marks)):
         if not _inline_label(blocks, marks, i):
             continue
         for j in range(i + 1, min(len(blocks), i + 1 + INLINE_BOX_LINES)):
