@@ -22,7 +22,6 @@ MIN_BODY_F1 = 0.95
 KNOWN_GAPS = frozenset(
     {
         "html-ghost-blog",
-        "html-newspaper-jsonld-graph",
         "html-pt-br-portal",
         "html-substack-post",
         "html-votes-forum-score",

@@ -24,6 +24,8 @@ MAX_NAME_TOKENS = 5
 MAX_NAME_CHARS = 60
 # A byline is a short line; a longer one starting "By ..." is a sentence ("By the end of ...").
 MAX_BYLINE_CHARS = 120
+# A lower-case role this far into a segment takes the capitalised word before it along.
+MIN_QUALIFIED_ROLE_AT = 3
 # A bar of page furniture that holds a byline ("By X · Published … · 5 min read").
 MAX_INLINE_BYLINE_WORDS = 25
 # Where the names stop and a date, a role or a site begins.
@@ -112,7 +114,11 @@ def _before_role(part: str, rules: Rules) -> str:
     """A name followed by a button or a role in the same segment: "Daniel Reyes Follow"."""
     tokens = part.split()
     cut = next((i for i, t in enumerate(tokens) if i and _ends_name(t.casefold().strip(".,:()"), rules)), None)
-    return " ".join(tokens[:cut]) if cut else part
+    if cut is None:
+        return part
+    if cut >= MIN_QUALIFIED_ROLE_AT and tokens[cut][:1].islower():
+        cut -= 1  # "Eleanor Vance Energy correspondent": the role's qualifier goes with it
+    return " ".join(tokens[:cut])
 
 
 def _ends_name(token: str, rules: Rules) -> bool:
