@@ -45,6 +45,8 @@ def noise_rule(text: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
     >>> noise_rule("Armenia has called on Russia to help.", rules_for("en")) is None
     True
     """
+    if not any(ch.isalnum() for ch in text):
+        return SYMBOLS, Removal(text=text, rule=SYMBOLS.name, detail="no letter or digit: an icon or a divider")
     key = phrase_key(text)
     if _share_bar(key, rules):
         return SHARE_BAR, Removal(text=text, rule=SHARE_BAR.name, detail="a bar of share buttons")
@@ -128,6 +130,7 @@ _CREDIT_HINT = re.compile(
 )
 _READING_HINT = re.compile(r"min|lese|leitura|lectura|lettura|leestijd|czytania|reading")
 MAX_REPLY_PREFIX = 12
+SYMBOLS = NoiseRule("noise.symbols", "share", closes_article=False)
 SHARE_BAR = NoiseRule("noise.share", "share", closes_article=False)
 MAX_SHARE_BAR_WORDS = 14
 SHARE_BAR_SHARE = 0.7
