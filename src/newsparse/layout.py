@@ -333,12 +333,6 @@ def _headline_score(text: str) -> float:
     return words - penalty
 
 
-def _titled(block: Block) -> bool:
-    """Title-like and not a caption: a caption is a sentence and a credit ("… on Wednesday.
-    Foto: …"); a headline has no full stop inside."""
-    return is_title_like(block.text) and block.words >= MIN_TEASER_WORDS and not _INNER_STOP.search(block.text)
-
-
 def _above(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headline: int | None) -> tuple[Mark, ...]:
     """Content above the article's stretch, but its headline (menus, breadcrumbs, banners,
     the share bar and the caption between headline and text)."""
@@ -382,17 +376,6 @@ def _extended_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) 
     while end < len(blocks) and marks[end] is CONTENT and blocks[end].text.endswith(_SENTENCE_END):
         end += 1
     return end
-
-
-def _headline_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> int | None:
-    for i, (block, mark) in enumerate(zip(blocks, marks, strict=True)):
-        if mark is not CONTENT:
-            continue
-        if is_title_like(block.text):
-            return i
-        if is_prose(block.text):
-            return None
-    return None
 
 
 def _mark_echoes(

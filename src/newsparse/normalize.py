@@ -10,16 +10,13 @@ import unicodedata
 
 import ftfy
 
-__all__ = ["clean_line", "collapse_spaces", "drop_invisible", "phrase_key", "repair_mojibake", "word_count"]
+__all__ = ["clean_line", "drop_invisible", "phrase_key", "repair_mojibake", "word_count"]
 
 # UTF-8 lead bytes read as Windows-1252: "Ã©", "â€™", "Â ".
 _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u2018-\u203a\u0152-\u017e]|â€[\u0080-\u00bf\u2018-\u203a\u0152-\u017e™]")
 # Zero-width space/joiners, word joiner, BOM and soft hyphen: invisible in a browser,
 # but they split words for every tokenizer downstream.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# No-break, narrow no-break, figure, thin and other fixed-width spaces.
-_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]+")
-_SPACES = re.compile(" {2,}")
 _ODD_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4")
 # What the last character of a sentence can be, in the languages and typographies seen:
 # German closes quotes with “ and ‘, French with », Japanese ends with 。.
@@ -51,15 +48,6 @@ def drop_invisible(text: str) -> str:
     'upvote and softhyphen'
     """
     return _INVISIBLE.sub("", text)
-
-
-def collapse_spaces(text: str) -> str:
-    """Turn exotic spaces into plain ones and squeeze runs of them.
-
-    >>> collapse_spaces("5,5\\u00a0k  Points")
-    '5,5 k Points'
-    """
-    return _SPACES.sub(" ", _ODD_SPACES.sub(" ", text))
 
 
 def clean_line(text: str) -> str:
