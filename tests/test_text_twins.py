@@ -24,7 +24,6 @@ KNOWN_GAPS = frozenset(
         "html-ghost-blog",
         "html-pt-br-portal",
         "html-substack-post",
-        "html-votes-forum-score",
         "html-votes-jsonld-likeaction",
         "html-votes-microdata-counter",
         "html-votes-pt-mil-votos",

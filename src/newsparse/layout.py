@@ -50,7 +50,7 @@ _INNER_STOP = re.compile(r"\w[a-zß-ÿ]\.\s+\S")
 INLINE_BOX_LINES = 6
 MAX_USER_NAME_CHARS = 40
 # How many lines after the headline a byline inside a bar of items is believed.
-INLINE_BYLINE_REACH = 6
+INLINE_BYLINE_REACH = 15
 # Indentation a line of the article may differ by (list items, quotes) from its prose.
 COLUMN_SLACK = 2
 # A dateline is a short line that is not a sentence: "Updated on: November 19, 2019 / 10:07 AM";

@@ -30,6 +30,8 @@ MIN_QUALIFIED_ROLE_AT = 3
 MAX_INLINE_BYLINE_WORDS = 25
 # Where the names stop and a date, a role or a site begins.
 _SEGMENT_END = re.compile(r"\s+[|•·—–-]\s+|\s*[(\[]|\s+\d|\s*\|")
+# phpBB and its kin: "by m.herrera » Tue Mar 12, 2024 8:41 pm": a handle, then a separator.
+_FORUM_HANDLE = re.compile(r"(?:^|\s)(?P<prefix>\w+)\s(?P<handle>[\w.\-]{2,40})\s[»|·]\s\S")
 # Links to a user's page on forums and blogs: user?id=, /profile/, /author/, /u/, /@name.
 _PROFILE_LINKS = etree.XPath(
     "//a[@href][contains(@href, 'user') or contains(@href, 'profile') or contains(@href, 'member')"
@@ -81,6 +83,9 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
         names = split_names(match.group("rest"), rules, strict=True)
         if names:
             return names, False
+    handle = _FORUM_HANDLE.search(text)
+    if handle and handle.group("prefix").casefold() in rules.byline_words:
+        return (handle.group("handle"),), False
     return None
 
 
