@@ -76,7 +76,6 @@ MAX_HEADLINE_TAIL_WORDS = 5
 # At the body's edges, lines this short that are not sentences are labels and kickers: on the
 # benchmark 32 of 35 such first lines and 33 of 39 such last lines were not article text.
 MAX_FRAGMENT_WORDS = 5
-_SENTENCE_END = SENTENCE_END
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,7 +183,7 @@ def _mark_split_bylines(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rule
     for i in range(len(blocks) - 1):
         if marks[i] is not CONTENT or marks[i + 1] is not CONTENT:
             continue
-        if phrase_key(blocks[i].text) in rules.words["byline_prefix"] + rules.words["author_box"]:
+        if phrase_key(blocks[i].text) in rules.author_prefixes:
             names = split_names(blocks[i + 1].text, rules, strict=True)
             if names:
                 label = Removal(blocks[i].text, "noise.byline_label", "a byline's prefix on its own line")
@@ -208,7 +207,7 @@ def is_title_like(text: str) -> bool:
 
 
 def is_prose(text: str) -> bool:
-    return word_count(text) >= MIN_PROSE_WORDS or (text.endswith(_SENTENCE_END) and not is_title_like(text))
+    return word_count(text) >= MIN_PROSE_WORDS or (text.endswith(SENTENCE_END) and not is_title_like(text))
 
 
 def lay_out(
@@ -373,7 +372,7 @@ def _above_mark(text: str) -> Mark:
 def _extended_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:
     """The stretch's end, moved past the short sentences that close many articles
     ("Russia has not yet commented."): a line ending like a sentence still belongs to it."""
-    while end < len(blocks) and marks[end] is CONTENT and blocks[end].text.endswith(_SENTENCE_END):
+    while end < len(blocks) and marks[end] is CONTENT and blocks[end].text.endswith(SENTENCE_END):
         end += 1
     return end
 
@@ -441,7 +440,7 @@ def _inline_label(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int
 
 
 def _is_paragraph(block: Block) -> bool:
-    return block.words >= MIN_PROSE_WORDS and block.text.endswith(_SENTENCE_END)
+    return block.words >= MIN_PROSE_WORDS and block.text.endswith(SENTENCE_END)
 
 
 @dataclass(frozen=True, slots=True)

@@ -146,7 +146,7 @@ def looks_like_name(text: str, rules: Rules) -> bool:
     not_names = rules.words["not_a_name"]
     if text.casefold() in not_names or any(t.casefold().strip(".,:") in not_names for t in tokens):
         return False
-    prefixes = rules.words["author_box"] + rules.words["byline_prefix"]
+    prefixes = rules.author_prefixes
     if text.casefold().rstrip(":") in prefixes or tokens[0].casefold() in prefixes:
         return False  # "Autor:" alone, or "By Sarah": the label of a byline, not a name
     return tokens[0][0].isupper() and all(_is_name_token(t) for t in tokens)

@@ -79,6 +79,7 @@ class Rules:
     name_separator: re.Pattern[str]  # where a list of names splits
     inline_byline: re.Pattern[str]  # a byline prefix inside a line, after a space or a separator
     byline_words: frozenset[str]  # the first words of byline and author-box prefixes
+    author_prefixes: frozenset[str]  # the byline and author-box prefixes themselves ("by", "written by")
     share_words: frozenset[str]  # the words of share buttons ("share", "via", "whatsapp" ...)
     button_words: frozenset[str]  # the words of vote widgets' buttons ("vote", "up", "upvote" ...)
     teaser: re.Pattern[str]  # a line opening like a link to another story
@@ -133,6 +134,7 @@ def _merge(languages: Iterable[str]) -> Rules:
         author_box=prefix_pattern(words["author_box"]),
         byline=prefix_pattern(words["byline_prefix"]),
         name_separator=name_separator(words["name_joiner"]),
+        author_prefixes=frozenset(words["byline_prefix"] + words["author_box"]),
         byline_words=frozenset(p.split()[0] for p in words["byline_prefix"] + words["author_box"] if p.split()),
         share_words=frozenset(w for p in phrases["share"] for w in p.split())
         | {"via", "on", "op", "auf", "sur", "en", "em", "su", "na"},
