@@ -76,6 +76,8 @@ def test_lines_that_are_not_scores(line: str) -> None:
         ("Door Sanne de Vries", "nl", ("Sanne de Vries",), False),
         ("Przez Anna Nowak", "pl", ("Anna Nowak",), False),
         ("Автор: Иван Петров и Мария Соколова", "ru", ("Иван Петров", "Мария Соколова"), True),
+        ("submitted 5 hours ago by tidewater_k", "en", ("tidewater_k",), False),
+        ("Post by m.herrera » Tue Mar 12, 2024 8:41 pm", "en", ("m.herrera",), False),
     ],
 )
 def test_author_lines(line: str, language: str, names: tuple[str, ...], is_box: bool) -> None:
@@ -90,6 +92,9 @@ def test_author_lines(line: str, language: str, names: tuple[str, ...], is_box: 
         ("Por la mañana llovió en toda la provincia.", "es"),
         ("By Reuters", "en"),
         ("Written by Staff", "en"),
+        ("Lead pipes to be replaced by 2027", "en"),
+        ("Rates expected to fall by mid-2025", "en"),
+        ("by greenmanure » Sun Oct 08, 2023 5:12 pm » in Soil, Beds & Compost", "en"),
     ],
 )
 def test_sentences_and_publishers_are_not_bylines(line: str, language: str) -> None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 import newsparse
 from conftest import SEED
+from newsparse import Byline
 
 SEED_TEXT = (SEED / "input.txt").read_text("utf-8")
 
@@ -40,3 +43,73 @@ def test_cookie_banner_and_menu_around_the_article_are_dropped() -> None:
     assert article.headline == "Azerbaijan and Armenia resume armed clashes"
     assert article.paragraphs == newsparse.parse_text(SEED_TEXT).paragraphs
     assert any(r.rule == "noise.cookie_banner" for r in article.removed)
+
+
+HEADLINE = "Azerbaijan and Armenia resume armed clashes"
+AUTHOR_BOX = (
+    "Written by Anonymous\n\nAnonymous is a decentralised international activist. "
+    "You can become an Anonymous publisher to post news from Balochistan.\n"
+)
+assert AUTHOR_BOX in SEED_TEXT
+SEED_WITHOUT_BOX = SEED_TEXT.replace(AUTHOR_BOX, "")
+
+
+def _under_headline(lines: str) -> str:
+    return SEED_WITHOUT_BOX.replace(HEADLINE + "\n", f"{HEADLINE}\n{lines}\n", 1)
+
+
+@pytest.mark.parametrize(
+    ("lines", "authors"),
+    [
+        ("Sana Baloch\nSeptember 13, 2022", ("Sana Baloch",)),  # Substack, Ghost: the name over the date
+        ("September 13, 2022\nSana Baloch", ("Sana Baloch",)),
+        ("Sana Baloch 13 September 2022", ("Sana Baloch",)),  # a dated bar without a prefix
+        ("13. September 2022 · 4 Min. Lesezeit · Sana Baloch · 12 Kommentare", ("Sana Baloch",)),
+    ],
+)
+def test_a_byline_without_prefix_beside_the_dateline(lines: str, authors: tuple[str, ...]) -> None:
+    article = newsparse.parse_text(_under_headline(lines))
+    assert article.byline is not None
+    assert article.byline.authors == authors
+    assert article.published is not None
+    assert article.published.isoformat().startswith("2022-09-13")
+    assert article.paragraphs == newsparse.parse_text(SEED_TEXT).paragraphs
+
+
+@pytest.mark.parametrize("lines", ["Home\nWorld\nPolitics", "NEW YORK\nSeptember 13, 2022", "World News\nSeptember 13"])
+def test_section_names_and_places_are_not_bylines(lines: str) -> None:
+    assert newsparse.parse_text(_under_headline(lines)).byline is None
+
+
+def test_author_box_in_a_dump_gives_the_bio_and_ends_the_article() -> None:
+    bio = "Sana Baloch is a correspondent covering the Caucasus and Central Asia since 2015."
+    text = SEED_TEXT.replace(AUTHOR_BOX, f"Sana Baloch\n{bio}\n")
+    article = newsparse.parse_text(text)
+    assert article.paragraphs == newsparse.parse_text(SEED_TEXT).paragraphs
+    assert article.byline == Byline(authors=("Sana Baloch",), bio=bio)
+
+
+def test_the_site_name_of_the_title_line_is_the_site_not_an_author() -> None:
+    byline = "By Sana Baloch, Balochistan Post"
+    dump = f"{HEADLINE} | Balochistan Post\n\nHome\nWorld\n\n{_under_headline(byline)}"
+    article = newsparse.parse_text(dump)
+    assert article.site_name == "Balochistan Post"
+    assert article.byline is not None
+    assert article.byline.authors == ("Sana Baloch",)
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("The Post is free to read. Subscribe to our weekly newsletter to get stories like this.", "noise.newsletter"),
+        ("Sign up for our daily newsletter and get the top stories delivered to your inbox.", "noise.newsletter"),
+        ("Casualties reported by each side in September. Source: ministries of defence.", "noise.image_credit"),
+        ("Support for a ceasefire 41% Against 22% Undecided 37% Vote", "noise.poll"),
+    ],
+)
+def test_boxes_inside_the_article_are_dropped(line: str, rule: str) -> None:
+    paragraphs = newsparse.parse_text(SEED_TEXT).paragraphs
+    text = SEED_TEXT.replace(paragraphs[2], f"{paragraphs[2]}\n{line}", 1)
+    article = newsparse.parse_text(text)
+    assert article.paragraphs == paragraphs
+    assert any(r.rule == rule and r.text == line for r in article.removed)

@@ -17,19 +17,6 @@ from newsparse.normalize import clean_line
 HTML_FIXTURES = fixtures("html")
 _LABEL_WORD = re.compile(r"[^\W\d_]{2,}")  # a word, not the "K" of "1.1K"
 MIN_BODY_F1 = 0.95
-# Pages the text door does not read like the HTML door yet (issue 5, in progress). Strict:
-# a page that starts passing fails here until it leaves this list.
-KNOWN_GAPS = frozenset(
-    {
-        "html-ghost-blog",
-        "html-pt-br-portal",
-        "html-substack-post",
-        "html-votes-jsonld-likeaction",
-        "html-votes-microdata-counter",
-        "html-votes-pt-mil-votos",
-        "html-votes-reddit-like",
-    }
-)
 
 
 def flatten(fixture: Fixture) -> str:
@@ -51,9 +38,7 @@ def _carries_votes(page: newsparse.Article, flat: str) -> bool:
 
 
 @pytest.mark.parametrize("fixture", HTML_FIXTURES, ids=lambda f: f.name)
-def test_flattened_twin_reads_like_the_page(fixture: Fixture, request: pytest.FixtureRequest) -> None:
-    if fixture.name in KNOWN_GAPS:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="text door gap, issue 5"))
+def test_flattened_twin_reads_like_the_page(fixture: Fixture) -> None:
     page = newsparse.parse_html(fixture.input)
     text = flatten(fixture)
     twin = newsparse.parse_text(text)

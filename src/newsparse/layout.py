@@ -14,6 +14,7 @@ Every block ends up in exactly one place: a field, the body, or ``removed`` with
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections import Counter
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
 
-from newsparse.fields.byline import parse_author_line, split_names
+from newsparse.fields.byline import names_in_bar, names_only, parse_author_line, split_names
 from newsparse.fields.dates import text_date
 from newsparse.fields.headline import REPEAT_OVERLAP, same_title, strip_site_name
 from newsparse.fields.votes import parse_votes
@@ -51,8 +52,14 @@ INLINE_BOX_LINES = 6
 MAX_USER_NAME_CHARS = 40
 # How many lines after the headline a byline inside a bar of items is believed.
 INLINE_BYLINE_REACH = 15
+# A list a colon introduces: at most this many items are taken past the stretch's end.
+MAX_LIST_ITEMS = 12
 # Indentation a line of the article may differ by (list items, quotes) from its prose.
 COLUMN_SLACK = 2
+# How many lines under a poll's options its vote count stands.
+POLL_COUNT_REACH = 2
+# A line of names only: a few names and their joiners.
+MAX_NAME_LINE_WORDS = 12
 # A dateline is a short line that is not a sentence: "Updated on: November 19, 2019 / 10:07 AM";
 # an embedded tweet's signature ("— Name (@handle) November 18, 2019") is quoted text instead.
 MAX_DATELINE_WORDS = 14
@@ -123,7 +130,9 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
         rule, removal = found
         return Mark("noise", closes_article=rule.closes_article, removal=removal)
     dateline = (
-        block.words <= MAX_DATELINE_WORDS and not block.text.endswith((".", "!", "?")) and _DIGIT.search(block.text)
+        _item_words(block) <= MAX_DATELINE_WORDS
+        and not block.text.endswith((".", "!", "?", ";", ","))
+        and _DIGIT.search(block.text)
     )
     when = text_date(block.text, rules) if dateline and "(@" not in block.text else None
     author = parse_author_line(block.text, rules)
@@ -132,11 +141,18 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
         inline = not is_box and not rules.byline.match(block.text)
         return Mark("author", closes_article=is_box, authors=names, inline=inline, date=when)
     if when is not None:
-        return _dateline_mark(block.text, when)
+        return _dateline_mark(block.text, when, rules)
     votes = parse_votes(block.text, rules)
     if votes:
         return Mark("votes", closes_article=True, votes=votes, authors=_submitter(block.text, votes.raw, rules))
     return CONTENT
+
+
+def _item_words(block: Block) -> int:
+    """Words, not counting the separators of a bar ("14 May 2024 · 5 min read · Anja Vogt")."""
+    if block.words <= MAX_DATELINE_WORDS:
+        return block.words
+    return sum(1 for token in block.text.split() if any(ch.isalnum() for ch in token))
 
 
 def _mark_duplicates(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
@@ -192,12 +208,60 @@ def _mark_split_bylines(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rule
     return tuple(result)
 
 
-def _dateline_mark(text: str, when: datetime | date) -> Mark:
+def _dateline_mark(text: str, when: datetime | date, rules: Rules) -> Mark:
     """A dateline, or a comment's header ("Catherine on September 13, 2018 at 5:23 pm"),
-    which means the comments have begun."""
+    which means the comments have begun. A name in the dateline's bar is a byline without
+    its prefix ("Hannah Okafor 14 May 2024"), believed near the headline only."""
     if _COMMENT_HEADER.search(text):
         return Mark("noise", closes_article=True, removal=Removal(text, "noise.comment_header", "a comment's date"))
+    names = names_in_bar(text, rules)
+    if names:
+        return Mark("author", authors=names, inline=True, date=when)
     return Mark("date", date=when)
+
+
+def _mark_names_by_dates(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
+    """Lines that are nothing but names, where the flattener split a byline's elements:
+    over a bio that opens with the name, an author box ("Renata Queiroz" / "Renata Queiroz
+    é repórter ..."), which closes the article; next to a dateline, the byline ("Dana
+    Whitfield" / "Mar 12, 2024"), believed near the headline only."""
+    result = list(marks)
+    for i, block in enumerate(blocks):
+        if marks[i] is not CONTENT or block.words > MAX_NAME_LINE_WORDS or _DIGIT.search(block.text):
+            continue
+        names = names_only(block.text, rules)
+        if not names:
+            continue
+        if _opens_bio(blocks, marks, i + 1, names[0]):
+            result[i] = Mark("author", closes_article=True, authors=names)
+        elif any(_is_dateline(blocks[j].text, rules) for j in (i - 1, i + 1) if 0 <= j < len(blocks)):
+            result[i] = Mark("author", authors=names, inline=True)
+    return tuple(result)
+
+
+def _mark_polls(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
+    """A poll set inside the article: its question goes with its options, and its vote count
+    ("2,5 mil votos") is the page's count without ending the article, whose text goes on."""
+    result = list(marks)
+    for i, mark in enumerate(marks):
+        if mark.removal is None or mark.removal.rule != "noise.poll":
+            continue
+        if i and marks[i - 1] is CONTENT and blocks[i - 1].text.endswith("?"):
+            result[i - 1] = Mark("noise", removal=Removal(blocks[i - 1].text, "noise.poll", "a poll's question"))
+        for j in range(i + 1, min(len(marks), i + 1 + POLL_COUNT_REACH)):
+            if marks[j].kind == "votes":
+                result[j] = dataclasses.replace(marks[j], closes_article=False)
+    return tuple(result)
+
+
+def _opens_bio(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int, name: str) -> bool:
+    if index >= len(blocks) or marks[index] is not CONTENT or blocks[index].words < MIN_BIO_WORDS:
+        return False
+    return blocks[index].text.startswith(name.split()[0] + " ")
+
+
+def _is_dateline(text: str, rules: Rules) -> bool:
+    return word_count(text) <= MAX_DATELINE_WORDS and text_date(text, rules) is not None
 
 
 def is_title_like(text: str) -> bool:
@@ -225,6 +289,7 @@ def lay_out(
     marks = tuple(mark_block(b, rules, hints.boxed) for b in blocks)
     if headline_text is None:
         marks = _mark_split_bylines(blocks, _mark_duplicates(blocks, marks), rules)
+        marks = _mark_polls(blocks, _mark_names_by_dates(blocks, marks, rules))
         marks = _mark_inline_teasers(blocks, marks)
         anchor = _title_repeat(blocks)
         walls = [m.closes_article and not _inline_label(blocks, marks, i) for i, m in enumerate(marks)]
@@ -241,15 +306,31 @@ def lay_out(
     end = min(_end_index(blocks, marks, start), limit)
     claimed = _claims(blocks, marks, start, end)
     body = _body_indices(blocks, marks, headline, end, hints)
+    title, tail = _headline_and_tail(blocks, headline, declared=headline_text is not None)
     return Layout(
-        headline=None if headline is None else blocks[headline].text,
+        headline=title,
         paragraphs=tuple(blocks[i].text for i in body),
         published=claimed.published,
         votes=claimed.votes,
         byline=claimed.byline,
         related=claimed.related,
-        removed=_removals(blocks, marks, headline, end, claimed.indices, frozenset(body), hints),
+        removed=tail + _removals(blocks, marks, headline, end, claimed.indices, frozenset(body), hints),
     )
+
+
+def _headline_and_tail(
+    blocks: tuple[Block, ...], headline: int | None, *, declared: bool
+) -> tuple[str | None, tuple[Removal, ...]]:
+    """The headline block's text, without a flair or a source glued after the title the dump
+    opened with ("… This spring: zero. Conservation (self.birding)")."""
+    if headline is None:
+        return None, ()
+    text = blocks[headline].text
+    title = strip_site_name(blocks[0].text, None) if headline and not declared else ""
+    if not title or text == title or not text.startswith(title) or not _repeats(text, title):
+        return text, ()
+    tail = text[len(title) :].strip()
+    return title, (Removal(tail, "boilerplate.headline_tail", "follows the page's title in the headline's line"),)
 
 
 def _body_indices(
@@ -371,9 +452,28 @@ def _above_mark(text: str) -> Mark:
 
 def _extended_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:
     """The stretch's end, moved past the short sentences that close many articles
-    ("Russia has not yet commented."): a line ending like a sentence still belongs to it."""
-    while end < len(blocks) and marks[end] is CONTENT and blocks[end].text.endswith(SENTENCE_END):
+    ("Russia has not yet commented."): a line ending like a sentence still belongs to it,
+    and so does a line ending in a colon, with the list items it introduces."""
+    while end < len(blocks) and marks[end] is CONTENT:
+        text = blocks[end].text
+        if text.endswith(SENTENCE_END):
+            end += 1
+        elif text.endswith(":"):
+            end = _list_end(blocks, marks, end + 1)
+        else:
+            break
+    return end
+
+
+def _list_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int) -> int:
+    """Past the items of a list: content lines of a few words or more, up to one that ends a sentence."""
+    end = first
+    while end < min(len(blocks), first + MAX_LIST_ITEMS) and marks[end] is CONTENT:
+        if blocks[end].words < MIN_TEASER_WORDS:
+            break
         end += 1
+        if blocks[end - 1].text.endswith(SENTENCE_END):
+            break
     return end
 
 

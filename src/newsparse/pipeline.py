@@ -12,7 +12,7 @@ Stages, in order:
 
 from __future__ import annotations
 
-from newsparse.fields.byline import html_byline
+from newsparse.fields.byline import html_byline, without_site
 from newsparse.fields.dates import html_published
 from newsparse.fields.headline import choose_headline, h1_texts, site_from_title
 from newsparse.fields.language import detect_language
@@ -55,15 +55,18 @@ def extract(page: Page) -> Article:
     if page.kind == "html":
         return _html_article(page, language, rules)
     layout = lay_out(page.blocks, rules)
+    # A dump that opens with the page's <title> names the site beside the headline.
+    site_name = site_from_title(page.blocks[0].text, layout.headline) if page.blocks else None
     return Article(
         headline=layout.headline,
         paragraphs=layout.paragraphs,
         votes=layout.votes,
-        byline=layout.byline,
+        byline=without_site(layout.byline, site_name),
         related=layout.related,
         published=layout.published,
         language=language,
         url=page.meta.url,
+        site_name=site_name,
         removed=layout.removed,
     )
 
@@ -74,7 +77,8 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     assert page.tree is not None
     headline = choose_headline(page.meta.titles, h1_texts(page.tree), page.meta.site_name)
     layout = lay_out(page.blocks, rules, headline_text=headline, hints=page.hints)
-    byline = html_byline(page, rules, fallback=layout.byline)
+    site_name = page.meta.site_name or site_from_title(page.meta.page_title, headline)
+    byline = without_site(html_byline(page, rules, fallback=layout.byline), site_name)
     bio = byline.bio if byline else None
     paragraphs = tuple(p for p in layout.paragraphs if p != bio)
     return Article(
@@ -86,6 +90,6 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
         published=page.meta.published or layout.published or html_published(page),
         language=language,
         url=page.meta.url,
-        site_name=page.meta.site_name or site_from_title(page.meta.page_title, headline),
+        site_name=site_name,
         removed=layout.removed,
     )

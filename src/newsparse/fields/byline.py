@@ -30,8 +30,13 @@ MIN_QUALIFIED_ROLE_AT = 3
 MAX_INLINE_BYLINE_WORDS = 25
 # Where the names stop and a date, a role or a site begins.
 _SEGMENT_END = re.compile(r"\s+[|•·—–-]\s+|\s*[(\[]|\s+\d|\s*\|")
+# The items of a bar of page furniture: "14 May 2024 · 5 min read · Anja Vogt".
+_BAR_ITEM = re.compile(r"\s+[|•·—–]\s+")
 # phpBB and its kin: "by m.herrera » Tue Mar 12, 2024 8:41 pm": a handle, then a separator.
 _FORUM_HANDLE = re.compile(r"(?:^|\s)(?P<prefix>\w+)\s(?P<handle>[\w.\-]{2,40})\s[»|·]\s\S")
+# A handle ending the line, told from a word (and from "by 2027", "by mid-2025") by a "_" or
+# "." inside it: "submitted 5 hours ago by tidewater_k".
+_LAST_HANDLE = re.compile(r"(?:^|\s)(?P<prefix>\w+)\s(?P<handle>[^\W\d_][\w\-]*[_.][\w.\-]*\w)$")
 # Links to a user's page on forums and blogs: user?id=, /profile/, /author/, /u/, /@name.
 _PROFILE_LINKS = etree.XPath(
     "//a[@href][contains(@href, 'user') or contains(@href, 'profile') or contains(@href, 'member')"
@@ -75,17 +80,19 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
     True
     """
     words = text.casefold().split()
-    if text.endswith((".", "!", "?")) or text[:1].islower() or len(words) > MAX_INLINE_BYLINE_WORDS:
+    if text.endswith((".", "!", "?")) or len(words) > MAX_INLINE_BYLINE_WORDS:
         return None
     if rules.byline_words.isdisjoint(w.strip(":|·•") for w in words):
         return None  # no prefix word at all: the common case, decided without a pattern
-    for match in rules.inline_byline.finditer(text):
+    # A lower-case start is a sentence's fragment, or a forum's "submitted 5 hours ago by x".
+    for match in () if text[:1].islower() else rules.inline_byline.finditer(text):
         names = split_names(match.group("rest"), rules, strict=True)
         if names:
             return names, False
-    handle = _FORUM_HANDLE.search(text)
-    if handle and handle.group("prefix").casefold() in rules.byline_words:
-        return (handle.group("handle"),), False
+    for pattern in (_LAST_HANDLE,) if text[:1].islower() else (_FORUM_HANDLE, _LAST_HANDLE):
+        handle = pattern.search(text)
+        if handle and handle.group("prefix").casefold() in rules.byline_words:
+            return (handle.group("handle"),), False
     return None
 
 
@@ -106,6 +113,49 @@ def split_names(text: str, rules: Rules, *, strict: bool = False) -> tuple[str, 
     if strict and (len(names) < len([p for p in parts if p]) or any(len(n.split()) < 2 for n in names)):
         return ()  # inside other text, only full names through and through: not "di Como, più corse"
     return tuple(dict.fromkeys(names))
+
+
+def names_only(text: str, rules: Rules) -> tuple[str, ...]:
+    """The names of a line that holds nothing else ("Renee Castillo", "Ann Lee and Bo Chen"),
+    in mixed case: "NEW YORK" next to a date is a dateline's place, not a byline.
+
+    >>> from newsparse.rules import rules_for
+    >>> names_only("Ann Lee and Bo Chen", rules_for("en")), names_only("Local News", rules_for("en"))
+    (('Ann Lee', 'Bo Chen'), ())
+    """
+    names = split_names(text, rules, strict=True)
+    if not names or any(n.isupper() for n in names):
+        return ()
+    joiners = len(names) - 1
+    return names if sum(len(n.split()) for n in names) + joiners >= len(text.split()) else ()
+
+
+def names_in_bar(text: str, rules: Rules) -> tuple[str, ...]:
+    """The names in one item of a dated bar that has no byline prefix: "Hannah Okafor 14 May
+    2024", "18. Februar 2024 · 7 Min. Lesezeit · Anja Vogt · 18 Kommentare".
+
+    >>> from newsparse.rules import rules_for
+    >>> names_in_bar("18. Februar 2024 · 7 Min. Lesezeit · Anja Vogt · 18 Kommentare", rules_for("de"))
+    ('Anja Vogt',)
+    """
+    for item in _BAR_ITEM.split(text):
+        head = _SEGMENT_END.split(item.strip(), maxsplit=1)[0]
+        names = names_only(head, rules)
+        if names:
+            return names
+    return ()
+
+
+def without_site(byline: Byline | None, site_name: str | None) -> Byline | None:
+    """The byline without the publisher a line credits next to the writer ("Por João da Silva,
+    Gazeta Sul"); None when the site was all it named."""
+    if byline is None or not site_name:
+        return byline
+    site = phrase_key(site_name).removeprefix("the ")
+    authors = tuple(a for a in byline.authors if phrase_key(a).removeprefix("the ") != site)
+    if authors == byline.authors:
+        return byline
+    return Byline(authors=authors, bio=byline.bio, url=byline.url) if authors else None
 
 
 def _capitalised_head(part: str) -> str:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from newsparse.model import Removal
-from newsparse.normalize import phrase_key
+from newsparse.normalize import SENTENCE_END, phrase_key
 from newsparse.rules import Rules
 
 
@@ -78,6 +78,11 @@ def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal]
         return READING_TIME, Removal(text, READING_TIME.name, "a reading-time label")
     if ("cookie" in key or "ciasteczk" in key) and rules.cookie.search(key):
         return COOKIE, Removal(text=text, rule=COOKIE.name, detail="mentions cookies and consent")
+    if "%" in text and len(_PERCENT.findall(text)) >= MIN_POLL_OPTIONS and not text.endswith(SENTENCE_END):
+        return POLL, Removal(text=text, rule=POLL.name, detail="a poll's options and their shares")
+    pitch = rules.pitch.search(key) if words <= MAX_PITCH_WORDS else None
+    if pitch:
+        return PITCH, Removal(text=text, rule=PITCH.name, detail=f"a call to sign up: {pitch.group(0)!r}")
     reply = rules.reply.match(text) if ":" in text[:MAX_REPLY_PREFIX] else None
     if reply and words <= MAX_TEASER_WORDS:
         detail = f"a reply's subject line, opening with {reply.group(0)!r}"
@@ -111,11 +116,13 @@ _READING_TIME = re.compile(
     r"|^(?:lesezeit|lesedauer|tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura|leestijd"
     r"|reading time)\b"
 )
-# A caption: a sentence or two ending in its credit ("… on Wednesday. Photo: Jane Doe/Reuters").
+# A caption: a sentence or two ending in its credit ("… on Wednesday. Photo: Jane Doe/Reuters"),
+# or a chart's, in its source ("… after June 2. Source: BCT timetables.").
 MAX_CAPTION_WORDS = 60
 _TRAILING_CREDIT = re.compile(
     r"(?:\b(?:photo|photos|foto|fotos|fot|image|picture|credit|crédit|crédito|bild|photograph|zdjęcie|фото)"
     r"(?:\s+by|\s*:)\s*[^.!?]{2,80}"
+    r"|\b(?:source|sources|quelle|fuente|fonte|źródło|источник)\s*:\s*[^.!?]{2,80}"
     r"|\((?:AP|AFP|Reuters|Getty|EPA|dpa|ANSA|EFE|photo|foto|image|credit|crédit|crédito|bild|fot\.?)\b[^)]{0,60}\)"
     r"|/\s*Getty Images)\s*\.?$",
     re.IGNORECASE,
@@ -126,7 +133,7 @@ _GALLERY_COUNTER = re.compile(
 )
 _GALLERY_WORDS = ("image", "photo", "picture", "slide", "foto", "bild", "imagen", "immagine", "zdjęcie")
 _CREDIT_HINT = re.compile(
-    r"photo|foto|fot\.|image|picture|credit|crédit|bild|zdjęcie|фото|getty|\(ap|\(afp|reuters|\(epa|\(dpa|ansa|\(efe"
+    r"source|quelle|fuente|fonte|źródło|источник|photo|foto|fot\.|image|picture|credit|crédit|bild|zdjęcie|фото|getty|\(ap|\(afp|reuters|\(epa|\(dpa|ansa|\(efe"
 )
 _READING_HINT = re.compile(r"min|lese|leitura|lectura|lettura|leestijd|czytania|reading")
 MAX_REPLY_PREFIX = 12
@@ -134,6 +141,14 @@ SYMBOLS = NoiseRule("noise.symbols", "share", closes_article=False)
 SHARE_BAR = NoiseRule("noise.share", "share", closes_article=False)
 MAX_SHARE_BAR_WORDS = 14
 SHARE_BAR_SHARE = 0.7
+# A poll's results flattened into a line: "Corredor 41% Ciclovias 22% Calçadas 37% Votar".
+POLL = NoiseRule("noise.poll", "vote_widget", closes_article=False)
+MIN_POLL_OPTIONS = 3
+_PERCENT = re.compile(r"\d\s?%")
+# "The Dispatch is free and reader-funded. Subscribe to our weekly newsletter to get …": a
+# newsletter box's two sentences; prose that mentions a newsletter is longer.
+MAX_PITCH_WORDS = 40
+PITCH = NoiseRule("noise.newsletter", "newsletter_pitch", closes_article=False)
 COOKIE = NoiseRule("noise.cookie_banner", "cookie_consent", closes_article=False)
 # "Re: <title>" in a thread: the opening post has ended and the replies begin.
 REPLY = NoiseRule("noise.reply_subject", "reply_prefix", closes_article=True)

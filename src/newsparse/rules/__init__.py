@@ -29,6 +29,7 @@ from newsparse.rules.patterns import (
     name_separator,
     prefix_pattern,
     teaser_pattern,
+    trie_pattern,
     vote_pattern,
 )
 
@@ -59,6 +60,7 @@ WORD_CONCEPTS = (
     "button",
     "reply_prefix",
     "cookie_consent",
+    "newsletter_pitch",
 )
 
 
@@ -88,6 +90,7 @@ class Rules:
     reply: re.Pattern[str]  # a reply's subject line in a thread: "Re: ..."
     related_first_words: frozenset[str]  # first words of every related label, a quick first test
     cookie: re.Pattern[str]  # a consent word, in a line that also says "cookie"
+    pitch: re.Pattern[str]  # a call to sign up for a newsletter, anywhere in a line
     dates: tuple[re.Pattern[str], ...]  # datelines: "March 5, 2024", "5. März 2024", "05/03/2024"
     months: Mapping[str, int]  # month name or abbreviation -> 1..12
     day_first: bool  # whether "05/03/2024" is the 5th of March (everywhere but English)
@@ -157,6 +160,7 @@ def _merge(languages: Iterable[str]) -> Rules:
         months=MappingProxyType(months),
         day_first=langs[0] != "en",
         cookie=re.compile(rf"\b(?:{alternation(words['cookie_consent'])})", re.IGNORECASE),
+        pitch=re.compile(trie_pattern(words["newsletter_pitch"])),
         reply=re.compile(rf"(?:{alternation(words['reply_prefix'])})\s?:\s", re.IGNORECASE),
     )
 
