@@ -11,7 +11,8 @@ from typing import Any
 # The benchmarks' scorer is shared with the tests that compare two doors' bodies.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
-FIXTURES = Path(__file__).parent / "fixtures"
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
 SEED = FIXTURES / "seed-azerbaijan-armenia-clashes"
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import newsparse
-from conftest import SEED
+from conftest import ROOT, SEED
 
 
 def test_all_is_pinned() -> None:
@@ -101,3 +101,17 @@ def test_missing_file_is_refused_with_its_cause(tmp_path: Path) -> None:
 def test_other_types_are_refused() -> None:
     with pytest.raises(newsparse.UnsupportedInputError, match="int"):
         newsparse.parse(42)  # type: ignore[arg-type]
+
+
+def test_the_readme_python_example_runs_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    code = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(ROOT)
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    article = namespace["article"]
+    assert isinstance(article, newsparse.Article)
+    for line in code.splitlines():  # every "expr  # value" comment of the example holds
+        expr, _, shown = line.partition("  # ")
+        if expr.startswith("article.") and shown.startswith(("'", '"', "(", "V")):
+            assert repr(eval(expr, namespace)) == shown.strip(), expr

@@ -130,9 +130,9 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
         rule, removal = found
         return Mark("noise", closes_article=rule.closes_article, removal=removal)
     dateline = (
-        _item_words(block) <= MAX_DATELINE_WORDS
-        and not block.text.endswith((".", "!", "?", ";", ","))
+        not block.text.endswith((".", "!", "?", ";", ","))
         and _DIGIT.search(block.text)
+        and _item_words(block) <= MAX_DATELINE_WORDS
     )
     when = text_date(block.text, rules) if dateline and "(@" not in block.text else None
     author = parse_author_line(block.text, rules)
@@ -150,7 +150,7 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
 
 def _item_words(block: Block) -> int:
     """Words, not counting the separators of a bar ("14 May 2024 · 5 min read · Anja Vogt")."""
-    if block.words <= MAX_DATELINE_WORDS:
+    if block.words <= MAX_DATELINE_WORDS or block.words > 2 * MAX_DATELINE_WORDS:
         return block.words
     return sum(1 for token in block.text.split() if any(ch.isalnum() for ch in token))
 
@@ -226,15 +226,20 @@ def _mark_names_by_dates(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rul
     é repórter ..."), which closes the article; next to a dateline, the byline ("Dana
     Whitfield" / "Mar 12, 2024"), believed near the headline only."""
     result = list(marks)
+    title = strip_site_name(blocks[0].text, None) if blocks else ""
     for i, block in enumerate(blocks):
-        if marks[i] is not CONTENT or block.words > MAX_NAME_LINE_WORDS or _DIGIT.search(block.text):
+        text = block.text
+        if marks[i] is not CONTENT or block.words > MAX_NAME_LINE_WORDS or not text[:1].isupper():
             continue
-        names = names_only(block.text, rules)
-        if not names:
-            continue
-        if _opens_bio(blocks, marks, i + 1, names[0]):
+        # Cheap tests of the neighbours first: most short lines are menus, next to menus.
+        bio = _opens_bio(blocks, marks, i + 1, text.split()[0])
+        dated = [j for j in (i - 1, i + 1) if 0 <= j < len(blocks) and _may_be_dateline(blocks[j], marks[j])]
+        if not (bio or dated) or _DIGIT.search(text) or same_title(text, title):
+            continue  # the headline in Title Case over "By X · April 2, 2024" is no name
+        names = names_only(text, rules)
+        if names and bio:
             result[i] = Mark("author", closes_article=True, authors=names)
-        elif any(_is_dateline(blocks[j].text, rules) for j in (i - 1, i + 1) if 0 <= j < len(blocks)):
+        elif names and any(text_date(blocks[j].text, rules) for j in dated):
             result[i] = Mark("author", authors=names, inline=True)
     return tuple(result)
 
@@ -254,14 +259,15 @@ def _mark_polls(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mar
     return tuple(result)
 
 
-def _opens_bio(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int, name: str) -> bool:
+def _opens_bio(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int, first_word: str) -> bool:
     if index >= len(blocks) or marks[index] is not CONTENT or blocks[index].words < MIN_BIO_WORDS:
         return False
-    return blocks[index].text.startswith(name.split()[0] + " ")
+    return blocks[index].text.startswith(first_word + " ")
 
 
-def _is_dateline(text: str, rules: Rules) -> bool:
-    return word_count(text) <= MAX_DATELINE_WORDS and text_date(text, rules) is not None
+def _may_be_dateline(block: Block, mark: Mark) -> bool:
+    """Short, with a digit, and no byline of its own."""
+    return mark.kind != "author" and block.words <= 2 * MAX_DATELINE_WORDS and _DIGIT.search(block.text) is not None
 
 
 def is_title_like(text: str) -> bool:
