@@ -19,17 +19,23 @@ def test_all_is_pinned() -> None:
         "Article",
         "Byline",
         "DecodeError",
+        "Document",
         "EmptyInputError",
+        "Failure",
         "NewsparseError",
+        "Parsed",
         "RelatedLink",
         "Removal",
         "UnreadableFileError",
         "UnsupportedInputError",
         "VoteCount",
         "__version__",
+        "documents",
         "parse",
         "parse_html",
+        "parse_many",
         "parse_text",
+        "to_dataframe",
     ]
 
 

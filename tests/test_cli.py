@@ -55,12 +55,17 @@ def test_unreadable_file_is_reported_and_the_rest_still_parsed(
 ) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n")
-    status = main([str(tmp_path / "missing.html"), str(SEED_TEXT), str(empty), "--format", "jsonl"])
+    missing = tmp_path / "missing.html"
+    status = main([str(missing), str(SEED_TEXT), str(empty), "--format", "jsonl"])
     captured = capsys.readouterr()
     assert status == 1
-    assert [json.loads(line)["source"] for line in captured.out.splitlines()] == [str(SEED_TEXT)]
-    assert "missing.html: cannot read" in captured.err
-    assert "empty.txt: the input is empty" in captured.err
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    assert [r["source"] for r in records] == [str(missing), str(SEED_TEXT), str(empty)]
+    assert [r.get("error") for r in records] == ["UnreadableFileError", None, "EmptyInputError"]
+    assert records[1]["headline"] == EXPECTED["headline"]
+    assert "missing.html: UnreadableFileError" in captured.err
+    assert "empty.txt: EmptyInputError: the input is empty" in captured.err
+    assert "3 inputs: 1 parsed, 2 failed (1 UnreadableFileError, 1 EmptyInputError)" in captured.err
 
 
 def test_installed_command_runs() -> None:

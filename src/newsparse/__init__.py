@@ -9,6 +9,8 @@
 
 import logging
 
+from newsparse.batch import Document, Failure, Parsed, documents, parse_many
+from newsparse.dataframe import to_dataframe
 from newsparse.errors import (
     DecodeError,
     EmptyInputError,
@@ -23,17 +25,23 @@ __all__ = [
     "Article",
     "Byline",
     "DecodeError",
+    "Document",
     "EmptyInputError",
+    "Failure",
     "NewsparseError",
+    "Parsed",
     "RelatedLink",
     "Removal",
     "UnreadableFileError",
     "UnsupportedInputError",
     "VoteCount",
     "__version__",
+    "documents",
     "parse",
     "parse_html",
+    "parse_many",
     "parse_text",
+    "to_dataframe",
 ]
 
 __version__ = "0.1.0"

@@ -1,102 +1,191 @@
-"""The ``newsparse`` command: parse pages given as files (or ``-`` for standard input).
+"""The ``newsparse`` command: one page or a crawl of millions, with no subcommand to learn.
 
-Each input yields one record on standard output; an input that cannot be read or parsed
-gets one line on standard error and the command goes on with the others. The exit
-status is 0 when every input parsed, 1 when some did not, 2 for a usage error.
+    newsparse page.html                                   # a JSON array on standard output
+    newsparse crawl/ 'dumps/**/*.txt' pages.jsonl.gz crawl.warc.gz -o out.jsonl --workers 8
+    newsparse crawl/ -o out.jsonl --resume                # after a crash: only what is missing
+
+Every input yields exactly one record in the output: its article, or its error (``error`` and
+``message`` fields). The exit status is 0 when every input parsed, 1 when some did not, 2 for
+a usage error and 130 when interrupted (the records written so far are whole).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import dataclasses
 import logging
+import os
 import sys
-from collections.abc import Iterator, Sequence
-from pathlib import Path
-from typing import Any, TextIO
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import IO
 
 from newsparse import __version__
-from newsparse.errors import NewsparseError
-from newsparse.model import Article
-from newsparse.pipeline import parse
+from newsparse.batch import DEFAULT_TIMEOUT, Document, Failure, parse_many
+from newsparse.batch.inputs import PAGE_SUFFIXES, documents
+from newsparse.batch.outputs import FORMATS, RESUMABLE, done_sources, format_for, open_writer
+from newsparse.batch.pool import default_workers
+from newsparse.batch.records import Record
 
 log = logging.getLogger("newsparse")
 
 STDIN = "-"
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="newsparse: %(message)s")
-    records = list(_records(args.files, url=args.url))
-    _write(records, args.format, sys.stdout)
-    return 0 if len(records) == len(args.files) else 1
+    fmt = format_for(args.output, args.format)
+    problem = _usage_problem(args, fmt)
+    if problem:
+        parser.error(problem)  # exits with status 2
+    done = done_sources(args.output, fmt) if args.resume else set()
+    tally = _Tally(skipped=0)
+    items = _skip_done(_inputs(args), done, tally)
+    progress = args.progress if args.progress is not None else (args.output is not None and sys.stderr.isatty())
+    records = parse_many(
+        items, workers=_workers(args), timeout=args.timeout, ordered=not args.unordered, progress=progress
+    )
+    status = _run(records, args, fmt, tally, quiet=progress)
+    if args.output or tally.failed or progress or tally.skipped:
+        _complain(tally.summary())
+    return status
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="newsparse", description="Extract articles from HTML pages or text dumps.")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="HTML or text files (.gz too); - reads stdin")
-    parser.add_argument("--format", choices=("json", "jsonl", "text"), default="json", help="output format")
-    parser.add_argument("--url", help="the page's URL, to resolve relative links (applies to every FILE)")
+    parser = argparse.ArgumentParser(
+        prog="newsparse", description="Extract articles from HTML pages and text dumps, one page or millions."
+    )
+    parser.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files (.gz too), directories (walked for pages), globs ('**/*.html'), JSONL or WARC files; - is stdin",
+    )
+    parser.add_argument("-o", "--output", help="write here instead of standard output (format from the suffix)")
+    parser.add_argument("--format", choices=FORMATS, help="json (default on stdout), jsonl, csv, parquet or text")
+    parser.add_argument("--workers", type=int, help="worker processes (default: one per CPU; 0: none)")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds a page may take (default 60)")
+    parser.add_argument("--field", help="the JSONL field holding the page (default: html, content, raw or text)")
+    parser.add_argument("--url", help="the page's URL, to resolve relative links (for inputs that carry none)")
+    parser.add_argument("--resume", action="store_true", help="skip the inputs already in the output, append the rest")
+    parser.add_argument("--unordered", action="store_true", help="write records as they complete, not in input order")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, help="a progress bar on stderr")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what is going on")
     parser.add_argument("--version", action="version", version=f"newsparse {__version__}")
     return parser
 
 
-def _records(names: Sequence[str], *, url: str | None) -> Iterator[tuple[str, Article]]:
-    for name in names:
+def _usage_problem(args: argparse.Namespace, fmt: str) -> str | None:
+    if args.resume and not args.output:
+        return "--resume needs -o: the output to read what is done from"
+    if args.resume and fmt not in RESUMABLE:
+        return f"--resume works with {' or '.join(RESUMABLE)} output, not {fmt}"
+    if fmt == "parquet" and not args.output:
+        return "Parquet output needs a file: -o out.parquet"
+    if args.timeout is not None and args.timeout <= 0:
+        return "--timeout must be positive"
+    return None
+
+
+def _inputs(args: argparse.Namespace) -> Iterator[Document | Failure]:
+    for spec in args.inputs:
+        if spec == STDIN:
+            found: Iterable[Document | Failure] = [Document(STDIN, content=sys.stdin.buffer.read())]
+        else:
+            found = documents([spec], field=args.field)
+        for item in found:
+            if args.url and isinstance(item, Document) and not item.url:
+                item = dataclasses.replace(item, url=args.url)
+            yield item
+
+
+def _skip_done(items: Iterator[Document | Failure], done: set[str], tally: _Tally) -> Iterator[Document | Failure]:
+    for item in items:
+        if (item.id if isinstance(item, Document) else item.source) in done:
+            tally.skipped += 1
+        else:
+            yield item
+
+
+def _workers(args: argparse.Namespace) -> int:
+    """As asked; else none for a single page (a pool's start costs more than the page), else one per CPU."""
+    if args.workers is not None:
+        return int(args.workers)
+    [first, *rest] = args.inputs
+    single = not rest and (first == STDIN or (os.path.isfile(first) and _is_page_file(first)))
+    return 0 if single else default_workers()
+
+
+def _is_page_file(path: str) -> bool:
+    name = path.casefold().removesuffix(".gz")
+    return name.endswith(PAGE_SUFFIXES)
+
+
+@dataclasses.dataclass
+class _Tally:
+    skipped: int
+    parsed: int = 0
+    failed: int = 0
+    errors: Counter[str] = dataclasses.field(default_factory=Counter)
+    started: float = dataclasses.field(default_factory=time.monotonic)
+
+    def add(self, record: Record) -> None:
+        if record.ok:
+            self.parsed += 1
+        else:
+            self.failed += 1
+            assert isinstance(record, Failure)
+            self.errors[record.error] += 1
+
+    def summary(self) -> str:
+        seconds = time.monotonic() - self.started
+        done = self.parsed + self.failed
+        kinds = ", ".join(f"{n} {kind}" for kind, n in self.errors.most_common())
+        failed = f"{self.failed} failed" + (f" ({kinds})" if kinds else "")
+        skipped = f", {self.skipped} skipped as already done" if self.skipped else ""
+        rate = f"{done / seconds:.1f} docs/s" if seconds > 0 else "-"
+        return f"{done} inputs: {self.parsed} parsed, {failed}{skipped}; {rate} over {seconds:.1f} s"
+
+
+def _run(records: Iterator[Record], args: argparse.Namespace, fmt: str, tally: _Tally, *, quiet: bool) -> int:
+    """Write every record as it comes; on Ctrl-C, close the output with whole records only."""
+    append = bool(args.resume and os.path.exists(args.output) and os.path.getsize(args.output))
+    with _output_stream(args.output, fmt, append=args.resume) as out:
+        writer = open_writer(out, args.output, fmt, append=append)
         try:
-            source = sys.stdin.buffer.read() if name == STDIN else Path(name)
-            yield name, parse(source, url=url)
-        except NewsparseError as exc:
-            _complain(f"{name}: {exc}")
-        except Exception as exc:  # a bug; one bad page must not stop the others
-            log.debug("traceback for %s", name, exc_info=True)
-            _complain(f"{name}: internal error {type(exc).__name__}: {exc} (please report it)")
+            for record in records:
+                writer.write(record)
+                tally.add(record)
+                if isinstance(record, Failure) and not quiet:
+                    _complain(f"{record.source}: {record.error}: {record.message}")
+        except KeyboardInterrupt:
+            _complain("interrupted; the records written so far are whole (use --resume to go on)")
+            return EXIT_INTERRUPTED
+        finally:
+            writer.close()
+    return EXIT_FAILURES if tally.failed else EXIT_OK
+
+
+@contextmanager
+def _output_stream(path: str | None, fmt: str, *, append: bool) -> Iterator[IO[str] | None]:
+    """The text stream records go to: the output file, or stdout; None for Parquet, which
+    pyarrow writes to its path itself."""
+    if fmt == "parquet":
+        yield None
+    elif path is None:
+        yield sys.stdout
+    else:
+        with open(path, "a" if append else "w", encoding="utf-8", newline="") as stream:
+            yield stream
 
 
 def _complain(message: str) -> None:
     print(f"newsparse: {message}", file=sys.stderr)
-
-
-def _record_dict(name: str, article: Article) -> dict[str, Any]:
-    return {"source": name, **article.to_dict()}
-
-
-def _write(records: list[tuple[str, Article]], fmt: str, out: TextIO) -> None:
-    if fmt == "json":
-        json.dump([_record_dict(n, a) for n, a in records], out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    elif fmt == "jsonl":
-        for name, article in records:
-            out.write(json.dumps(_record_dict(name, article), ensure_ascii=False) + "\n")
-    else:
-        out.write("\n\n".join(render_text(n, a) for n, a in records) + "\n")
-
-
-def render_text(name: str, article: Article) -> str:
-    """A plain reading view: headline, what is known about the page, the body, related links."""
-    headline = article.headline or "(no headline)"
-    lines = [f"# {name}", headline, "=" * min(len(headline), 80)]
-    lines += [f"{key}: {value}" for key, value in _facts(article) if value]
-    lines += ["", article.body or "(no body)"]
-    if article.related:
-        lines += ["", "Related:"] + [f"  - {r.title}" + (f" <{r.url}>" if r.url else "") for r in article.related]
-    return "\n".join(lines)
-
-
-def _facts(article: Article) -> list[tuple[str, str | None]]:
-    votes = f"{article.votes.count} ({article.votes.raw})" if article.votes else None
-    byline = article.byline
-    return [
-        ("By", ", ".join(byline.authors) if byline else None),
-        ("Published", article.published.isoformat() if article.published else None),
-        ("Language", article.language),
-        ("Votes", votes),
-        ("Site", article.site_name),
-        ("URL", article.url),
-        ("Removed", f"{len(article.removed)} blocks" if article.removed else None),
-    ]
 
 
 if __name__ == "__main__":

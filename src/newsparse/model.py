@@ -55,7 +55,7 @@ class Removal:
     detail: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Article:
     """What newsparse extracts from one page. Absent parts are None or empty, never invented."""
 
@@ -74,6 +74,18 @@ class Article:
     def body(self) -> str:
         """The paragraphs joined by blank lines."""
         return "\n\n".join(self.paragraphs)
+
+    def __repr__(self) -> str:
+        """One bounded line: the headline and the size of each part (see ``newsparse.display``)."""
+        from newsparse.display import article_repr  # lazy: display imports this module
+
+        return article_repr(self)
+
+    def _repr_html_(self) -> str:
+        """The notebook card (Jupyter calls this); every value from the page is escaped."""
+        from newsparse.display import article_html  # lazy: display imports this module
+
+        return article_html(self)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict with the field names as keys (``body`` is not repeated)."""

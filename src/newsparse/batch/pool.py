@@ -1,0 +1,219 @@
+"""A process pool that gives every document one record, whatever the document does.
+
+``concurrent.futures`` cannot stop one task: a page that loops forever would hold its worker
+and the batch's end. Here each worker takes one document at a time over a pipe, and the
+parent watches the clock: a worker past its document's deadline is killed and replaced, and
+the document gets a ``Timeout`` record; a worker that dies (a segfault in a C library, the
+OOM killer) gives a ``WorkerCrashed`` record. Either way the batch goes on.
+
+Memory stays flat: documents are pulled from the input iterator only when a worker is free,
+and at most ``max_pending`` records wait for an earlier one when the order is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import ForkServerContext, SpawnContext
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+
+from newsparse.batch.records import INTERNAL_ERROR, TIMEOUT, WORKER_CRASHED, Document, Failure, Parsed, Record
+from newsparse.errors import NewsparseError
+from newsparse.pipeline import parse, parse_html, parse_text
+
+__all__ = ["default_workers", "parse_document", "run_pool"]
+
+# A killed worker's pipe can take a moment to report EOF; this bounds the wait for it.
+JOIN_SECONDS = 5.0
+
+
+def parse_document(doc: Document) -> Record:
+    """Parse one document in this process: its record, never an exception."""
+    door = {"auto": parse, "html": parse_html, "text": parse_text}[doc.kind]
+    try:
+        source = doc.content if doc.content is not None else Path(doc.path or "")
+        return Parsed(doc.id, door(source, url=doc.url))
+    except NewsparseError as exc:
+        return Failure(doc.id, type(exc).__name__, str(exc))
+    except Exception as exc:  # a bug in newsparse: reported in the record, the batch goes on
+        return Failure(doc.id, INTERNAL_ERROR, f"{type(exc).__name__}: {exc}")
+
+
+def _serve(conn: Connection) -> None:
+    """A worker's life: documents in, records out, until the parent sends None or goes away."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        seq, doc = task
+        conn.send((seq, parse_document(doc)))
+
+
+@dataclass
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    task: tuple[int, Document] | None = None
+    deadline: float = float("inf")
+
+
+def _context() -> ForkServerContext | SpawnContext:
+    """A forkserver that has imported newsparse once: workers start fast, without the parent's
+    threads (a progress bar's, Dask's). Spawn where there is no forkserver (Windows)."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newsparse.pipeline", "newsparse.batch.pool"])
+    return context
+
+
+@dataclass
+class _Pool:
+    size: int
+    timeout: float | None
+    context: ForkServerContext | SpawnContext = field(default_factory=_context)
+    workers: list[_Worker] = field(default_factory=list)
+
+    def start(self) -> None:
+        self.workers = [self._spawn() for _ in range(self.size)]
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.context.Pipe()
+        process = self.context.Process(target=_serve, args=(child,), daemon=True, name="newsparse-worker")
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def idle(self) -> _Worker | None:
+        return next((w for w in self.workers if w.task is None), None)
+
+    def busy(self) -> list[_Worker]:
+        return [w for w in self.workers if w.task is not None]
+
+    def submit(self, worker: _Worker, seq: int, doc: Document) -> Failure | None:
+        try:
+            worker.conn.send((seq, doc))
+        except (OSError, ValueError) as exc:  # a dead worker's pipe, or a document pickle refuses
+            self._replace(worker)
+            return Failure(doc.id, WORKER_CRASHED, f"could not hand the document to a worker: {exc}")
+        worker.task = (seq, doc)
+        worker.deadline = time.monotonic() + self.timeout if self.timeout is not None else float("inf")
+        return None
+
+    def collect(self) -> list[tuple[int, Record]]:
+        """Wait for the first result or deadline; the records that are ready, with their seq."""
+        busy = self.busy()
+        if not busy:
+            return []
+        wait_for = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+        ready = wait([w.conn for w in busy], timeout=None if wait_for == float("inf") else wait_for)
+        done: list[tuple[int, Record]] = []
+        for worker in busy:
+            if worker.conn in ready:
+                done.append(self._receive(worker))
+            elif time.monotonic() >= worker.deadline:
+                done.append(self._expire(worker))
+        return done
+
+    def _receive(self, worker: _Worker) -> tuple[int, Record]:
+        assert worker.task is not None
+        seq, doc = worker.task
+        try:
+            got_seq, record = worker.conn.recv()
+        except (EOFError, OSError):
+            worker.process.join(JOIN_SECONDS)
+            code = worker.process.exitcode
+            self._replace(worker)
+            return seq, Failure(doc.id, WORKER_CRASHED, f"the worker died (exit code {code}) on this document")
+        worker.task, worker.deadline = None, float("inf")
+        return got_seq, record
+
+    def _expire(self, worker: _Worker) -> tuple[int, Record]:
+        assert worker.task is not None
+        seq, doc = worker.task
+        self._replace(worker)
+        return seq, Failure(doc.id, TIMEOUT, f"no result after {self.timeout:g} s; the worker was stopped")
+
+    def _replace(self, worker: _Worker) -> None:
+        _stop(worker)
+        self.workers[self.workers.index(worker)] = self._spawn()
+
+    def close(self) -> None:
+        for worker in self.workers:
+            _stop(worker, gently=worker.task is None)
+        self.workers = []
+
+
+def _stop(worker: _Worker, *, gently: bool = False) -> None:
+    if gently:
+        with contextlib.suppress(OSError, ValueError):  # already gone
+            worker.conn.send(None)
+        worker.process.join(JOIN_SECONDS)
+    if worker.process.is_alive():
+        worker.process.kill()
+        worker.process.join(JOIN_SECONDS)
+    worker.conn.close()
+
+
+def run_pool(
+    items: Iterable[Document | Failure],
+    *,
+    workers: int,
+    timeout: float | None,
+    ordered: bool,
+    max_pending: int,
+) -> Iterator[Record]:
+    """Records for ``items`` from ``workers`` processes: in input order when ``ordered``,
+    else as they complete. Failures already in ``items`` pass through in their place."""
+    pool = _Pool(size=workers, timeout=timeout)
+    source = enumerate(items)
+    waiting: dict[int, Record] = {}  # finished, held for an earlier record (ordered mode)
+    next_out = 0
+    dispatched = 0
+    exhausted = False
+    pool.start()
+    try:
+        while True:
+            while not exhausted and dispatched - next_out < max_pending and (worker := pool.idle()) is not None:
+                item = next(source, None)
+                if item is None:
+                    exhausted = True
+                    break
+                seq, doc = item
+                dispatched += 1
+                early = doc if isinstance(doc, Failure) else pool.submit(worker, seq, doc)
+                if early is not None:
+                    waiting[seq] = early
+            for seq, record in pool.collect():
+                waiting[seq] = record
+            if ordered:
+                while next_out in waiting:
+                    yield waiting.pop(next_out)
+                    next_out += 1
+            else:
+                for seq in sorted(waiting):
+                    yield waiting.pop(seq)
+                    next_out += 1
+            if exhausted and not pool.busy() and not waiting:
+                return
+    finally:
+        pool.close()
+
+
+def default_workers() -> int:
+    """The CPUs this process may run on (a container's quota, not the host's count)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS, Windows
+        return max(1, os.cpu_count() or 1)

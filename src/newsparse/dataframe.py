@@ -1,0 +1,52 @@
+"""Articles as a pandas DataFrame, for notebooks (the ``pandas`` extra).
+
+>>> import newsparse
+>>> page = "A headline here\\n\\nThe story, long enough to read as a paragraph of prose."
+>>> frame = newsparse.to_dataframe([newsparse.parse(page)])
+>>> row = frame.iloc[0]
+>>> row["headline"], int(row["words"]), row["votes"]
+('A headline here', 11, <NA>)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from newsparse.batch.records import Failure, Parsed
+from newsparse.batch.table import COLUMNS, flat_article, flat_record
+from newsparse.model import Article
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["to_dataframe"]
+
+
+def to_dataframe(items: Iterable[Article | Parsed | Failure]) -> pd.DataFrame:
+    """One row per article or batch record, with the columns of ``newsparse.batch.table``.
+
+    Counts are nullable integers (``votes`` is ``<NA>`` where a page has none), ``published``
+    is a UTC timestamp (a date alone reads as midnight UTC, a time without a zone as UTC),
+    and lists (``authors``, ``paragraphs``, ``related_titles``) stay Python lists.
+    """
+    try:
+        import pandas as pd
+    except ImportError as exc:  # an optional extra: say how to get it
+        raise ImportError("to_dataframe needs pandas: pip install 'newsparse[pandas]'") from exc
+    rows = [flat_article(i) if isinstance(i, Article) else flat_record(i) for i in items]
+    frame: pd.DataFrame = typed_frame(pd.DataFrame(rows, columns=list(COLUMNS)))
+    return frame
+
+
+def typed_frame(frame: Any) -> Any:
+    """Give the flat columns their pandas types: nullable ints, strings, UTC timestamps."""
+    import pandas as pd
+
+    for name, kind in COLUMNS.items():
+        if kind == "int":
+            frame[name] = frame[name].astype("Int64")
+        elif kind == "str":
+            frame[name] = frame[name].astype("string")
+    frame["published"] = pd.to_datetime(frame["published"], utc=True, errors="coerce", format="ISO8601")
+    return frame

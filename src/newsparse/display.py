@@ -1,0 +1,228 @@
+"""Human-facing views of an Article: a one-line ``repr``, an HTML card for notebooks and a
+plain-text reading view for the command line.
+
+Both stay bounded, so showing a huge article never floods a terminal or a notebook, and the
+card escapes every value taken from the article: scraped text is untrusted input.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from newsparse.model import Article, Byline, RelatedLink, Removal, VoteCount
+
+__all__ = ["article_html", "article_repr", "render_text"]
+
+# Bounds in characters (or items) that keep both views small whatever the page held.
+_HEADLINE_LIMIT = 80
+_FIELD_LIMIT = 40
+_PARAGRAPH_LIMIT = 600
+_BIO_LIMIT = 300
+_PREVIEW_PARAGRAPHS = 3
+_PREVIEW_RELATED = 10
+
+_CARD_STYLE = (
+    "font-family:system-ui,sans-serif;max-width:46em;border:1px solid #d0d7de;border-radius:6px;"
+    "padding:.75em 1em;line-height:1.45;color:#1f2328;background:#fff"
+)
+_MUTED = "color:#59636e;font-size:.9em"
+_LINK_REL = "nofollow noopener noreferrer"
+
+
+def article_repr(article: Article) -> str:
+    """One line that names the article and sizes its parts, never the full text.
+
+    >>> from newsparse.model import Article, VoteCount
+    >>> article = Article(headline="Hello", paragraphs=("One two three.",), votes=VoteCount(7, "7 pts", "points"))
+    >>> print(article_repr(article))  # doctest: +NORMALIZE_WHITESPACE
+    Article(headline='Hello', paragraphs=1, words=3, votes=7 points, byline=None, published=None,
+    language=None, site_name=None, related=0, removed=0)
+    """
+    parts = {
+        "headline": _quoted(article.headline, _HEADLINE_LIMIT),
+        "paragraphs": str(len(article.paragraphs)),
+        "words": str(sum(len(p.split()) for p in article.paragraphs)),
+        "votes": _votes_short(article.votes),
+        "byline": _quoted(_authors(article.byline), _FIELD_LIMIT),
+        "published": article.published.isoformat() if article.published else "None",
+        "language": _quoted(article.language, _FIELD_LIMIT),
+        "site_name": _quoted(article.site_name, _FIELD_LIMIT),
+        "related": str(len(article.related)),
+        "removed": str(len(article.removed)),
+    }
+    return "Article(" + ", ".join(f"{name}={value}" for name, value in parts.items()) + ")"
+
+
+def article_html(article: Article) -> str:
+    """A compact card: headline, meta line, a few paragraphs, related links, removals."""
+    sections = [
+        _headline_html(article.headline),
+        _meta_html(article),
+        _bio_html(article.byline),
+        _paragraphs_html(article.paragraphs),
+        _related_html(article.related),
+        _url_html(article.url),
+        _removed_html(article.removed),
+    ]
+    return f'<div class="np-article" style="{_CARD_STYLE}">{"".join(sections)}</div>'
+
+
+# --- repr helpers -------------------------------------------------------------------
+
+
+def _quoted(text: str | None, limit: int) -> str:
+    """``repr`` of text cut to ``limit`` characters; escapes count too, so the result stays bounded."""
+    if text is None:
+        return "None"
+    if len(repr(text)) <= limit + 2:  # +2 for the quotes
+        return repr(text)
+    cut = text[: limit - 1]
+    while cut and len(repr(cut + "…")) > limit + 2:  # control characters expand to up to 10
+        cut = cut[:-1]
+    return repr(cut + "…")
+
+
+def _votes_short(votes: VoteCount | None) -> str:
+    if votes is None:
+        return "None"
+    text = f"{votes.count} {votes.label}"
+    # Bare like the example when harmless; quoted when it could break the line or run long.
+    return text if text.isprintable() and len(text) <= _FIELD_LIMIT else _quoted(text, _FIELD_LIMIT)
+
+
+def _authors(byline: Byline | None) -> str | None:
+    return None if byline is None else ", ".join(byline.authors)
+
+
+# --- HTML helpers: every value from the article goes through _e ----------------------
+
+
+def _e(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _is_web_url(url: str) -> bool:
+    """Absolute http(s) only: a ``javascript:``, relative or odd URL must never become a live link."""
+    if any(ch.isspace() or not ch.isprintable() for ch in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def _link(text: str, url: str | None) -> str:
+    """An anchor for a web URL; otherwise the text, followed by any non-web URL shown inertly."""
+    if url is None:
+        return _e(text)
+    if _is_web_url(url):
+        return f'<a href="{_e(url)}" rel="{_LINK_REL}">{_e(text)}</a>'
+    return f'{_e(text)} <span style="{_MUTED}">({_e(url)})</span>'
+
+
+def _headline_html(headline: str | None) -> str:
+    text = _e(headline) if headline else "<em>(no headline)</em>"
+    return f'<h3 class="np-headline" style="margin:0 0 .3em">{text}</h3>'
+
+
+def _meta_html(article: Article) -> str:
+    items = []
+    if article.byline and article.byline.authors:
+        names = ", ".join(article.byline.authors)
+        items.append(f'<span class="np-authors">by {_link(names, article.byline.url)}</span>')
+    if article.published:
+        day = article.published.date() if isinstance(article.published, datetime) else article.published
+        iso = _e(article.published.isoformat())
+        items.append(f'<time class="np-published" datetime="{iso}">{_e(day.isoformat())}</time>')
+    if article.site_name:
+        items.append(f'<span class="np-site">{_e(article.site_name)}</span>')
+    if article.language:
+        items.append(f'<span class="np-language">language {_e(article.language)}</span>')
+    if article.votes:
+        v = article.votes
+        items.append(f'<span class="np-votes">{_e(f"{v.count:,} {v.label} (raw: {v.raw})")}</span>')
+    if not items:
+        return ""
+    return f'<div class="np-meta" style="{_MUTED}">{" · ".join(items)}</div>'
+
+
+def _bio_html(byline: Byline | None) -> str:
+    if byline is None or not byline.bio:
+        return ""
+    bio = _e(_clip(byline.bio, _BIO_LIMIT))
+    return f'<div class="np-bio" style="{_MUTED};font-style:italic;margin-top:.2em">{bio}</div>'
+
+
+def _paragraphs_html(paragraphs: Sequence[str]) -> str:
+    shown = paragraphs[:_PREVIEW_PARAGRAPHS]
+    out = [f'<p class="np-paragraph" style="margin:.5em 0">{_e(_clip(p, _PARAGRAPH_LIMIT))}</p>' for p in shown]
+    rest = len(paragraphs) - len(shown)
+    if rest or not paragraphs:
+        note = f"… {rest:,} more paragraph{'s' if rest != 1 else ''}" if rest else "(no paragraphs)"
+        out.append(f'<p class="np-more" style="{_MUTED};font-style:italic;margin:.5em 0">{note}</p>')
+    return "".join(out)
+
+
+def _related_html(related: Sequence[RelatedLink]) -> str:
+    if not related:
+        return ""
+    items = [f"<li>{_link(r.title, r.url)}</li>" for r in related[:_PREVIEW_RELATED]]
+    if len(related) > _PREVIEW_RELATED:
+        items.append(f'<li style="{_MUTED}">… {len(related) - _PREVIEW_RELATED:,} more</li>')
+    return (
+        f'<div class="np-related" style="margin-top:.5em"><strong>Related</strong>'
+        f'<ul style="margin:.2em 0;padding-left:1.4em">{"".join(items)}</ul></div>'
+    )
+
+
+def _url_html(url: str | None) -> str:
+    if not url:
+        return ""
+    shown = f'<a href="{_e(url)}" rel="{_LINK_REL}">{_e(url)}</a>' if _is_web_url(url) else _e(url)
+    return f'<div class="np-url" style="{_MUTED};margin-top:.3em;overflow-wrap:anywhere">URL: {shown}</div>'
+
+
+def _removed_html(removed: Sequence[Removal]) -> str:
+    if not removed:
+        return ""
+    counts = Counter(r.rule for r in removed)
+    rows = "".join(f"<li><code>{_e(rule)}</code> × {n}</li>" for rule, n in counts.most_common())
+    label = f"{len(removed):,} block{'s' if len(removed) != 1 else ''} removed"
+    return (
+        f'<details class="np-removed" style="margin-top:.5em;{_MUTED}"><summary>{label}</summary>'
+        f'<ul style="margin:.2em 0;padding-left:1.4em">{rows}</ul></details>'
+    )
+
+
+def render_text(name: str, article: Article) -> str:
+    """A plain reading view: headline, what is known about the page, the body, related links."""
+    headline = article.headline or "(no headline)"
+    lines = [f"# {name}", headline, "=" * min(len(headline), 80)]
+    lines += [f"{key}: {value}" for key, value in _facts(article) if value]
+    lines += ["", article.body or "(no body)"]
+    if article.related:
+        lines += ["", "Related:"] + [f"  - {r.title}" + (f" <{r.url}>" if r.url else "") for r in article.related]
+    return "\n".join(lines)
+
+
+def _facts(article: Article) -> list[tuple[str, str | None]]:
+    votes = f"{article.votes.count} ({article.votes.raw})" if article.votes else None
+    byline = article.byline
+    return [
+        ("By", ", ".join(byline.authors) if byline else None),
+        ("Published", article.published.isoformat() if article.published else None),
+        ("Language", article.language),
+        ("Votes", votes),
+        ("Site", article.site_name),
+        ("URL", article.url),
+        ("Removed", f"{len(article.removed)} blocks" if article.removed else None),
+    ]

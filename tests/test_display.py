@@ -1,0 +1,181 @@
+"""The human-facing views of an Article: the one-line repr and the notebook HTML card."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+import lxml.html
+import pytest
+
+import newsparse
+from conftest import SEED
+from newsparse import Article, Byline, RelatedLink, Removal, VoteCount
+from newsparse.display import article_html, article_repr
+
+HOSTILE = Article(
+    headline="<script>alert(1)</script>",
+    paragraphs=("Body with <b>markup</b> & an ampersand.",),
+    byline=Byline(('"><img src=x onerror=alert(1)>',), bio='Tom & "Jerry" O\'Neil', url="javascript:alert(1)"),
+    related=(
+        RelatedLink("evil", "javascript:alert(1)"),
+        RelatedLink("good", "https://example.org/a?x=1&y=2"),
+    ),
+    url="javascript:alert(1)",
+    site_name="<i>Site</i>",
+    removed=(Removal("x", "<rule>", "d"),),
+)
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    return newsparse.parse_text((SEED / "input.txt").read_text("utf-8"))
+
+
+def parse_card(article: Article) -> lxml.html.HtmlElement:
+    """The card as a tree; the wrapper div holds exactly the one card root."""
+    wrapper = lxml.html.fragment_fromstring(article._repr_html_(), create_parent="div")
+    assert len(wrapper) == 1
+    return wrapper[0]
+
+
+def only(card: lxml.html.HtmlElement, cls: str) -> lxml.html.HtmlElement:
+    found = card.find_class(cls)
+    assert len(found) == 1, cls
+    return found[0]
+
+
+def test_repr_of_the_seed_is_one_readable_line(seed: Article) -> None:
+    shown = repr(seed)
+    assert "\n" not in shown
+    assert shown.startswith("Article(headline='Azerbaijan and Armenia resume armed clashes', paragraphs=8, ")
+    assert f"words={len(seed.body.split())}," in shown
+    assert "votes=5500 points," in shown
+    assert "byline='Anonymous'," in shown
+    assert shown.endswith(", related=3, removed=3)")
+    assert shown == article_repr(seed)
+
+
+def test_repr_is_bounded_for_a_huge_article() -> None:
+    article = Article(
+        headline="Very long headline " * 263,  # ~5,000 characters
+        paragraphs=tuple(f"Paragraph number {i}." for i in range(10_000)),
+        byline=Byline(tuple(f"Author {i}" for i in range(500))),
+        language="\x00" * 1_000,  # each escapes to four characters
+        site_name="\n" * 1_000,
+        votes=VoteCount(1, "1", "word " * 200),
+        published=date(2022, 9, 13),
+    )
+    shown = repr(article)
+    assert len(shown) < 400
+    assert "\n" not in shown
+    assert "paragraphs=10000, words=30000," in shown
+    assert "published=2022-09-13," in shown
+    assert "headline='Very long headline" in shown
+    assert "…'" in shown
+
+
+def test_repr_quotes_strings_with_escapes() -> None:
+    headline = 'It\'s a "line"\nbreak'
+    shown = repr(Article(headline=headline))
+    assert f"headline={headline!r}," in shown
+    assert "\n" not in shown
+
+
+def test_other_dataclasses_keep_their_generated_repr() -> None:
+    assert repr(VoteCount(1, "1 pt", "points")) == "VoteCount(count=1, raw='1 pt', label='points')"
+    assert repr(RelatedLink("t")) == "RelatedLink(title='t', url=None)"
+
+
+def test_empty_article_renders_both_ways() -> None:
+    empty = Article()
+    assert repr(empty) == (
+        "Article(headline=None, paragraphs=0, words=0, votes=None, byline=None, published=None, "
+        "language=None, site_name=None, related=0, removed=0)"
+    )
+    card = parse_card(empty)
+    assert only(card, "np-headline").text_content() == "(no headline)"
+    assert card.findall(".//a") == []
+
+
+def test_card_of_the_seed(seed: Article) -> None:
+    assert seed._repr_html_() == article_html(seed)
+    card = parse_card(seed)
+    assert only(card, "np-headline").tag == "h3"
+    assert only(card, "np-headline").text_content() == seed.headline
+    assert only(card, "np-authors").text_content() == "by Anonymous"
+    assert only(card, "np-votes").text_content() == "5,500 points (raw: 5.5k Points)"
+    assert only(card, "np-language").text_content() == "language en"
+    paragraphs = [p.text_content() for p in card.find_class("np-paragraph")]
+    assert paragraphs == list(seed.paragraphs[:3])
+    assert only(card, "np-more").text_content() == f"… {len(seed.paragraphs) - 3} more paragraphs"
+    titles = [li.text_content() for li in only(card, "np-related").iter("li")]
+    assert titles == [r.title for r in seed.related]
+    assert card.findall(".//a") == []  # the seed's related links carry no URLs
+    removed = only(card, "np-removed")
+    assert removed.tag == "details"
+    assert removed.find("summary").text_content() == f"{len(seed.removed)} blocks removed"
+    rows = [li.text_content() for li in removed.iter("li")]
+    assert rows == [f"{rule} × {n}" for rule, n in Counter(r.rule for r in seed.removed).most_common()]
+
+
+def test_card_escapes_hostile_values() -> None:
+    markup = HOSTILE._repr_html_()
+    assert "<script" not in markup.lower()
+    assert not re.search(r"<[^>]*onerror\s*=", markup, re.IGNORECASE)
+    assert 'href="javascript:' not in markup.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup
+    assert "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;" in markup
+    assert "Tom &amp; &quot;Jerry&quot; O&#x27;Neil" in markup
+    assert "&lt;i&gt;Site&lt;/i&gt;" in markup
+    assert "&lt;rule&gt;" in markup
+
+
+def test_hostile_card_parses_to_text_only() -> None:
+    card = parse_card(HOSTILE)
+    assert [el.tag for el in card.iter("script", "img", "b", "i")] == []
+    assert not [name for el in card.iter() for name in el.attrib if name.lower().startswith("on")]
+    assert only(card, "np-headline").text_content() == HOSTILE.headline
+    assert only(card, "np-bio").text_content() == 'Tom & "Jerry" O\'Neil'
+    assert only(card, "np-url").text_content() == "URL: javascript:alert(1)"
+    assert [a.get("href") for a in card.iter("a")] == ["https://example.org/a?x=1&y=2"]
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("https://example.org/story", True),
+        ("HTTP://EXAMPLE.ORG/", True),
+        ("javascript:alert(1)", False),
+        ("JavaScript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("java\nscript:alert(1)", False),
+        ("data:text/html,<script>alert(1)</script>", False),
+        ("/relative/path", False),
+        ("//example.org/protocol-relative", False),
+        ("https:no-host", False),
+        ("ftp://example.org/file", False),
+        ("http://[::1", False),
+    ],
+)
+def test_only_absolute_http_urls_become_links(url: str, linked: bool) -> None:
+    article = Article(headline="h", url=url, related=(RelatedLink("r", url),), byline=Byline(("A",), url=url))
+    card = parse_card(article)
+    hrefs = [a.get("href") for a in card.iter("a")]
+    assert hrefs == ([url] * 3 if linked else [])
+    assert url in only(card, "np-url").text_content()  # shown as text either way
+
+
+def test_card_stays_compact_for_a_huge_article() -> None:
+    article = Article(
+        headline="h",
+        paragraphs=("word " * 5_000,) * 10_000,
+        related=tuple(RelatedLink(f"link {i}", f"https://example.org/{i}") for i in range(100)),
+    )
+    card = parse_card(article)
+    assert len(card.find_class("np-paragraph")) == 3
+    assert all(len(p.text_content()) <= 600 for p in card.find_class("np-paragraph"))
+    assert only(card, "np-more").text_content() == "… 9,997 more paragraphs"
+    assert len(list(card.iter("a"))) == 10
+    assert len(article._repr_html_()) < 10_000
