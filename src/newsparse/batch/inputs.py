@@ -11,13 +11,14 @@ import glob
 import gzip
 import json
 import os
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, cast
 
 from newsparse.batch.records import Document, Failure, Kind
 
-__all__ = ["PAGE_SUFFIXES", "documents", "read_jsonl", "read_warc"]
+__all__ = ["PAGE_SUFFIXES", "documents", "file_documents", "input_files", "read_jsonl", "read_warc", "suffix_of"]
 
 # What a directory walk picks up (each may also end in .gz); other files are not pages.
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".txt")
@@ -33,44 +34,59 @@ UNREADABLE = "UnreadableFileError"
 def documents(paths: Iterable[str | os.PathLike[str]], *, field: str | None = None) -> Iterator[Document | Failure]:
     """Every page under ``paths``: files, directories (recursively), globs (``**`` too),
     JSONL files (the page in ``field``) and WARC files (their HTML responses)."""
+    for found in input_files(paths):
+        yield from (found,) if isinstance(found, Failure) else file_documents(found, field=field)
+
+
+def input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Failure]:
+    """The files ``paths`` name, directories walked and globs expanded, without reading any:
+    what a cluster's client lists before its workers read."""
     for spec in paths:
         text = os.fspath(spec)
         if not os.path.exists(text) and _GLOB_CHARS.intersection(text):
             matches = sorted(glob.glob(text, recursive=True))
             if not matches:
                 yield Failure(text, UNREADABLE, "no file matches this pattern")
+            # "crawl/**" matches the folders and the files in them: each file once.
+            seen: set[Path] = set()
             for match in matches:
-                yield from _from_path(Path(match), field, walk=True)
+                for found in _files_at(Path(match)):
+                    if isinstance(found, Path):
+                        if found in seen:
+                            continue
+                        seen.add(found)
+                    yield found
         else:
-            yield from _from_path(Path(text), field, walk=True)
+            yield from _files_at(Path(text))
 
 
-def _from_path(path: Path, field: str | None, *, walk: bool) -> Iterator[Document | Failure]:
-    if path.is_dir() and walk:
-        yield from _walk(path, field)
+def _files_at(path: Path) -> Iterator[Path | Failure]:
+    if path.is_dir():
+        yield from _walk(path)
     elif path.is_file():
-        yield from _from_file(path, field)
+        yield path
     else:
         yield Failure(str(path), UNREADABLE, "no such file or directory")
 
 
-def _walk(top: Path, field: str | None) -> Iterator[Document | Failure]:
+def _walk(top: Path) -> Iterator[Path]:
     """The directory's pages in a stable order: sorted names, hidden files and folders skipped."""
     for root, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and _suffix(name) in (*PAGE_SUFFIXES, *JSONL_SUFFIXES, *WARC_SUFFIXES):
-                yield from _from_file(Path(root, name), field)
+            if not name.startswith(".") and suffix_of(name) in (*PAGE_SUFFIXES, *JSONL_SUFFIXES, *WARC_SUFFIXES):
+                yield Path(root, name)
 
 
-def _suffix(name: str) -> str:
+def suffix_of(name: str) -> str:
     """The suffix that says what a file holds, under a .gz: "a.warc.gz" -> ".warc"."""
     stem = name[:-3] if name.endswith(".gz") else name
     return os.path.splitext(stem)[1].casefold()
 
 
-def _from_file(path: Path, field: str | None) -> Iterator[Document | Failure]:
-    suffix = _suffix(path.name)
+def file_documents(path: Path, *, field: str | None = None) -> Iterator[Document | Failure]:
+    """The documents in one file: itself for a page, its lines for JSONL, its responses for WARC."""
+    suffix = suffix_of(path.name)
     if suffix in JSONL_SUFFIXES:
         yield from read_jsonl(path, field=field)
     elif suffix in WARC_SUFFIXES:
@@ -93,10 +109,14 @@ def read_jsonl(path: Path, *, field: str | None = None) -> Iterator[Document | F
     except OSError as exc:
         yield Failure(str(path), UNREADABLE, str(exc))
         return
+    number = 0
     with stream:
-        for number, raw in enumerate(stream, start=1):
-            if raw.strip():
-                yield _jsonl_document(f"{path}:{number}", raw, field)
+        try:
+            for number, raw in enumerate(stream, start=1):
+                if raw.strip():
+                    yield _jsonl_document(f"{path}:{number}", raw, field)
+        except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt .gz: the lines before it stand
+            yield Failure(f"{path}:{number + 1}", UNREADABLE, f"cannot read on: {type(exc).__name__}: {exc}")
 
 
 def _jsonl_document(doc_id: str, raw: bytes, field: str | None) -> Document | Failure:

@@ -1,0 +1,140 @@
+"""parse_many: one record per input, in order, whatever an input does to its worker."""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import newsparse
+from conftest import FIXTURES, SEED, fixtures
+from newsparse.batch import Document, Failure, Parsed, parse_many
+from newsparse.batch.pool import default_workers
+
+SEED_TEXT = (SEED / "input.txt").read_text("utf-8")
+PAGES = [f.input for f in fixtures("html")][:12]
+
+
+class Segfault(Document):
+    """A document whose unpickling crashes the process that receives it, as a segfault in a
+    C library would: the worker dies mid-task, with no Python exception to catch."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return ctypes.string_at, (0,)
+
+
+class Hang(Document):
+    """A document whose unpickling blocks for a minute in the worker, as a page that sends a
+    parser into an endless loop would."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[object, tuple[int]]:
+        return time.sleep, (60,)
+
+
+def _articles(records: list[newsparse.Parsed | newsparse.Failure]) -> list[newsparse.Article]:
+    return [r.article for r in records if isinstance(r, Parsed)]
+
+
+def test_records_match_parse_in_input_order() -> None:
+    records = list(parse_many(PAGES, workers=2))
+    assert [r.source for r in records] == [str(p) for p in PAGES]
+    assert _articles(records) == [newsparse.parse(p) for p in PAGES]
+
+
+def test_unordered_and_in_process_give_the_same_records() -> None:
+    ordered = list(parse_many(PAGES, workers=2))
+    unordered = list(parse_many(PAGES, workers=2, ordered=False))
+    in_process = list(parse_many(PAGES, workers=0))
+    assert sorted(unordered, key=lambda r: r.source) == sorted(ordered, key=lambda r: r.source)
+    assert in_process == ordered
+
+
+def test_mixed_sources_each_give_one_record(tmp_path: Path) -> None:
+    sources: list[newsparse.batch.Source] = [
+        SEED_TEXT,  # a page's text
+        b"\x00\x01\x02 binary",  # not a page
+        tmp_path / "missing.html",  # a path that is not there
+        Document("mine", content=SEED_TEXT, kind="text", url="https://example.org/a"),
+        "   ",  # empty
+    ]
+    records = list(parse_many(sources, workers=2))
+    assert [r.source for r in records] == [
+        "<input 0>",
+        "<input 1>",
+        str(tmp_path / "missing.html"),
+        "mine",
+        "<input 4>",
+    ]
+    assert [r.ok for r in records] == [True, False, False, True, False]
+    errors = [r.error for r in records if isinstance(r, Failure)]
+    assert errors == ["DecodeError", "UnreadableFileError", "EmptyInputError"]
+    mine = records[3]
+    assert isinstance(mine, Parsed)
+    assert mine.article.url == "https://example.org/a"
+
+
+def test_a_directory_is_one_record_per_page() -> None:
+    records = list(parse_many([FIXTURES], workers=2))
+    inputs = sorted(FIXTURES.glob("*/input.*"))
+    assert len(records) == len(inputs)
+    assert all(r.ok for r in records)
+
+
+def test_a_worker_that_dies_gives_one_failure_and_the_batch_goes_on() -> None:
+    docs = [Document("before", content=SEED_TEXT), Segfault("crash", content="x"), Document("after", content=SEED_TEXT)]
+    records = list(parse_many(docs, workers=1))
+    assert [r.source for r in records] == ["before", "crash", "after"]
+    crash = records[1]
+    assert isinstance(crash, Failure)
+    assert crash.error == "WorkerCrashed"
+    assert "-11" in crash.message  # SIGSEGV
+    assert records[0] == Parsed("before", newsparse.parse(SEED_TEXT))
+    assert records[2] == Parsed("after", newsparse.parse(SEED_TEXT))
+
+
+def test_a_page_past_its_deadline_is_stopped_and_the_batch_goes_on() -> None:
+    docs = [Hang("slow", content="x"), Document("quick", content=SEED_TEXT)]
+    started = time.monotonic()
+    records = list(parse_many(docs, workers=1, timeout=0.5))
+    assert time.monotonic() - started < 30  # not the minute the hang would take
+    slow, quick = records
+    assert isinstance(slow, Failure)
+    assert (slow.source, slow.error) == ("slow", "Timeout")
+    assert quick == Parsed("quick", newsparse.parse(SEED_TEXT))
+
+
+def test_inputs_are_pulled_lazily_and_work_in_flight_is_bounded() -> None:
+    pulled = 0
+
+    def endless() -> Iterator[Document]:
+        nonlocal pulled
+        for i in itertools.count():
+            pulled += 1
+            yield Document(f"doc {i}", content=SEED_TEXT)
+
+    records = parse_many(endless(), workers=2)
+    first = list(itertools.islice(records, 40))
+    assert [r.source for r in first] == [f"doc {i}" for i in range(40)]
+    assert pulled <= 40 + 2 * newsparse.batch.PENDING_PER_WORKER
+    records.close()  # type: ignore[attr-defined]  # stops the workers
+
+
+def test_progress_bar_counts_documents_and_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    records = list(parse_many([SEED_TEXT, b"\x00\x00\x00\x00"], workers=0, progress=True))
+    assert len(records) == 2
+    bar = capsys.readouterr().err
+    assert "2doc" in bar.replace(" ", "")
+    assert "errors=1" in bar
+
+
+def test_default_workers_follow_the_cpus_available() -> None:
+    assert default_workers() == len(os.sched_getaffinity(0))

@@ -1,0 +1,41 @@
+"""newsparse.dask on a real LocalCluster of two worker processes: the same records as parse_many."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from dask.distributed import Client, LocalCluster
+
+import newsparse
+import newsparse.dask
+from conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    with (
+        LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        Client(cluster) as connected,
+    ):
+        yield connected
+
+
+def test_the_cluster_gives_parse_many_records(client: Client, tmp_path_factory: pytest.TempPathFactory) -> None:
+    missing = tmp_path_factory.mktemp("none") / "missing.html"
+    bag = newsparse.dask.read_records([FIXTURES, missing], files_per_partition=10)
+    assert bag.npartitions > 2  # the work is spread over the workers
+    records = bag.compute()
+    expected = list(newsparse.parse_many([FIXTURES, missing], workers=0))
+    assert records == expected
+    assert len(client.run(lambda: 1)) == 2  # one answer per worker process
+
+
+def test_the_dask_dataframe_has_the_pandas_columns_and_types(client: Client) -> None:
+    bag = newsparse.dask.read_records([FIXTURES], files_per_partition=25)
+    frame = newsparse.dask.to_dataframe(bag).compute().reset_index(drop=True)
+    local = newsparse.to_dataframe(newsparse.parse_many([FIXTURES], workers=0))
+    assert list(frame.columns) == list(local.columns)
+    assert frame.dtypes.to_dict() == local.dtypes.to_dict()
+    assert frame["source"].tolist() == local["source"].tolist()
+    assert frame["votes"].sum() == local["votes"].sum()
