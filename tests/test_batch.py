@@ -5,6 +5,8 @@ from __future__ import annotations
 import ctypes
 import itertools
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -138,3 +140,14 @@ def test_progress_bar_counts_documents_and_errors(capsys: pytest.CaptureFixture[
 
 def test_default_workers_follow_the_cpus_available() -> None:
     assert default_workers() == len(os.sched_getaffinity(0))
+
+
+def test_a_script_read_from_stdin_can_run_a_pool() -> None:
+    """Spawned and forkserver workers re-run the main script, which "<stdin>" does not have."""
+    script = (
+        "import newsparse\n"
+        "page = 'Headline here\\n\\nA paragraph long enough to be prose, it really is long enough.'\n"
+        "print(sorted({r.ok for r in newsparse.parse_many([page] * 4, workers=2)}))\n"
+    )
+    done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "[True]", done.stderr

@@ -16,11 +16,12 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from multiprocessing.context import ForkServerContext, SpawnContext
+from multiprocessing.context import ForkContext, ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 
@@ -68,10 +69,17 @@ class _Worker:
     deadline: float = float("inf")
 
 
-def _context() -> ForkServerContext | SpawnContext:
+def _context() -> ForkServerContext | SpawnContext | ForkContext:
     """A forkserver that has imported newsparse once: workers start fast, without the parent's
-    threads (a progress bar's, Dask's). Spawn where there is no forkserver (Windows)."""
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    threads (a progress bar's, Dask's). Spawn where there is no forkserver (Windows).
+
+    Both run the main script again in each worker; a script read from stdin ("<stdin>") has
+    no file to run, so there the workers are plain forks of this process."""
+    methods = multiprocessing.get_all_start_methods()
+    main = getattr(sys.modules.get("__main__"), "__file__", None)
+    if main is not None and not os.path.isfile(main) and "fork" in methods:
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["newsparse.pipeline", "newsparse.batch.pool"])
@@ -82,7 +90,7 @@ def _context() -> ForkServerContext | SpawnContext:
 class _Pool:
     size: int
     timeout: float | None
-    context: ForkServerContext | SpawnContext = field(default_factory=_context)
+    context: ForkServerContext | SpawnContext | ForkContext = field(default_factory=_context)
     workers: list[_Worker] = field(default_factory=list)
 
     def start(self) -> None:
