@@ -14,6 +14,7 @@ Dask cluster is started beforehand, as a long-lived cluster is.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import multiprocessing
 import os
 import threading
@@ -65,10 +66,8 @@ def peak_rss() -> Iterator[list[float]]:
         while not stop.is_set():
             total = 0
             for process in [me, *me.children(recursive=True)]:
-                try:
+                with contextlib.suppress(psutil.Error):  # a worker that just exited
                     total += process.memory_info().rss
-                except psutil.Error:  # a worker that just exited
-                    pass
             peak[0] = max(peak[0], total / 2**20)
             stop.wait(SAMPLE_SECONDS)
 
@@ -110,8 +109,9 @@ def run_trafilatura_pool(docs: list[Document], workers: int) -> Run:
 
 
 def run_dask(files: list[Path], count: int, workers: int) -> Run:
-    import newsparse.dask
     from dask.distributed import Client, LocalCluster
+
+    import newsparse.dask
 
     paths = [files[i % len(files)] for i in range(count)]
     with (
@@ -153,7 +153,8 @@ def _print(runs: dict[str, Run], distinct: int) -> None:
         rss = f"{run.peak_mb:12.0f}" if run.peak_mb is not None else f"{'':>12}"
         print(f"{run.name:58} {run.docs:6d} {run.seconds:8.1f} {run.rate:8.1f} {run.rate / one.rate:11.2f}x {rss}")
     small = runs["small"]
-    assert small.peak_mb and two.peak_mb
+    assert small.peak_mb is not None
+    assert two.peak_mb is not None
     print()
     print(f"parallel speed-up, 2 workers vs 1:            {two.rate / one.rate:.2f}x (target >= 1.8x)")
     print(f"peak RSS at {two.docs} vs {small.docs} documents:     {two.peak_mb / small.peak_mb:.2f}x (target <= 1.2x)")
