@@ -29,6 +29,7 @@ def test_all_is_pinned() -> None:
         "UnreadableFileError",
         "UnsupportedInputError",
         "VoteCount",
+        "WorkerStartError",
         "__version__",
         "documents",
         "parse",

@@ -151,3 +151,12 @@ def test_a_script_read_from_stdin_can_run_a_pool() -> None:
     )
     done = subprocess.run([sys.executable, "-"], input=script, capture_output=True, text=True, timeout=120)
     assert done.stdout.strip() == "[True]", done.stderr
+
+
+def test_a_script_without_a_main_guard_is_told_why_its_workers_die(tmp_path: Path) -> None:
+    script = tmp_path / "unguarded.py"
+    script.write_text(f"import newsparse\nprint(list(newsparse.parse_many([{SEED_TEXT[:80]!r}], workers=1)))\n")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0
+    assert "WorkerStartError" in done.stderr
+    assert "if __name__ ==" in done.stderr

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import pandas as pd
 import pytest
 from dask.distributed import Client, LocalCluster
 
@@ -33,9 +34,22 @@ def test_the_cluster_gives_parse_many_records(client: Client, tmp_path_factory: 
 
 def test_the_dask_dataframe_has_the_pandas_columns_and_types(client: Client) -> None:
     bag = newsparse.dask.read_records([FIXTURES], files_per_partition=25)
-    frame = newsparse.dask.to_dataframe(bag).compute().reset_index(drop=True)
+    lazy = newsparse.dask.to_dataframe(bag)
+    frame = lazy.compute().reset_index(drop=True)
+    assert lazy.dtypes.to_dict() == frame.dtypes.to_dict()  # the meta Dask plans with is the truth
     local = newsparse.to_dataframe(newsparse.parse_many([FIXTURES], workers=0))
     assert list(frame.columns) == list(local.columns)
     assert frame.dtypes.to_dict() == local.dtypes.to_dict()
     assert frame["source"].tolist() == local["source"].tolist()
     assert frame["votes"].sum() == local["votes"].sum()
+
+
+def test_records_go_to_parquet_with_list_columns(client: Client, tmp_path_factory: pytest.TempPathFactory) -> None:
+    out = tmp_path_factory.mktemp("parquet") / "articles"
+    bag = newsparse.dask.read_records([FIXTURES], files_per_partition=25)
+    newsparse.dask.to_parquet(bag, out)
+    frame = pd.read_parquet(out).sort_values("source").reset_index(drop=True)
+    local = newsparse.to_dataframe(newsparse.parse_many([FIXTURES], workers=0))
+    assert frame["source"].tolist() == local["source"].tolist()
+    assert [list(a) for a in frame["authors"]] == local["authors"].tolist()
+    assert frame["published"].tolist() == local["published"].tolist()

@@ -17,6 +17,7 @@ from newsparse.errors import (
     NewsparseError,
     UnreadableFileError,
     UnsupportedInputError,
+    WorkerStartError,
 )
 from newsparse.model import Article, Byline, RelatedLink, Removal, VoteCount
 from newsparse.pipeline import parse, parse_html, parse_text
@@ -35,6 +36,7 @@ __all__ = [
     "UnreadableFileError",
     "UnsupportedInputError",
     "VoteCount",
+    "WorkerStartError",
     "__version__",
     "documents",
     "parse",

@@ -10,7 +10,7 @@ files: many small pages per partition, or one WARC or JSONL file on its own.
     client = Client("tcp://scheduler:8786")
     records = newsparse.dask.read_records(["s3-mounted/crawl/**/*.warc.gz"])  # a Dask bag
     frame = newsparse.dask.to_dataframe(records)                               # a Dask DataFrame
-    frame[frame.error.isna()].to_parquet("articles/")
+    newsparse.dask.to_parquet(records, "articles/")                            # or straight to Parquet
 
 Records are the same ``Parsed`` and ``Failure`` objects ``parse_many`` yields, one per input.
 Unlike ``parse_many``'s pool, a worker parses in its own process without a per-document
@@ -22,6 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 import dask.bag as db
 import dask.dataframe as dd
@@ -31,10 +32,10 @@ from dask.delayed import delayed
 from newsparse.batch.inputs import JSONL_SUFFIXES, WARC_SUFFIXES, file_documents, input_files, suffix_of
 from newsparse.batch.pool import parse_document
 from newsparse.batch.records import Failure, Record
-from newsparse.batch.table import COLUMNS, flat_record
+from newsparse.batch.table import COLUMNS, arrow_schema, flat_record
 from newsparse.dataframe import typed_frame
 
-__all__ = ["read_records", "to_dataframe"]
+__all__ = ["read_records", "to_dataframe", "to_parquet"]
 
 # Page files per partition: enough to dwarf a task's overhead (about a millisecond), few
 # enough that a cluster's workers all get some.
@@ -55,6 +56,12 @@ def to_dataframe(records: db.Bag) -> dd.DataFrame:
     raw = pd.DataFrame({name: pd.Series([], dtype=object) for name in COLUMNS})
     frame = records.map(flat_record).to_dataframe(meta=raw)
     return frame.map_partitions(typed_frame, meta=typed_frame(raw.copy()))
+
+
+def to_parquet(records: db.Bag, path: str | os.PathLike[str], **options: Any) -> None:
+    """Write the records' DataFrame as a Parquet dataset, one file per partition. The schema is
+    given, since Dask cannot infer list columns from an empty meta."""
+    to_dataframe(records).to_parquet(path, schema=arrow_schema(timestamps=True), write_index=False, **options)
 
 
 def _partitions(found: Iterable[Path | Failure], size: int) -> list[list[str | Failure]]:

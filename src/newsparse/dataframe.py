@@ -48,5 +48,7 @@ def typed_frame(frame: Any) -> Any:
             frame[name] = frame[name].astype("Int64")
         elif kind == "str":
             frame[name] = frame[name].astype("string")
-    frame["published"] = pd.to_datetime(frame["published"], utc=True, errors="coerce", format="ISO8601")
+    # One unit whatever the pandas version or the partition, so Dask's meta matches its data.
+    stamps = pd.to_datetime(frame["published"], utc=True, errors="coerce", format="ISO8601")
+    frame["published"] = stamps.dt.as_unit("us")
     return frame

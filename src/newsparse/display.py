@@ -14,6 +14,7 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from newsparse.model import Article, Byline, RelatedLink, Removal, VoteCount
+from newsparse.normalize import word_count
 
 __all__ = ["article_html", "article_repr", "render_text"]
 
@@ -45,7 +46,7 @@ def article_repr(article: Article) -> str:
     parts = {
         "headline": _quoted(article.headline, _HEADLINE_LIMIT),
         "paragraphs": str(len(article.paragraphs)),
-        "words": str(sum(len(p.split()) for p in article.paragraphs)),
+        "words": str(word_count(article.body)),
         "votes": _votes_short(article.votes),
         "byline": _quoted(_authors(article.byline), _FIELD_LIMIT),
         "published": article.published.isoformat() if article.published else "None",

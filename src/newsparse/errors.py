@@ -7,7 +7,8 @@
         ├── EmptyInputError            nothing but whitespace (or nothing at all)
         ├── DecodeError                bytes that are not text in any encoding (also a UnicodeError)
         ├── UnreadableFileError        a path that cannot be opened or read; the OSError is the cause
-        └── UnsupportedInputError      a source of a type parse() does not take (also a TypeError)
+        ├── UnsupportedInputError      a source of a type parse() does not take (also a TypeError)
+        └── WorkerStartError           parse_many's worker processes could not start (also a RuntimeError)
 
 Catch ``NewsparseError`` to skip bad inputs in a batch; every other exception
 escaping ``parse`` is a bug.
@@ -21,6 +22,7 @@ __all__ = [
     "NewsparseError",
     "UnreadableFileError",
     "UnsupportedInputError",
+    "WorkerStartError",
 ]
 
 
@@ -42,3 +44,8 @@ class UnreadableFileError(NewsparseError):
 
 class UnsupportedInputError(NewsparseError, TypeError):
     """``parse`` was given something that is neither text, bytes nor a path."""
+
+
+class WorkerStartError(NewsparseError, RuntimeError):
+    """``parse_many``'s worker processes died before taking any page: most often a script that
+    starts a batch without an ``if __name__ == "__main__":`` guard, which each worker re-runs."""

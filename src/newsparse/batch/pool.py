@@ -13,6 +13,7 @@ and at most ``max_pending`` records wait for an earlier one when the order is ke
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import os
 import signal
@@ -26,11 +27,14 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 from newsparse.batch.records import INTERNAL_ERROR, TIMEOUT, WORKER_CRASHED, Document, Failure, Parsed, Record
-from newsparse.errors import NewsparseError
+from newsparse.errors import NewsparseError, WorkerStartError
 from newsparse.pipeline import parse, parse_html, parse_text
 
 __all__ = ["default_workers", "parse_document", "run_pool"]
 
+# How long a new worker may take to import newsparse and report for work.
+START_SECONDS = 120.0
+READY = "ready"
 # A killed worker's pipe can take a moment to report EOF; this bounds the wait for it.
 JOIN_SECONDS = 5.0
 
@@ -50,6 +54,8 @@ def parse_document(doc: Document) -> Record:
 def _serve(conn: Connection) -> None:
     """A worker's life: documents in, records out, until the parent sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
+    logging.getLogger("bs4").setLevel(logging.ERROR)  # its decoding notes would garble the parent's stderr
+    conn.send(READY)
     while True:
         try:
             task = conn.recv()
@@ -94,7 +100,23 @@ class _Pool:
     workers: list[_Worker] = field(default_factory=list)
 
     def start(self) -> None:
+        """Start the workers and wait for each to say it is ready: one that dies first cannot
+        parse anything, and the caller should hear why instead of a crash record per page."""
         self.workers = [self._spawn() for _ in range(self.size)]
+        for worker in self.workers:
+            ready = worker.conn.poll(START_SECONDS)
+            try:
+                greeting = worker.conn.recv() if ready else None
+            except (EOFError, OSError):
+                greeting = None
+            if greeting != READY:
+                worker.process.join(JOIN_SECONDS)
+                code = worker.process.exitcode
+                self.close()
+                raise WorkerStartError(
+                    f"a worker process did not start (exit code {code}). In a script, start the batch under "
+                    "'if __name__ == \"__main__\":', since each worker process imports the script again."
+                )
 
     def _spawn(self) -> _Worker:
         parent, child = self.context.Pipe()
@@ -129,16 +151,22 @@ class _Pool:
         done: list[tuple[int, Record]] = []
         for worker in busy:
             if worker.conn in ready:
-                done.append(self._receive(worker))
+                received = self._receive(worker)
+                if received is not None:
+                    done.append(received)
             elif time.monotonic() >= worker.deadline:
                 done.append(self._expire(worker))
         return done
 
-    def _receive(self, worker: _Worker) -> tuple[int, Record]:
+    def _receive(self, worker: _Worker) -> tuple[int, Record] | None:
+        """The worker's record; None for a replacement worker's greeting, sent before its result."""
         assert worker.task is not None
         seq, doc = worker.task
         try:
-            got_seq, record = worker.conn.recv()
+            message = worker.conn.recv()
+            if message == READY:
+                return None
+            got_seq, record = message
         except (EOFError, OSError):
             worker.process.join(JOIN_SECONDS)
             code = worker.process.exitcode

@@ -92,9 +92,13 @@ def flat_article(article: Article, *, source: str | None = None) -> dict[str, An
     }
 
 
-def arrow_schema() -> Any:
-    """The Parquet schema of ``COLUMNS`` (pyarrow is imported only here)."""
+def arrow_schema(*, timestamps: bool = False) -> Any:
+    """The Parquet schema of ``COLUMNS`` (pyarrow is imported only here); with ``timestamps``,
+    ``published`` as the UTC timestamp a DataFrame holds instead of ISO text."""
     import pyarrow as pa
 
     types = {"str": pa.string(), "int": pa.int64(), "list": pa.list_(pa.string())}
-    return pa.schema([(name, types[kind]) for name, kind in COLUMNS.items()])
+    fields = [(name, types[kind]) for name, kind in COLUMNS.items()]
+    if timestamps:
+        fields = [(n, pa.timestamp("us", tz="UTC") if n == "published" else t) for n, t in fields]
+    return pa.schema(fields)
