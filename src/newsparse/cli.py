@@ -20,11 +20,12 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO
 
 from newsparse import __version__
 from newsparse.batch import DEFAULT_TIMEOUT, Document, Failure, parse_many
-from newsparse.batch.inputs import PAGE_SUFFIXES, documents
+from newsparse.batch.inputs import PAGE_SUFFIXES, file_documents, input_files
 from newsparse.batch.outputs import FORMATS, RESUMABLE, done_sources, format_for, open_writer
 from newsparse.batch.pool import default_workers
 from newsparse.batch.records import Record
@@ -93,15 +94,28 @@ def _usage_problem(args: argparse.Namespace, fmt: str) -> str | None:
 
 
 def _inputs(args: argparse.Namespace) -> Iterator[Document | Failure]:
+    output = Path(args.output).resolve() if args.output else None
     for spec in args.inputs:
         if spec == STDIN:
             found: Iterable[Document | Failure] = [Document(STDIN, content=sys.stdin.buffer.read())]
         else:
-            found = documents([spec], field=args.field)
+            found = _documents_but(spec, output, field=args.field)
         for item in found:
             if args.url and isinstance(item, Document) and not item.url:
                 item = dataclasses.replace(item, url=args.url)
             yield item
+
+
+def _documents_but(spec: str, output: Path | None, *, field: str | None) -> Iterator[Document | Failure]:
+    """The documents at ``spec`` but the output file's: ``newsparse crawl/ -o crawl/out.jsonl``
+    would otherwise read its own records back as JSON lines, and write one for each, forever."""
+    for found in input_files([spec]):
+        if isinstance(found, Failure):
+            yield found
+        elif output is not None and found.resolve() == output:
+            log.debug("%s: the output file, not an input", found)
+        else:
+            yield from file_documents(found, field=field)
 
 
 def _skip_done(items: Iterator[Document | Failure], done: set[str], tally: _Tally) -> Iterator[Document | Failure]:

@@ -7,16 +7,19 @@ read becomes a ``Failure`` in the stream, in its place, and the stream goes on.
 
 from __future__ import annotations
 
+import codecs
 import glob
 import gzip
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, cast
 
 from newsparse.batch.records import Document, Failure, Kind
+from newsparse.load import _WINDOWS_1252_ALIASES
 
 __all__ = ["PAGE_SUFFIXES", "documents", "file_documents", "input_files", "read_jsonl", "read_warc", "suffix_of"]
 
@@ -29,6 +32,11 @@ JSONL_FIELDS = ("html", "content", "raw", "text")
 _GLOB_CHARS = frozenset("*?[")
 INVALID_INPUT = "InvalidInput"
 UNREADABLE = "UnreadableFileError"
+# A WARC record's unread rest is skipped this much at a time.
+TAIL_READ = 1 << 16
+_CUT_SHORT = "the archive ends inside this record: it is cut short"
+_HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
+_BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32's begin as UTF-16's do
 
 
 def documents(paths: Iterable[str | os.PathLike[str]], *, field: str | None = None) -> Iterator[Document | Failure]:
@@ -138,35 +146,96 @@ def _jsonl_document(doc_id: str, raw: bytes, field: str | None) -> Document | Fa
 
 def read_warc(path: Path) -> Iterator[Document | Failure]:
     """The HTML responses of a WARC file (``.warc`` or ``.warc.gz``), read with warcio.
-    Ids are ``path#<WARC-Record-ID>``; the target URI is the page's URL."""
+    Ids are ``path#<WARC-Record-ID>``; the target URI is the page's URL. An archive cut short
+    (a crawl killed while writing) gives its whole records, then one Failure where it ends."""
     try:
         from warcio.archiveiterator import ArchiveIterator
-        from warcio.exceptions import ArchiveLoadFailed
     except ImportError:
         yield Failure(str(path), "MissingDependency", "reading WARC needs warcio: pip install 'newsparse[warc]'")
         return
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
-                if record.rec_type == "response" and _is_html(record):
-                    yield _warc_document(path, record)
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+            archive = ArchiveIterator(stream)
+            for record in archive:
+                page = _warc_document(path, record) if record.rec_type == "response" and _is_html(record) else None
+                if not _whole(record):  # the archive ends inside it: nothing follows
+                    yield Failure(_record_id(path, record) or f"{path}#broken", INVALID_INPUT, _CUT_SHORT)
+                    return
+                if page is not None:
+                    yield page
+            rest = os.fstat(stream.fileno()).st_size - archive.offset
+            if rest > 0:  # warcio stops without a word at a record whose headers are cut short
+                yield Failure(f"{path}#broken", INVALID_INPUT, f"the last {rest} bytes are no whole record")
+    except Exception as exc:  # warcio on a damaged archive raises what it may (AttributeError, ValueError ...)
         yield Failure(f"{path}#broken", INVALID_INPUT, f"{type(exc).__name__}: {exc}")
 
 
-def _is_html(record: Any) -> bool:
-    """An HTTP response whose type is HTML, or unstated (old crawls often leave it out)."""
+def _record_id(path: Path, record: Any) -> str:
+    record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
+    return f"{path}#{record_id}" if record_id else ""
+
+
+def _whole(record: Any) -> bool:
+    """Whether the record is all there: a stated length, and as many bytes as it states.
+    Reads the record to its end (as warcio would before the next one)."""
+    while record.raw_stream.read(TAIL_READ):
+        pass
+    if record.length is None or getattr(record.raw_stream, "limit", 0) > 0:
+        return False
+    # warcio reads a length it cannot parse (a header cut at "Content-Length:") as 0.
+    return record.length > 0 or (record.rec_headers.get_header("Content-Length") or "").strip() == "0"
+
+
+def _content_type(record: Any) -> str:
     http = record.http_headers
-    content_type = (http.get_header("Content-Type") or "") if http is not None else ""
-    return not content_type or "html" in content_type.casefold()
+    return (http.get_header("Content-Type") or "") if http is not None else ""
+
+
+def _is_html(record: Any) -> bool:
+    """An HTTP response whose type is HTML, or unstated (old crawls often leave it out); not a
+    record without HTTP headers (a crawler's ``dns:`` lookups, an empty record)."""
+    content_type = _content_type(record)
+    return record.http_headers is not None and (not content_type or "html" in content_type.casefold())
 
 
 def _warc_document(path: Path, record: Any) -> Document | Failure:
-    record_id = record.rec_headers.get_header("WARC-Record-ID") or ""
-    doc_id = f"{path}#{record_id.strip('<>')}"
+    doc_id = _record_id(path, record) or f"{path}#"
     try:
         content = record.content_stream().read()
-    except (OSError, EOFError, ValueError) as exc:  # a truncated or badly compressed body
+    except (OSError, EOFError, ValueError, zlib.error) as exc:  # a badly compressed body
         return Failure(doc_id, INVALID_INPUT, f"unreadable response body: {exc}")
     url = record.rec_headers.get_header("WARC-Target-URI")
-    return Document(id=doc_id, content=content, url=url, kind="html")
+    return Document(id=doc_id, content=_http_decoded(content, _content_type(record)), url=url, kind="html")
+
+
+def _http_decoded(content: bytes, content_type: str) -> str | bytes:
+    """The body decoded with the charset of its Content-Type header (which browsers trust over
+    the page's own <meta>), else the bytes as they are, for ``decode`` to read: when a BOM says
+    otherwise, no charset is named, the bytes do not decode with it, or they are UTF-8 while the
+    header names another charset (servers often label everything ISO-8859-1; UTF-8 that is not
+    meant is rare).
+
+    >>> _http_decoded("Zażółć".encode("cp1250"), "text/html; charset=windows-1250")
+    'Zażółć'
+    >>> _http_decoded("Zażółć".encode("utf-8"), "text/html; charset=ISO-8859-1")
+    b'Za\\xc5\\xbc\\xc3\\xb3\\xc5\\x82\\xc4\\x87'
+    """
+    match = _HTTP_CHARSET.search(content_type)
+    if match is None or content.startswith(_BOMS):
+        return content
+    label = match.group(1).casefold()
+    encoding = "cp1252" if label in _WINDOWS_1252_ALIASES else label
+    try:
+        if codecs.lookup(encoding).name != "utf-8" and _is_utf8(content):
+            return content
+        return content.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        return content
+
+
+def _is_utf8(content: bytes) -> bool:
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True

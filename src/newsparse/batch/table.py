@@ -47,13 +47,14 @@ COLUMNS = MappingProxyType(
         "removed": "int",
     }
 )
-_EMPTY_ARTICLE: dict[str, Any] = {name: ([] if kind == "list" else None) for name, kind in COLUMNS.items()}
 
 
 def flat_record(record: Record) -> dict[str, Any]:
     """A record as a row of ``COLUMNS``."""
     if isinstance(record, Failure):
-        return {**_EMPTY_ARTICLE, "source": record.source, "error": record.error, "message": record.message}
+        # Fresh lists for every row: a list shared by all failed rows would change in all at once.
+        empty: dict[str, Any] = {name: ([] if kind == "list" else None) for name, kind in COLUMNS.items()}
+        return {**empty, "source": record.source, "error": record.error, "message": record.message}
     return flat_article(record.article, source=record.source)
 
 
