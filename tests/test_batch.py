@@ -160,3 +160,10 @@ def test_a_script_without_a_main_guard_is_told_why_its_workers_die(tmp_path: Pat
     assert done.returncode != 0
     assert "WorkerStartError" in done.stderr
     assert "if __name__ ==" in done.stderr
+
+
+def test_a_path_given_as_text_is_parsed_as_text_with_a_warning() -> None:
+    with pytest.warns(UserWarning, match="for the file, pass Path"):
+        [record] = parse_many([str(SEED / "input.txt")], workers=0)
+    assert isinstance(record, Parsed)
+    assert record.article.paragraphs == ()  # the path's own text: not a page

@@ -76,3 +76,42 @@ def test_installed_command_runs() -> None:
         check=True,
     )
     assert json.loads(done.stdout)["byline"]["authors"] == ["Anonymous"]
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path: Path) -> None:
+    pages = [str(SEED_TEXT)] * 30
+    command = [sys.executable, "-m", "newsparse", *pages, "--format", "text", "--workers", "0"]
+    reader = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None
+    reader.stdout.readline()
+    reader.stdout.close()  # like `| head -1`
+    _, err = reader.communicate(timeout=120)
+    assert reader.returncode == 0
+    assert b"Traceback" not in err
+
+
+def test_the_output_may_not_be_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pages = tmp_path / "pages.jsonl"
+    pages.write_text(json.dumps({"text": SEED_TEXT.read_text("utf-8")}) + "\n")
+    with pytest.raises(SystemExit) as exited:
+        main([str(pages), "-o", str(pages)])
+    assert exited.value.code == 2
+    assert "is also an input" in capsys.readouterr().err
+    assert pages.read_text().startswith('{"text"')  # untouched
+
+
+def test_resume_refuses_an_output_that_is_not_ours(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text('{"source": "a"}\nnot json at all\n{"source": "b"}\n')
+    with pytest.raises(SystemExit) as exited:
+        main([str(SEED_TEXT), "-o", str(out), "--resume"])
+    assert exited.value.code == 2
+    assert "line 2 of the output is no newsparse record" in capsys.readouterr().err
+
+
+def test_dependency_notes_stay_off_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Bytes that decode only with replacement characters: bs4 logs a note about them.
+    page = tmp_path / "latin.html"
+    page.write_bytes(b"<html><body><h1>Caf\xe9 \x81\x8d\x8f</h1><p>" + b"Word \xff\xfe. " * 50 + b"</p></body></html>")
+    main([str(page), "--format", "jsonl", "--workers", "0"])
+    assert "could not be decoded" not in capsys.readouterr().err

@@ -268,7 +268,9 @@ def test_resume_after_everything_is_done_does_nothing(
         (["--resume", "-o", "{tmp}/out.jsonl", "--format", "text"], "not text"),
         (["--resume"], "--resume needs -o"),
         (["--format", "parquet"], "Parquet output needs a file"),
-        (["--timeout", "0", "-o", "{tmp}/out.json"], "--timeout must be positive"),
+        (["--timeout", "-1", "-o", "{tmp}/out.json"], "--timeout must be positive"),
+        (["-o", "{tmp}/out.jsonl.gz"], "compressed output is not written"),
+        (["-o", "{tmp}/out.txt"], "cannot tell the format"),
         (["--format", "xml"], "invalid choice"),
     ],
 )

@@ -39,18 +39,39 @@ EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="newsparse: %(message)s")
-    fmt = format_for(args.output, args.format)
-    problem = _usage_problem(args, fmt)
+    _configure_logging(verbose=args.verbose)
+    try:
+        fmt = format_for(args.output, args.format)
+        problem = _usage_problem(args, fmt)
+        done = done_sources(args.output, fmt) if args.resume and not problem else set()
+    except ValueError as exc:
+        problem = str(exc)
     if problem:
         parser.error(problem)  # exits with status 2
-    done = done_sources(args.output, fmt) if args.resume else set()
+    try:
+        return _batch(args, fmt, done)
+    except BrokenPipeError:  # "newsparse ... | head": the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def _configure_logging(*, verbose: bool) -> None:
+    """Our messages on stderr; a dependency's notes (bs4 on undecodable bytes) only with -v."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("newsparse: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    log.propagate = False
+    if not verbose:
+        logging.getLogger("bs4").setLevel(logging.ERROR)
+
+
+def _batch(args: argparse.Namespace, fmt: str, done: set[str]) -> int:
     tally = _Tally(skipped=0)
     items = _skip_done(_inputs(args), done, tally)
     progress = args.progress if args.progress is not None else (args.output is not None and sys.stderr.isatty())
-    records = parse_many(
-        items, workers=_workers(args), timeout=args.timeout, ordered=not args.unordered, progress=progress
-    )
+    timeout = args.timeout or None  # 0: no limit
+    records = parse_many(items, workers=_workers(args), timeout=timeout, ordered=not args.unordered, progress=progress)
     status = _run(records, args, fmt, tally, quiet=progress)
     if args.output or tally.failed or progress or tally.skipped:
         _complain(tally.summary())
@@ -70,7 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-o", "--output", help="write here instead of standard output (format from the suffix)")
     parser.add_argument("--format", choices=FORMATS, help="json (default on stdout), jsonl, csv, parquet or text")
     parser.add_argument("--workers", type=int, help="worker processes (default: one per CPU; 0: none)")
-    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds a page may take (default 60)")
+    parser.add_argument(
+        "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds a page may take (default 60; 0: no limit)"
+    )
     parser.add_argument("--field", help="the JSONL field holding the page (default: html, content, raw or text)")
     parser.add_argument("--url", help="the page's URL, to resolve relative links (for inputs that carry none)")
     parser.add_argument("--resume", action="store_true", help="skip the inputs already in the output, append the rest")
@@ -88,9 +111,18 @@ def _usage_problem(args: argparse.Namespace, fmt: str) -> str | None:
         return f"--resume works with {' or '.join(RESUMABLE)} output, not {fmt}"
     if fmt == "parquet" and not args.output:
         return "Parquet output needs a file: -o out.parquet"
-    if args.timeout is not None and args.timeout <= 0:
-        return "--timeout must be positive"
+    if args.timeout is not None and args.timeout < 0:
+        return "--timeout must be positive (or 0 for no limit)"
+    if args.output and any(_same_file(args.output, spec) for spec in args.inputs):
+        return f"the output {args.output} is also an input: it would be emptied before it is read"
     return None
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def _inputs(args: argparse.Namespace) -> Iterator[Document | Failure]:

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+import warnings
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
@@ -25,6 +26,7 @@ DEFAULT_TIMEOUT = 60.0
 PENDING_PER_WORKER = 16
 
 # A Failure passes through in its place: an input the caller could not read is still an input.
+MAX_PATH_CHARS = 4096
 Source = Document | Failure | os.PathLike[str] | str | bytes
 
 
@@ -39,15 +41,19 @@ def parse_many(
 ) -> Iterator[Record]:
     """One record per input: ``Parsed(source, article)`` or ``Failure(source, error, message)``.
 
-    ``sources`` may mix ``Document``s, paths (a directory, glob-free: use ``documents`` for
-    globs; a JSONL file, whose page is in ``field``; a WARC file) and page contents as
-    ``str`` or ``bytes``, which are named ``<input N>`` by position. The inputs are read
+    ``sources`` may mix ``Document``s, paths (a page, a directory, a JSONL file with the page
+    in ``field``, a WARC file; ``documents`` also expands glob patterns) and page contents as
+    ``str`` or ``bytes``, which are named ``<input N>`` by position (a ``str`` naming a file
+    warns: pass a ``Path``). The inputs are read
     lazily and at most a few documents per worker are in flight, so memory stays flat.
 
     ``workers``: processes (default: the CPUs available); 0 parses in this process, with no
     timeout. ``timeout``: seconds per document before its worker is stopped and the document
     recorded as a ``Timeout`` (None: no limit). ``ordered``: keep the input order, else
     yield records as they complete. ``progress``: a progress bar on standard error.
+
+    Raises ``WorkerStartError`` when the workers cannot start (a script without an
+    ``if __name__ == "__main__":`` guard); every other problem is a ``Failure`` record.
     """
     items = _items(sources, field)
     size = default_workers() if workers is None else workers
@@ -66,11 +72,18 @@ def _items(sources: Iterable[Source], field: str | None) -> Iterator[Document | 
         if isinstance(source, os.PathLike):
             return documents([source], field=field)
         if isinstance(source, str | bytes):
+            if isinstance(source, str) and _names_a_file(source):
+                warnings.warn(f"{source!r} is parsed as page text; for the file, pass Path({source!r})", stacklevel=3)
             return (Document(id=f"<input {position}>", content=source),)
         message = f"cannot parse a {type(source).__name__}: give a Document, a path, str or bytes"
         return (Failure(f"<input {position}>", "UnsupportedInputError", message),)
 
     return chain.from_iterable(expand(i, s) for i, s in enumerate(sources))
+
+
+def _names_a_file(text: str) -> bool:
+    """A short one-line string naming a file: a path given where page text is expected."""
+    return len(text) < MAX_PATH_CHARS and "\n" not in text and os.path.isfile(text)
 
 
 def _with_progress(records: Iterator[Record]) -> Iterator[Record]:

@@ -55,12 +55,14 @@ def input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Fail
             matches = sorted(glob.glob(text, recursive=True))
             if not matches:
                 yield Failure(text, UNREADABLE, "no file matches this pattern")
-            # "crawl/**" matches the folders and the files in them: each file once.
+            # "crawl/**" matches the folders and the files in them: each file once, and, as in
+            # a directory walk, pages only ("crawl/**" also matches logo.png); "*.dat" asks for .dat.
+            any_file = "." not in os.path.basename(text)
             seen: set[Path] = set()
             for match in matches:
                 for found in _files_at(Path(match)):
                     if isinstance(found, Path):
-                        if found in seen:
+                        if found in seen or (any_file and not _readable_suffix(found.name)):
                             continue
                         seen.add(found)
                     yield found
@@ -82,8 +84,12 @@ def _walk(top: Path) -> Iterator[Path]:
     for root, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and suffix_of(name) in (*PAGE_SUFFIXES, *JSONL_SUFFIXES, *WARC_SUFFIXES):
+            if not name.startswith(".") and _readable_suffix(name):
                 yield Path(root, name)
+
+
+def _readable_suffix(name: str) -> bool:
+    return suffix_of(name) in (*PAGE_SUFFIXES, *JSONL_SUFFIXES, *WARC_SUFFIXES)
 
 
 def suffix_of(name: str) -> str:

@@ -37,12 +37,23 @@ class Writer(Protocol):
 
 
 def format_for(path: str | None, requested: str | None) -> str:
-    """The output format: the one asked for, else the output file's suffix, else JSON."""
+    """The output format: the one asked for, else the output file's suffix, else JSON.
+    Raises ValueError for a file whose name says no format (or a compressed one).
+
+    >>> format_for("out.csv", None), format_for(None, None), format_for("out.txt", "text")
+    ('csv', 'json', 'text')
+    """
     if requested:
         return requested
-    if path:
-        return _SUFFIX_FORMATS.get(Path(path).suffix.casefold(), "jsonl")
-    return "json"
+    if not path:
+        return "json"
+    suffix = Path(path).suffix.casefold()
+    if suffix == ".gz":
+        raise ValueError("compressed output is not written: use .parquet (compressed), or stdout through gzip")
+    if suffix not in _SUFFIX_FORMATS:
+        known = ", ".join(_SUFFIX_FORMATS)
+        raise ValueError(f"cannot tell the format from {path!r}: name it {known}, or give --format")
+    return _SUFFIX_FORMATS[suffix]
 
 
 def open_writer(stream: IO[str] | None, path: str | None, fmt: str, *, append: bool = False) -> Writer:
@@ -176,7 +187,14 @@ def done_sources(path: str, fmt: str) -> set[str]:
     with open(path, encoding="utf-8", newline="") as stream:
         if fmt == "csv":
             return {row["source"] for row in csv.DictReader(stream) if row.get("source")}
-        return {str(json.loads(line)["source"]) for line in stream if line.strip()}
+        return {_source_of(number, line) for number, line in enumerate(stream, start=1) if line.strip()}
+
+
+def _source_of(number: int, line: str) -> str:
+    try:
+        return str(json.loads(line)["source"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"line {number} of the output is no newsparse record ({exc}); cannot resume") from exc
 
 
 def _lines_end(stream: IO[bytes]) -> int:

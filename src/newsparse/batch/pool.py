@@ -248,7 +248,8 @@ def run_pool(
 
 
 def default_workers() -> int:
-    """The CPUs this process may run on (a container's quota, not the host's count)."""
+    """The CPUs this process may run on (its affinity mask, not the host's count; a container's
+    CPU quota is not seen here: pass ``workers`` to match it)."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # macOS, Windows
