@@ -92,10 +92,23 @@ def _decode_declared(data: bytes) -> str | None:
     if not match:
         return None
     label = (match.group(1) or match.group(2)).decode("ascii").lower()
-    encoding = "cp1252" if label in _WINDOWS_1252_ALIASES else label
+    if label.replace("-", "").startswith("utf16"):
+        label = "utf-8"  # WHATWG: a page that can state "utf-16" in ASCII is not UTF-16
+    if label in _WINDOWS_1252_ALIASES:
+        # A latin-1 label on bytes that are valid UTF-8 (and not plain ASCII) is the common
+        # mislabel of a UTF-8 page: windows-1252 text is almost never valid UTF-8 by chance.
+        utf8 = _strict_utf8(data) if not data.isascii() else None
+        return utf8 if utf8 is not None else data.decode("cp1252", errors="replace")
     try:
-        return data.decode(encoding)
-    except (LookupError, UnicodeDecodeError):
+        return data.decode(label)
+    except (LookupError, UnicodeError):  # unknown labels, and codecs that are no charset ("undefined")
+        return None
+
+
+def _strict_utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
 
 

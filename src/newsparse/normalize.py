@@ -17,6 +17,7 @@ _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u2018-\u203a\u0152-\u017e]|â€[\u
 # Zero-width space/joiners, word joiner, BOM and soft hyphen: invisible in a browser,
 # but they split words for every tokenizer downstream.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROLS = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0)])
 _ODD_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4")
 # What the last character of a sentence can be, in the languages and typographies seen:
 # German closes quotes with “ and ‘, French with », Japanese ends with 。.
@@ -61,10 +62,15 @@ def clean_line(text: str) -> str:
     'Café au lait'
     >>> clean_line("Printer-friendly version |\\n  E-mail this story")
     'Printer-friendly version | E-mail this story'
+    >>> clean_line("NUL\\x00 and escape\\x1b[0m codes")
+    'NUL and escape[0m codes'
     """
     if not text.isascii():
         text = repair_mojibake(drop_invisible(unicodedata.normalize("NFC", text)))
-    return " ".join(text.split())
+    line = " ".join(text.split())
+    # Control characters (NUL, escape codes, C1) have no place in text; one C-level test
+    # spares the common case the translation.
+    return line if line.isprintable() else line.translate(_CONTROLS)
 
 
 def phrase_key(text: str) -> str:

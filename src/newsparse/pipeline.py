@@ -25,6 +25,7 @@ from newsparse.page import Page
 from newsparse.rules import Rules, rules_for
 from newsparse.sources.html import html_page
 from newsparse.sources.text import text_page
+from newsparse.urls import absolute_url
 
 
 def parse(source: Source, *, url: str | None = None) -> Article:
@@ -34,18 +35,19 @@ def parse(source: Source, *, url: str | None = None) -> Article:
     Raises a ``NewsparseError`` subclass for input that is empty, binary or unreadable.
     """
     text = to_text(source)
+    url = absolute_url(url, None)
     page = html_page(text, url=url) if looks_like_html(text) else text_page(text, url=url)
     return extract(page)
 
 
 def parse_html(source: Source, *, url: str | None = None) -> Article:
     """Parse a page known to be HTML."""
-    return extract(html_page(to_text(source), url=url))
+    return extract(html_page(to_text(source), url=absolute_url(url, None)))
 
 
 def parse_text(source: Source, *, url: str | None = None) -> Article:
     """Parse a plain-text dump of a page, one line per block as innerText gives it."""
-    return extract(text_page(to_text(source), url=url))
+    return extract(text_page(to_text(source), url=absolute_url(url, None)))
 
 
 def extract(page: Page) -> Article:

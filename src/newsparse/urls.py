@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 
 def absolute_url(href: str | None, base: str | None) -> str | None:
@@ -12,8 +12,16 @@ def absolute_url(href: str | None, base: str | None) -> str | None:
     'https://example.org/author/jane/'
     >>> absolute_url("javascript:void(0)", "https://example.org/"), absolute_url("#comments", None)
     (None, None)
+    >>> absolute_url("http://[::1/x", None), absolute_url("https:///no-host", None), absolute_url("http://", None)
+    (None, None, None)
     """
     if not href or href.strip().startswith("#"):
         return None
-    url = urldefrag(urljoin(base or "", href.strip())).url
-    return url if url.startswith(("http://", "https://")) else None
+    try:
+        url = urldefrag(urljoin(base or "", href.strip())).url
+        host = urlsplit(url).hostname
+    except ValueError:  # "http://[::1/": a malformed host urllib refuses
+        return None
+    if not url.startswith(("http://", "https://")) or not host or any(ch.isspace() for ch in host):
+        return None
+    return url

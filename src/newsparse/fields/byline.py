@@ -29,9 +29,11 @@ MIN_QUALIFIED_ROLE_AT = 3
 # A bar of page furniture that holds a byline ("By X · Published … · 5 min read").
 MAX_INLINE_BYLINE_WORDS = 25
 # Where the names stop and a date, a role or a site begins.
-_SEGMENT_END = re.compile(r"\s+[|•·—–-]\s+|\s*[(\[]|\s+\d|\s*\|")
+# Each starts where a run of spaces starts ((?<!\s)): tried inside a long run, the pattern
+# would scan the rest of it from every position, in quadratic time.
+_SEGMENT_END = re.compile(r"(?<!\s)(?:\s+(?:[|•·—–-]\s+|\d)|\s*[(\[|])")
 # The items of a bar of page furniture: "14 May 2024 · 5 min read · Anja Vogt".
-_BAR_ITEM = re.compile(r"\s+[|•·—–]\s+")
+_BAR_ITEM = re.compile(r"(?<!\s)\s+[|•·—–]\s+")
 # phpBB and its kin: "by m.herrera » Tue Mar 12, 2024 8:41 pm": a handle, then a separator.
 _FORUM_HANDLE = re.compile(r"(?:^|\s)(?P<prefix>\w+)\s(?P<handle>[\w.\-]{2,40})\s[»|·]\s\S")
 # A handle ending the line, told from a word (and from "by 2027", "by mid-2025") by a "_" or

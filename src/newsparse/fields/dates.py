@@ -14,7 +14,7 @@ from newsparse.rules import Rules
 log = logging.getLogger(__name__)
 
 _ISO = re.compile(
-    r"\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d{1,9})?)?"
     r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"
 )
@@ -41,7 +41,7 @@ def parse_date(text: str | None) -> datetime | date | None:
     >>> parse_date("tomorrow") is None
     True
     """
-    match = _ISO.match(text or "")
+    match = _ISO.match((text or "").strip())
     if not match:
         return None
     try:

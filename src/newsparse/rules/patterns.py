@@ -34,7 +34,9 @@ def vote_pattern(labels: Iterable[str], multipliers: Iterable[str]) -> re.Patter
     True
     """
     label, mult = alternation(labels), alternation(multipliers)
-    count_first = rf"(?P<number>{NUMBER})\s?(?:(?P<multiplier>{mult})\.?\s?)?(?P<label>{label})"
+    # A number starts where a run of digits starts: searched from inside a long run, it would
+    # rescan the rest of the run from every digit.
+    count_first = rf"(?<![\d.,])(?P<number>{NUMBER})\s?(?:(?P<multiplier>{mult})\.?\s?)?(?P<label>{label})"
     label_first = rf"(?P<label2>{label})\s?:?\s?(?P<number2>{NUMBER})\s?(?:(?P<multiplier2>{mult})\.?)?"
     return re.compile(rf"(?:{count_first}|{label_first})\b", re.IGNORECASE)
 
@@ -54,7 +56,9 @@ def name_separator(joiners: Iterable[str]) -> re.Pattern[str]:
     >>> name_separator(["and", "&"]).split("Ann Lee, Bo Chen and Cy Diaz")
     ['Ann Lee', 'Bo Chen', 'Cy Diaz']
     """
-    return re.compile(rf"\s*[,;/]\s*(?:(?:{alternation(joiners)})\s+)?|\s+(?:{alternation(joiners)})\s+", re.IGNORECASE)
+    joiner = alternation(joiners)
+    # Starting only where a run of spaces starts: from inside one, a search would rescan it.
+    return re.compile(rf"(?<!\s)(?:\s*[,;/]\s*(?:(?:{joiner})\s+)?|\s+(?:{joiner})\s+)", re.IGNORECASE)
 
 
 def count_pattern(multipliers: Iterable[str]) -> re.Pattern[str]:

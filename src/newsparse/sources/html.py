@@ -7,6 +7,7 @@ import re
 
 from lxml import etree, html
 
+from newsparse.errors import EmptyInputError
 from newsparse.page import Hints, Page
 from newsparse.sources.landmarks import boxed_texts, find_landmarks, standfirst_texts
 from newsparse.sources.main_content import main_blocks
@@ -29,7 +30,10 @@ _PARSER.set_element_class_lookup(
 def parse_tree(text: str) -> html.HtmlElement:
     """Parse once. lxml refuses a str that still declares its byte encoding, so that goes."""
     markup = _XML_DECLARATION.sub("", text, count=1)
-    return html.document_fromstring(markup if markup.strip() else "<html></html>", parser=_PARSER)
+    try:
+        return html.document_fromstring(markup if markup.strip() else "<html></html>", parser=_PARSER)
+    except etree.ParserError as exc:  # "<!DOCTYPE html>" alone, or nothing but comments
+        raise EmptyInputError(f"the page holds no element: {exc}") from exc
 
 
 def html_page(text: str, *, url: str | None = None) -> Page:
