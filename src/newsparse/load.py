@@ -120,6 +120,8 @@ def _decode_detected(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # Detection reads every byte: refuse binary data on its first bytes instead.
+    _reject_binary(data[:_SNIFF_BYTES].decode("latin-1"))
     dammit = UnicodeDammit(data, ["utf-8", "windows-1252"], is_html=True)
     if dammit.unicode_markup is None:
         raise DecodeError("the bytes are not text in any encoding UnicodeDammit knows")
