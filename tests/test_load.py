@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import gzip
+import os
+from pathlib import Path
 
 import pytest
 
-from newsparse.load import decode, looks_like_html
+import newsparse
+from newsparse.load import MAX_PAGE_BYTES, decode, looks_like_html
 
 TEXT = "Über die Brücke: „Grüße“ — 5,5 k Punkte für Ærø und Señora Núñez"
 
@@ -53,3 +57,17 @@ def test_bom_beats_declaration() -> None:
 )
 def test_html_or_text(text: str, is_html: bool) -> None:
     assert looks_like_html(text) is is_html
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    fifo = tmp_path / "page.html"
+    os.mkfifo(fifo)
+    with pytest.raises(newsparse.UnreadableFileError, match="not a regular file"):
+        newsparse.parse(fifo)
+
+
+def test_a_gzip_bomb_is_refused_once_it_unpacks_past_the_cap(tmp_path: Path) -> None:
+    bomb = tmp_path / "page.html.gz"
+    bomb.write_bytes(gzip.compress(b"<p>" + b" " * (MAX_PAGE_BYTES + 10), 9))
+    with pytest.raises(newsparse.UnreadableFileError, match="unpacks to more than 64 MB"):
+        newsparse.parse(bomb)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import os
 import re
 from pathlib import Path
@@ -38,6 +39,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+# A page read from a path is at most this big, unpacked: real pages are a few MB.
+MAX_PAGE_BYTES = 64 << 20
 # Text where more than this share of characters are control codes is binary data, not a page.
 _MAX_CONTROL_SHARE = 0.05
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -60,11 +63,23 @@ def read_source(source: Source) -> str | bytes:
 
 
 def _read_path(path: Path) -> bytes:
+    """A regular file's bytes, unpacked when gzipped, up to ``MAX_PAGE_BYTES``: a device
+    (/dev/zero), a FIFO or a gzip bomb would otherwise fill memory or never end."""
     try:
+        if not path.is_file():
+            raise UnreadableFileError(f"cannot read {path}: not a regular file")
+        if path.stat().st_size > MAX_PAGE_BYTES:
+            raise UnreadableFileError(f"cannot read {path}: larger than {MAX_PAGE_BYTES >> 20} MB")
         data = path.read_bytes()
-        return gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+        if data[:2] != b"\x1f\x8b":
+            return data
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
+            page = unpacked.read(MAX_PAGE_BYTES + 1)
     except (OSError, EOFError) as exc:
         raise UnreadableFileError(f"cannot read {path}: {exc}") from exc
+    if len(page) > MAX_PAGE_BYTES:
+        raise UnreadableFileError(f"cannot read {path}: unpacks to more than {MAX_PAGE_BYTES >> 20} MB")
+    return page
 
 
 def decode(data: bytes) -> str:
