@@ -13,6 +13,7 @@ import gzip
 import io
 import os
 import re
+import stat
 from pathlib import Path
 
 from bs4.dammit import UnicodeDammit
@@ -66,9 +67,10 @@ def _read_path(path: Path) -> bytes:
     """A regular file's bytes, unpacked when gzipped, up to ``MAX_PAGE_BYTES``: a device
     (/dev/zero), a FIFO or a gzip bomb would otherwise fill memory or never end."""
     try:
-        if not path.is_file():
+        status = path.stat()  # a missing file raises here, with its cause
+        if not stat.S_ISREG(status.st_mode):
             raise UnreadableFileError(f"cannot read {path}: not a regular file")
-        if path.stat().st_size > MAX_PAGE_BYTES:
+        if status.st_size > MAX_PAGE_BYTES:
             raise UnreadableFileError(f"cannot read {path}: larger than {MAX_PAGE_BYTES >> 20} MB")
         data = path.read_bytes()
         if data[:2] != b"\x1f\x8b":
