@@ -97,6 +97,9 @@ def _opens_with(key: str, button: str) -> bool:
     return key == button or (" " in button and key.startswith(button + " "))
 
 
+MAX_LABEL_SIBLINGS = 40
+
+
 def _links_after(label: html.HtmlElement) -> list[html.HtmlElement]:
     """The links that follow a label: in its later siblings, else in its parent's (a label
     wrapped in a <header> or <div>), up to the next heading."""
@@ -105,7 +108,9 @@ def _links_after(label: html.HtmlElement) -> list[html.HtmlElement]:
         if node is None:
             break
         links: list[html.HtmlElement] = []
-        for sibling in node.itersiblings():
+        # A section's links sit in its next few siblings; a bound keeps a page of a thousand
+        # labels from walking every later sibling for each (quadratic time).
+        for sibling in itertools.islice(node.itersiblings(), MAX_LABEL_SIBLINGS):
             if isinstance(sibling.tag, str) and sibling.tag in _SECTION_BREAKS:
                 break
             links.extend(sibling.iter("a"))
