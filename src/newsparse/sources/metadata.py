@@ -23,10 +23,12 @@ from newsparse.sources.xpath import elements, strings
 from newsparse.urls import absolute_url
 
 # Every element that can carry metadata, in one walk of the tree.
+# One location path with one predicate, not a union of paths: libxml2 merges a union's node
+# sets in quadratic time (40,000 sibling <meta>s took 10 s; now 0.02 s), for 0.3 ms a page.
 _SOURCES = etree.XPath(
-    "//script[@type='application/ld+json'] | //meta[@content] | //link[@rel='canonical'] | //title | //base[@href]"
-    " | //*[@itemprop] | //a[@rel][@href] | //time[@datetime]"
-    " | //*[@title][contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'age')]"
+    "//*[self::script[@type='application/ld+json'] or self::meta[@content] or self::link[@rel='canonical']"
+    " or self::title or self::base[@href] or @itemprop or self::a[@rel][@href] or self::time[@datetime]"
+    " or (@title and (contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'age')))]"
 )
 _HTML_LANG = etree.XPath("/html/@lang | /html/@xml:lang")
 
