@@ -25,7 +25,7 @@ from typing import IO
 
 from newsparse import __version__
 from newsparse.batch import DEFAULT_TIMEOUT, Document, Failure, parse_many
-from newsparse.batch.inputs import PAGE_SUFFIXES, file_documents, input_files
+from newsparse.batch.inputs import PAGE_SUFFIXES, file_documents, input_files, suffix_of
 from newsparse.batch.outputs import FORMATS, RESUMABLE, done_sources, format_for, open_writer
 from newsparse.batch.pool import default_workers
 from newsparse.batch.records import Record
@@ -163,13 +163,8 @@ def _workers(args: argparse.Namespace) -> int:
     if args.workers is not None:
         return int(args.workers)
     [first, *rest] = args.inputs
-    single = not rest and (first == STDIN or (os.path.isfile(first) and _is_page_file(first)))
+    single = not rest and (first == STDIN or (os.path.isfile(first) and suffix_of(first) in PAGE_SUFFIXES))
     return 0 if single else default_workers()
-
-
-def _is_page_file(path: str) -> bool:
-    name = path.casefold().removesuffix(".gz")
-    return name.endswith(PAGE_SUFFIXES)
 
 
 @dataclasses.dataclass

@@ -220,13 +220,14 @@ def _dateline_mark(text: str, when: datetime | date, rules: Rules) -> Mark:
     return Mark("date", date=when)
 
 
-def _mark_names_by_dates(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
+def _mark_names_by_dates(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules, title: str
+) -> tuple[Mark, ...]:
     """Lines that are nothing but names, where the flattener split a byline's elements:
     over a bio that opens with the name, an author box ("Renata Queiroz" / "Renata Queiroz
     é repórter ..."), which closes the article; next to a dateline, the byline ("Dana
     Whitfield" / "Mar 12, 2024"), believed near the headline only."""
     result = list(marks)
-    title = strip_site_name(blocks[0].text, None) if blocks else ""
     for i, block in enumerate(blocks):
         text = block.text
         if marks[i] is not CONTENT or block.words > MAX_NAME_LINE_WORDS or not text[:1].isupper():
@@ -293,14 +294,16 @@ def lay_out(
     it is found and taken out, instead of guessing the headline from the lines' shapes.
     """
     marks = tuple(mark_block(b, rules, hints.boxed) for b in blocks)
+    # A dump's first line is often the page's <title>: what it says, the site name taken off.
+    title = strip_site_name(blocks[0].text, None) if blocks and headline_text is None else ""
     if headline_text is None:
         marks = _mark_split_bylines(blocks, _mark_duplicates(blocks, marks), rules)
-        marks = _mark_polls(blocks, _mark_names_by_dates(blocks, marks, rules))
+        marks = _mark_polls(blocks, _mark_names_by_dates(blocks, marks, rules, title))
         marks = _mark_inline_teasers(blocks, marks)
-        anchor = _title_repeat(blocks)
+        anchor = _title_repeat(blocks, title)
         walls = [m.closes_article and not _inline_label(blocks, marks, i) for i, m in enumerate(marks)]
         region = main_region(blocks, [m is CONTENT for m in marks], walls, anchor=anchor)
-        headline = _headline_before(blocks, marks, region.start)
+        headline = _headline_before(blocks, marks, region.start, title)
         marks = _above(blocks, marks, region.start, headline)
         limit = _extended_end(blocks, marks, region.end)
         marks = _off_column(blocks, marks, region.start, limit, headline)
@@ -312,9 +315,9 @@ def lay_out(
     end = min(_end_index(blocks, marks, start), limit)
     claimed = _claims(blocks, marks, start, end)
     body = _body_indices(blocks, marks, headline, end, hints)
-    title, tail = _headline_and_tail(blocks, headline, declared=headline_text is not None)
+    headline_line, tail = _headline_and_tail(blocks, headline, title)
     return Layout(
-        headline=title,
+        headline=headline_line,
         paragraphs=tuple(blocks[i].text for i in body),
         published=claimed.published,
         votes=claimed.votes,
@@ -325,15 +328,14 @@ def lay_out(
 
 
 def _headline_and_tail(
-    blocks: tuple[Block, ...], headline: int | None, *, declared: bool
+    blocks: tuple[Block, ...], headline: int | None, title: str
 ) -> tuple[str | None, tuple[Removal, ...]]:
     """The headline block's text, without a flair or a source glued after the title the dump
     opened with ("… This spring: zero. Conservation (self.birding)")."""
     if headline is None:
         return None, ()
     text = blocks[headline].text
-    title = strip_site_name(blocks[0].text, None) if headline and not declared else ""
-    if not title or text == title or not text.startswith(title) or not _repeats(text, title):
+    if not headline or not title or text == title or not text.startswith(title) or not _repeats(text, title):
         return text, ()
     tail = text[len(title) :].strip()
     return title, (Removal(tail, "boilerplate.headline_tail", "follows the page's title in the headline's line"),)
@@ -376,21 +378,19 @@ def _in_body(block: Block, index: int, headline: int | None) -> bool:
     return headline is None or index > headline or is_prose(block.text)
 
 
-def _title_repeat(blocks: tuple[Block, ...]) -> int | None:
+def _title_repeat(blocks: tuple[Block, ...], title: str) -> int | None:
     """Where a dump that opens with the page's <title> prints that title again, as the
     article's headline: the article's text follows it."""
     if len(blocks) < 2 or blocks[0].words < MIN_TITLE_ANCHOR_WORDS:
         return None
-    title = strip_site_name(blocks[0].text, None)
     return next((i for i in range(1, len(blocks)) if same_title(blocks[i].text, title, overlap=REPEAT_OVERLAP)), None)
 
 
-def _headline_before(blocks: tuple[Block, ...], marks: tuple[Mark, ...], body: int) -> int | None:
+def _headline_before(blocks: tuple[Block, ...], marks: tuple[Mark, ...], body: int, title: str) -> int | None:
     """The headline of a text dump: a title-like line shortly before the article's text, or
     opening it, preferably the one the dump's first line (often the page's <title>) names."""
     span = range(max(0, body - HEADLINE_WINDOW), min(body + 1, len(blocks)))
     window = [i for i in span if marks[i] is CONTENT and MIN_TEASER_WORDS <= blocks[i].words <= MAX_TITLE_WORDS]
-    title = strip_site_name(blocks[0].text, None) if blocks else ""
     named = [i for i in window if same_title(blocks[i].text, title)]
     if named:
         return named[-1]

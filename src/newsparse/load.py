@@ -133,10 +133,9 @@ def _decode_detected(data: bytes) -> str:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return data.decode(utf16, errors="replace")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    utf8 = _strict_utf8(data)
+    if utf8 is not None:
+        return utf8
     # Detection reads every byte: refuse binary data on its first bytes instead.
     _reject_binary(data[:_SNIFF_BYTES].decode("latin-1"))
     dammit = UnicodeDammit(data, ["utf-8", "windows-1252"], is_html=True)

@@ -27,6 +27,7 @@ __all__ = ["PAGE_SUFFIXES", "documents", "file_documents", "input_files", "read_
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".txt")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc",)
+READABLE_SUFFIXES = frozenset((*PAGE_SUFFIXES, *JSONL_SUFFIXES, *WARC_SUFFIXES))
 # Tried in order when a JSONL line's field is not named.
 JSONL_FIELDS = ("html", "content", "raw", "text")
 _GLOB_CHARS = frozenset("*?[")
@@ -89,7 +90,7 @@ def _walk(top: Path) -> Iterator[Path]:
 
 
 def _readable_suffix(name: str) -> bool:
-    return suffix_of(name) in (*PAGE_SUFFIXES, *JSONL_SUFFIXES, *WARC_SUFFIXES)
+    return suffix_of(name) in READABLE_SUFFIXES
 
 
 def suffix_of(name: str) -> str:

@@ -25,6 +25,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.context import ForkContext, ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from types import MappingProxyType
 
 from newsparse.batch.records import INTERNAL_ERROR, TIMEOUT, WORKER_CRASHED, Document, Failure, Parsed, Record
 from newsparse.errors import NewsparseError, WorkerStartError
@@ -39,9 +40,12 @@ READY = "ready"
 JOIN_SECONDS = 5.0
 
 
+_DOORS = MappingProxyType({"auto": parse, "html": parse_html, "text": parse_text})
+
+
 def parse_document(doc: Document) -> Record:
     """Parse one document in this process: its record, never an exception."""
-    door = {"auto": parse, "html": parse_html, "text": parse_text}[doc.kind]
+    door = _DOORS[doc.kind]
     try:
         source = doc.content if doc.content is not None else Path(doc.path or "")
         return Parsed(doc.id, door(source, url=doc.url))

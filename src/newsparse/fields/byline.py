@@ -7,6 +7,7 @@ import re
 
 from lxml import etree, html
 
+from newsparse.fields.headline import is_site_name
 from newsparse.model import Byline
 from newsparse.normalize import clean_line, phrase_key
 from newsparse.page import Page, Person
@@ -153,8 +154,7 @@ def without_site(byline: Byline | None, site_name: str | None) -> Byline | None:
     Gazeta Sul"); None when the site was all it named."""
     if byline is None or not site_name:
         return byline
-    site = phrase_key(site_name).removeprefix("the ")
-    authors = tuple(a for a in byline.authors if phrase_key(a).removeprefix("the ") != site)
+    authors = tuple(a for a in byline.authors if not is_site_name(a, site_name))
     if authors == byline.authors:
         return byline
     return Byline(authors=authors, bio=byline.bio, url=byline.url) if authors else None
