@@ -585,3 +585,25 @@ def test_parsing_leaves_process_settings_alone() -> None:
         newsparse.parse(fixture.input)
     newsparse.parse(LAUGHS_XHTML)
     assert _process_settings() == before
+
+
+# Undecodable bytes (bs4's detector logged a warning for these, which Python's last-resort
+# handler printed into the caller's stderr), deep nesting, too many elements, surrogates.
+_QUIET_SCRIPT = """
+import newsparse
+pages = [
+    b"<html><body><h1>Caf\\xe9 \\x81\\x8d\\x8f</h1><p>" + b"Word \\xff\\xfe. " * 50 + b"</p></body></html>",
+    "<html><body><h1>Deep</h1>" + "<div>" * 5000 + "<p>Text at the bottom of it all.</p>",
+    "<html><body><h1>Wide</h1><p>" + "<span>a</span> " * 60000 + "</p>",
+    "<html><body><h1>Odd \\ud83d</h1><p>" + "A sentence with a lone surrogate \\udc00 in it. " * 20 + "</p>",
+]
+for page in pages:
+    newsparse.parse(page)
+"""
+
+
+def test_the_library_prints_nothing() -> None:
+    """A library speaks through its results and its logger, never on the caller's stderr."""
+    done = subprocess.run([sys.executable, "-c", _QUIET_SCRIPT], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (done.stdout, done.stderr) == ("", "")

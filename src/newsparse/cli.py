@@ -56,14 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _configure_logging(*, verbose: bool) -> None:
-    """Our messages on stderr; a dependency's notes (bs4 on undecodable bytes) only with -v."""
+    """Our messages on stderr, the debug ones with -v."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("newsparse: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.DEBUG if verbose else logging.WARNING)
     log.propagate = False
-    if not verbose:
-        logging.getLogger("bs4").setLevel(logging.ERROR)
 
 
 def _batch(args: argparse.Namespace, fmt: str, done: set[str]) -> int:

@@ -347,8 +347,10 @@ def _body_indices(
     """Content between the headline and the end, plus any prose a page put above its title,
     without the standfirst and the short fragments at either edge."""
     body = [i for i in range(end) if marks[i] is CONTENT and i != headline and _in_body(blocks[i], i, headline)]
-    while body and (_is_fragment(blocks[body[0]]) or is_standfirst(blocks[body[0]], hints)):
-        body.pop(0)
+    first = 0  # an index, not pop(0): a page of nothing but fragments would be quadratic
+    while first < len(body) and (_is_fragment(blocks[body[first]]) or is_standfirst(blocks[body[first]], hints)):
+        first += 1
+    del body[:first]
     while body and _is_fragment(blocks[body[-1]]):
         body.pop()
     return body

@@ -1,9 +1,9 @@
 """Turn what the user hands us (str, bytes or a path) into text, and tell HTML from plain text.
 
 Bytes are decoded in the order a browser trusts: a byte-order mark, then the charset the
-document declares, then detection by bs4's ``UnicodeDammit``. A declared charset is used
-only when it decodes the bytes cleanly, so a page that tells the truth about its encoding
-never comes out as mojibake, and one that lies is still read.
+document declares, then detection by bs4's ``EncodingDetector`` (``UnicodeDammit``'s). A
+declared charset is used only when it decodes the bytes cleanly, so a page that tells the
+truth about its encoding never comes out as mojibake, and one that lies is still read.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 import stat
 from pathlib import Path
 
-from bs4.dammit import UnicodeDammit
+from bs4.dammit import EncodingDetector
 
 from newsparse.errors import DecodeError, EmptyInputError, UnreadableFileError, UnsupportedInputError
 
@@ -45,6 +45,9 @@ MAX_PAGE_BYTES = 64 << 20
 # Text where more than this share of characters are control codes is binary data, not a page.
 _MAX_CONTROL_SHARE = 0.05
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A str may hold surrogate code points (from JSON "\ud83d" escapes or surrogateescape decoding),
+# which no encoding can write: libxml2 stops at the first one and drops the rest of the page.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<\?xml|<!--)", re.IGNORECASE)
 _HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|a|article|meta|title|script|br|li|h[1-6])\b[^>]*>", re.I)
@@ -138,10 +141,15 @@ def _decode_detected(data: bytes) -> str:
         return utf8
     # Detection reads every byte: refuse binary data on its first bytes instead.
     _reject_binary(data[:_SNIFF_BYTES].decode("latin-1"))
-    dammit = UnicodeDammit(data, ["utf-8", "windows-1252"], is_html=True)
-    if dammit.unicode_markup is None:
-        raise DecodeError("the bytes are not text in any encoding UnicodeDammit knows")
-    return dammit.unicode_markup
+    # UnicodeDammit's own loop, over its detector's candidates, but with our last resort: it
+    # would log a warning through the root logger of the caller's program, and decode with
+    # UTF-8 where windows-1252 keeps every letter of a page with one undefined byte.
+    for encoding in EncodingDetector(data, ["utf-8", "windows-1252"], is_html=True).encodings:
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeError):
+            continue
+    return data.decode("windows-1252", errors="replace")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -167,10 +175,21 @@ def _reject_binary(text: str) -> None:
 def to_text(source: Source) -> str:
     """The source as a ``str``, refusing empty input."""
     content = read_source(source)
-    text = decode(content) if isinstance(content, bytes) else content
+    text = decode(content) if isinstance(content, bytes) else without_surrogates(content)
     if not text.strip():
         raise EmptyInputError("the input is empty or only whitespace")
     return text
+
+
+def without_surrogates(text: str) -> str:
+    """Pairs of surrogates joined into the character they encode, lone ones replaced by U+FFFD.
+
+    >>> without_surrogates("a \\ud83d\\ude00 b \\ud83d c")
+    'a \U0001f600 b \ufffd c'
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def looks_like_html(text: str) -> bool:

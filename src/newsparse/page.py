@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from lxml.html import HtmlElement
 
+from newsparse.model import Removal
 from newsparse.normalize import word_count
 from newsparse.sources.landmarks import Landmarks
 
@@ -76,3 +77,5 @@ class Page:
     tree: HtmlElement | None = None  # the one parsed tree of an HTML page, read-only for every field
     landmarks: Landmarks | None = None  # its bylines, author boxes, widgets and lists, found in one pass
     hints: Hints = Hints()
+    repairs: tuple[Removal, ...] = ()  # what was changed so that the whole page could be read
+    oversized: bool = False  # more elements than trafilatura and htmldate read in good time

@@ -69,7 +69,7 @@ def extract(page: Page) -> Article:
         language=language,
         url=page.meta.url,
         site_name=site_name,
-        removed=layout.removed,
+        removed=page.repairs + layout.removed,
     )
 
 
@@ -93,5 +93,5 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
         language=language,
         url=page.meta.url,
         site_name=site_name,
-        removed=layout.removed,
+        removed=page.repairs + layout.removed,
     )

@@ -13,7 +13,6 @@ and at most ``max_pending`` records wait for an earlier one when the order is ke
 from __future__ import annotations
 
 import contextlib
-import logging
 import multiprocessing
 import os
 import signal
@@ -58,7 +57,6 @@ def parse_document(doc: Document) -> Record:
 def _serve(conn: Connection) -> None:
     """A worker's life: documents in, records out, until the parent sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
-    logging.getLogger("bs4").setLevel(logging.ERROR)  # its decoding notes would garble the parent's stderr
     conn.send(READY)
     while True:
         try:

@@ -125,8 +125,9 @@ def _zone(text: str | None) -> timezone | None:
 
 
 def html_published(page: Page) -> datetime | date | None:
-    """The declared publication date, else htmldate's reading of the page (dates only)."""
-    if page.meta.published is not None or page.tree is None:
+    """The declared publication date, else htmldate's reading of the page (dates only; not
+    on an oversized page, whose tree htmldate would copy whole)."""
+    if page.meta.published is not None or page.tree is None or page.oversized:
         return page.meta.published
     try:
         found = htmldate.find_date(

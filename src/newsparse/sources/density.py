@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import islice
 
 from lxml import html
 
@@ -32,10 +33,11 @@ GRANDPARENT_SHARE = 0.5
 MAX_LINK_SHARE = 0.5
 
 
-def densest_blocks(tree: html.HtmlElement) -> tuple[Block, ...]:
-    """The paragraphs of the element that holds most of the page's running text."""
+def densest_blocks(tree: html.HtmlElement, limit: int | None = None) -> tuple[Block, ...]:
+    """The paragraphs of the element that holds most of the page's running text (the first
+    ``limit`` of them)."""
     container = _best_container(tree)
-    return tuple(_blocks(container)) if container is not None else ()
+    return tuple(islice(_blocks(container), limit)) if container is not None else ()
 
 
 def _best_container(tree: html.HtmlElement) -> html.HtmlElement | None:

@@ -4,47 +4,98 @@ every field extractor (trafilatura works on its own copy)."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from lxml import etree, html
 
 from newsparse.errors import EmptyInputError
+from newsparse.model import Removal
 from newsparse.page import Hints, Page
 from newsparse.sources.landmarks import boxed_texts, find_landmarks, standfirst_texts
-from newsparse.sources.main_content import main_blocks
+from newsparse.sources.limits import MAX_ELEMENTS, cap_depth, drop_empty, strip_formatting, too_many_tags
+from newsparse.sources.main_content import MAX_BLOCKS, main_blocks
 from newsparse.sources.metadata import read_meta
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-# No network access: a page is data, never instructions to fetch more (libxml2's HTML parser
-# expands no external entities in any mode).
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
-# Every element an HtmlElement, chosen in C. lxml.html's own lookup calls Python for each
-# element object created (by us and by trafilatura): 6.5% of parse and extraction time on the
-# benchmark. Only the form-field subclasses go, which nothing here uses.
-_PARSER.set_element_class_lookup(
-    etree.ElementDefaultClassLookup(
-        element=html.HtmlElement, comment=html.HtmlComment, pi=html.HtmlProcessingInstruction, entity=html.HtmlEntity
-    )
+# Chromium's depth: past it, a page libxml2 stopped reading opens its elements as siblings.
+MAX_DEPTH = 512
+_RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=html.HtmlElement, comment=html.HtmlComment, pi=html.HtmlProcessingInstruction, entity=html.HtmlEntity
 )
+
+
+def _parser() -> etree.HTMLParser:
+    """A parser for one page: its error log is then this page's (a parser costs under 1 us).
+
+    No network access: a page is data, never instructions to fetch more (libxml2's HTML parser
+    expands no external entities in any mode). ``huge_tree`` lifts libxml2's 10 MB limit on one
+    text or attribute and its depth limit from 256 to 2048, past which it would silently drop
+    the rest of the page; memory still follows the input's size, as the HTML parser has no
+    entities to expand. Every element is an HtmlElement, chosen in C: lxml.html's own lookup
+    calls Python for each element object created (6.5% of parse and extraction time on the
+    benchmark); only the form-field subclasses go, which nothing here uses."""
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
+    parser.set_element_class_lookup(_LOOKUP)
+    return parser
+
+
+class ParsedPage(NamedTuple):
+    tree: html.HtmlElement
+    repairs: tuple[Removal, ...]  # what was changed so that the whole page could be read
+    oversized: bool  # still more than MAX_ELEMENTS elements once thinned out
 
 
 def parse_tree(text: str) -> html.HtmlElement:
     """Parse once. lxml refuses a str that still declares its byte encoding, so that goes."""
+    return parse_page_tree(text).tree
+
+
+def parse_page_tree(text: str) -> ParsedPage:
+    """The tree, read whole and in linear time (see ``limits``): nesting past libxml2's limit
+    is flattened, and a page of more elements than any article needs is thinned out."""
     markup = _XML_DECLARATION.sub("", text, count=1)
+    repairs: tuple[Removal, ...] = ()
+    crowded = too_many_tags(markup)
+    if crowded:
+        markup, stripped = strip_formatting(markup)
+        repairs += stripped
+    tree, too_deep = _parse(markup)
+    if too_deep:
+        flat, moved = cap_depth(markup, MAX_DEPTH)
+        tree, _ = _parse(flat)
+        detail = f"{moved:,} elements opened beside their parent, not inside: past depth {MAX_DEPTH}"
+        repairs += (Removal("", "parser.deep_nesting", detail),)
+    if not crowded:
+        return ParsedPage(tree, repairs, oversized=False)
+    dropped, left = drop_empty(tree)
+    return ParsedPage(tree, repairs + dropped, oversized=left > MAX_ELEMENTS)
+
+
+def _parse(markup: str) -> tuple[html.HtmlElement, bool]:
+    """The tree and whether libxml2 stopped at its depth limit."""
+    parser = _parser()
     try:
-        return html.document_fromstring(markup if markup.strip() else "<html></html>", parser=_PARSER)
+        tree = html.document_fromstring(markup if markup.strip() else "<html></html>", parser=parser)
     except etree.ParserError as exc:  # "<!DOCTYPE html>" alone, or nothing but comments
         raise EmptyInputError(f"the page holds no element: {exc}") from exc
+    too_deep = any(e.type == _RESOURCE_LIMIT and "depth" in e.message for e in parser.error_log)
+    return tree, too_deep
 
 
 def html_page(text: str, *, url: str | None = None) -> Page:
-    tree = parse_tree(text)
+    tree, repairs, oversized = parse_page_tree(text)
     _unwrap_text_forms(tree)
     meta = read_meta(tree, url)
-    blocks = main_blocks(tree, url=meta.url, article_body=meta.body)
+    blocks = main_blocks(tree, url=meta.url, article_body=meta.body, baseline=not oversized)
+    if oversized and len(blocks) == MAX_BLOCKS:
+        repairs += (Removal("", "parser.too_many_elements", f"the page was read up to its {MAX_BLOCKS:,}th block"),)
     landmarks = find_landmarks(tree)
     boxed = boxed_texts(landmarks, tree, (b.text for b in blocks))
     hints = Hints(boxed, standfirst_texts(landmarks), meta.descriptions)
-    return Page(blocks, meta, kind="html", tree=tree, landmarks=landmarks, hints=hints)
+    return Page(
+        blocks, meta, kind="html", tree=tree, landmarks=landmarks, hints=hints, repairs=repairs, oversized=oversized
+    )
 
 
 # A form holding this many words is a post's text, not a search box or a comment form.

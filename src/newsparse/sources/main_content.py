@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 import trafilatura
 from lxml import etree, html
@@ -33,6 +34,9 @@ SENTENCE_WORDS = 10
 TABLE_SOUP_SHARE = 0.5
 # Fewer words than this from the densest container, and it found no article either.
 MIN_DENSE_WORDS = 50
+# A page still over MAX_ELEMENTS once thinned out (see limits) is read up to this many blocks:
+# 70 times the most of any benchmark page (297); past them are a generator's, not an article's.
+MAX_BLOCKS = 20_000
 # The JSON-LD body is used only when the page's extracted text is much shorter than it.
 ARTICLE_BODY_RATIO = 0.5
 
@@ -60,12 +64,18 @@ _BLOCK_TAGS = frozenset(
 )
 
 
-def main_blocks(tree: html.HtmlElement, *, url: str | None, article_body: str | None) -> tuple[Block, ...]:
-    """The main content in reading order; a whole-page block list when trafilatura finds none."""
-    blocks = _trafilatura_blocks(tree, url)
+def main_blocks(
+    tree: html.HtmlElement, *, url: str | None, article_body: str | None, baseline: bool = True
+) -> tuple[Block, ...]:
+    """The main content in reading order; a whole-page block list when trafilatura finds none.
+    Without the ``baseline`` (for pages of more elements than trafilatura reads in good time:
+    it copies and walks the tree many times, 10x our one pass), the densest container, and
+    at most ``MAX_BLOCKS`` blocks."""
+    limit = None if baseline else MAX_BLOCKS
+    blocks = _trafilatura_blocks(tree, url) if baseline else _dense_blocks(tree, MAX_BLOCKS)
     if article_body and _words(blocks) < ARTICLE_BODY_RATIO * len(article_body.split()):
         blocks = tuple(Block(line) for line in map(clean_line, article_body.splitlines()) if line)
-    return blocks or page_blocks(tree)
+    return blocks or page_blocks(tree, limit)
 
 
 def _trafilatura_blocks(tree: html.HtmlElement, url: str | None) -> tuple[Block, ...]:
@@ -78,6 +88,11 @@ def _trafilatura_blocks(tree: html.HtmlElement, url: str | None) -> tuple[Block,
     # Neither pass found an article; trafilatura's full cascade (readability, jusText) is
     # slow but rescues such pages (benchmark f6ac15: precision 0.00 -> 0.81).
     return _run_trafilatura(tree, url, fast=False) or blocks
+
+
+def _dense_blocks(tree: html.HtmlElement, limit: int) -> tuple[Block, ...]:
+    dense = densest_blocks(tree, limit)
+    return dense if _words(dense) >= MIN_DENSE_WORDS else ()
 
 
 def is_table_soup(blocks: tuple[Block, ...]) -> bool:
@@ -172,16 +187,19 @@ def _words(blocks: tuple[Block, ...]) -> int:
     return sum(b.words for b in blocks)
 
 
-def page_blocks(tree: html.HtmlElement) -> tuple[Block, ...]:
-    """Every block-level text of the page outside its chrome, in order: the last resort."""
-    blocks = []
+def page_blocks(tree: html.HtmlElement, limit: int | None = None) -> tuple[Block, ...]:
+    """Every block-level text of the page outside its chrome, in order (the first ``limit``):
+    the last resort."""
+    return tuple(islice(_page_blocks(tree), limit))
+
+
+def _page_blocks(tree: html.HtmlElement) -> Iterator[Block]:
     for element in tree.iter(*_BLOCK_TAGS):
         if _inside_skipped(element) or _has_block_child(element):
             continue
         text = clean_line(element.text_content())
         if text:
-            blocks.append(Block(text, tag=str(element.tag)))
-    return tuple(blocks)
+            yield Block(text, tag=str(element.tag))
 
 
 def _inside_skipped(element: html.HtmlElement) -> bool:

@@ -1,0 +1,141 @@
+"""Pages past what the parser and the extractors can follow, made readable in linear time.
+
+**Depth.** libxml2 stops at 2048 open elements and drops the rest of the page. Browsers do
+not stop: Chromium's parser attaches elements past depth 512 as siblings. ``cap_depth`` does
+the same on the markup: a start tag that would open deeper than the cap first closes the
+innermost open element, so it opens beside it, not inside. Every element and all the text
+stay. It runs only after the parser has reported its limit (broken templates with hundreds of
+unclosed ``<font>`` or ``<div>`` tags, or hostile pages).
+
+**Size.** The benchmark's largest page has 1,600 elements; a million tiny ones (a hostile page,
+or a generator gone wrong) cost trafilatura 45 s and 1.5 GB for 14 MB of markup, as it copies
+and walks the tree several times. A page of more than ``MAX_ELEMENTS`` is brought down to its
+text's structure: ``strip_formatting`` takes the inline formatting tags out of the markup
+(their text stays), and ``drop_empty`` the elements that hold nothing. What is still too big
+for trafilatura is read by our own one-pass extractor (``main_content``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lxml import html
+
+from newsparse.model import Removal
+
+# 30 times the benchmark's largest page: a real page is far below it.
+MAX_ELEMENTS = 50_000
+# Tags that only format text: without them the text and the blocks it forms are the same. Links
+# stay (their density tells menus from prose), as do images and line breaks. Done on the markup:
+# lxml's strip_tags leaves the texts as adjacent nodes, which every later read joins again.
+_FORMATTING = re.compile(
+    r"</?(?:span|font|b|i|u|em|strong|small|big|sub|sup|s|strike|tt|mark|abbr|cite|q|ins|del|nobr|bdi|bdo"
+    r"|time|data|var|kbd|samp)(?=[\s/>])[^>]*>",
+    re.IGNORECASE,
+)
+# Elements that mean something with no text.
+_KEEP_EMPTY = frozenset(
+    {"img", "br", "hr", "meta", "link", "html", "head", "body", "td", "th", "tr", "iframe", "video", "audio", "source"}
+)
+# Comments and raw-text elements are skipped whole (a "<div>" inside a script is no tag); an
+# unclosed one runs to the end, as in a browser, so each scan starts once: linear time.
+_TOKEN = re.compile(
+    r"<!--.*?(?:-->|\Z)"
+    r"|<(script|style|textarea|title|xmp)\b[^>]*>.*?(?:</\1\s*>|\Z)"
+    r"|<(/?)([a-zA-Z][^\s/>]*)[^>]*>",
+    re.DOTALL | re.IGNORECASE,
+)
+_VOID = frozenset(
+    "area base br col embed hr img input keygen link meta param source track wbr basefont frame isindex".split()
+)
+
+
+def too_many_tags(markup: str) -> bool:
+    """A cheap first bound: an element has at most two tags."""
+    return markup.count("<") > 2 * MAX_ELEMENTS
+
+
+def strip_formatting(markup: str) -> tuple[str, tuple[Removal, ...]]:
+    """The markup without its inline formatting tags, and the record of it if there were any.
+
+    >>> strip_formatting("<p>A <b>bold</b> <SPAN class=x>move</span>.</p>")[0]
+    '<p>A bold move.</p>'
+    """
+    stripped, count = _FORMATTING.subn("", markup)
+    detail = f"{count:,} inline formatting tags went, their text kept: over {MAX_ELEMENTS:,} elements"
+    return stripped, (Removal("", "parser.too_many_elements", detail),) if count else ()
+
+
+def cap_depth(markup: str, limit: int) -> tuple[str, int]:
+    """The markup with no element opened deeper than ``limit``, and how many were moved up.
+
+    >>> cap_depth("<div><b><i>deep</i> text</b></div>", 2)
+    ('<div><b></b><i>deep</i> text</div>', 1)
+    """
+    pieces: list[str] = []
+    stack: list[str] = []
+    open_names: Counter[str] = Counter()  # the names on the stack: membership in O(1)
+    closed_early: Counter[str] = Counter()  # elements closed here, whose own end tags must go
+    copied_to = moved = 0
+    for token in _TOKEN.finditer(markup):
+        name = token.group(3)
+        if name is None:  # a comment or a raw-text element
+            continue
+        name = name.lower()
+        if token.group(2):  # an end tag
+            if closed_early[name] and stack and stack[-1] != name:
+                closed_early[name] -= 1
+                pieces.append(markup[copied_to : token.start()])
+                copied_to = token.end()
+            else:
+                _close(name, stack, open_names)
+        elif name not in _VOID and not token.group(0).endswith("/>"):
+            if len(stack) >= limit:
+                top = stack.pop()
+                open_names[top] -= 1
+                closed_early[top] += 1
+                moved += 1
+                pieces.append(markup[copied_to : token.start()] + f"</{top}>")
+                copied_to = token.start()
+            stack.append(name)
+            open_names[name] += 1
+    pieces.append(markup[copied_to:])
+    return "".join(pieces), moved
+
+
+def _close(name: str, stack: list[str], open_names: Counter[str]) -> None:
+    """Close ``name`` and everything opened inside it, as the parser will."""
+    if not open_names[name]:
+        return  # a stray end tag, which the parser ignores too
+    while stack:
+        top = stack.pop()
+        open_names[top] -= 1
+        if top == name:
+            return
+
+
+def drop_empty(tree: html.HtmlElement) -> tuple[tuple[Removal, ...], int]:
+    """Over ``MAX_ELEMENTS``, the elements with no text and no child go (their tails stay).
+    What was done, and how many elements are left."""
+    count = sum(1 for _ in tree.iter())
+    if count <= MAX_ELEMENTS:
+        return (), count
+    empty = [e for e in tree.iter() if not len(e) and not e.text and e.tag not in _KEEP_EMPTY]
+    for element in empty:
+        _drop_keeping_tail(element)
+    detail = f"{len(empty):,} empty elements went: over {MAX_ELEMENTS:,} elements"
+    return (Removal("", "parser.too_many_elements", detail),) if empty else (), count - len(empty)
+
+
+def _drop_keeping_tail(element: html.HtmlElement) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
