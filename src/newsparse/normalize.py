@@ -26,8 +26,9 @@ SENTENCE_END = (".", "!", "?", "…", '"', "”", "“", "’", "‘", "»", "«
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Two characters of those scripts carry about as much as one English word.
 CHARS_PER_UNSPACED_WORD = 2
-# "Comments (12)": the count is not part of the phrase (it has lost its ")" by then).
-_TRAILING_COUNT = re.compile(r"\s*\(\d+\)?$")
+# "Comments (12)": the count is not part of the phrase (it has lost its ")" by then). Tried
+# only from the start of a run of spaces: inside a long run it was quadratic.
+_TRAILING_COUNT = re.compile(r"(?<!\s)\s*\(\d+\)?$")
 _EDGE_PUNCTUATION = " .,:;!?¡¿…-–—|•·*#()[]\"'“”«»"
 
 

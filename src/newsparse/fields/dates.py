@@ -22,8 +22,10 @@ EARLIEST_YEAR = 1990
 # The position of the all-digits pattern in Rules.dates, whose day and month order is by language.
 NUMERIC_PATTERN = 3
 # A time right after the date: "7:45 am", ", 14:30", "at 5:23 pm", "um 14.30 Uhr", "às 14h30".
+# The spaces after the separators belong to the word "at": two stars over the same spaces were
+# quadratic.
 _CLOCK = re.compile(
-    r"[\s,/|·-]*(?:at|um|à|às|a las|alle|om|o)?\s*(?P<H>[0-2]?\d)[:.h](?P<M>[0-5]\d)\s*(?P<ap>[ap]\.?\s?m\.?)?",
+    r"[\s,/|·-]*(?:(?:at|um|à|às|a las|alle|om|o)\s*)?(?P<H>[0-2]?\d)[:.h](?P<M>[0-5]\d)\s*(?P<ap>[ap]\.?\s?m\.?)?",
     re.IGNORECASE,
 )
 _EPOCH = re.compile(r"(?<![\d-])\d{10}(?!\d)")

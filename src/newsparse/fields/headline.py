@@ -12,7 +12,8 @@ from newsparse.sources.landmarks import TokenPattern as _TokenPattern
 from newsparse.sources.landmarks import inside
 
 # Separators between a title and the site name; a colon is left alone ("Brexit: what next").
-_SEPARATOR = re.compile(r"(\s+[|\-–—·»•/:]{1,2}\s+)")
+# Only from the start of a run of spaces: tried inside a long run it was quadratic.
+_SEPARATOR = re.compile(r"(?<!\s)(\s+[|\-–—·»•/:]{1,2}\s+)")
 # Without a known site name, only a short affix is taken for one ("Local Gazette - ...").
 MAX_SITE_AFFIX_WORDS = 4
 # Two titles name the same article when this share of their words is shared.
