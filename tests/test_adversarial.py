@@ -12,7 +12,8 @@ Bounds come from measurements on the 2-core reference machine: time about 5-10x 
 observed (never under 0.25 s, below which timer noise and a GC pass decide), memory about 2x.
 The figures observed are written beside each case (``# seen: ...``).
 
-A case that exposes a bug is kept and marked ``xfail(strict=True)`` with the bug in one line.
+A case that exposes a bug is kept, marked ``xfail(strict=True)`` with the bug in one line,
+until the bug is fixed; the comment beside it then keeps the figures from before.
 """
 
 from __future__ import annotations
@@ -314,11 +315,7 @@ def refused(kind: str) -> frozenset[str]:
 ARTICLE = frozenset({"Article"})
 
 
-def bug(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
-CASES: dict[str, Case | tuple[Case, pytest.MarkDecorator]] = {
+CASES: dict[str, Case] = {
     # Seen, unless noted: 0.005-0.019 s through the slowest of the three doors; bound 0.25 s.
     # --- nothing, whitespace, binary -------------------------------------------------------------
     "empty-bytes": Case(lambda: b"", 0.25, refused("EmptyInputError")),  # seen: 0.00002 s
@@ -466,14 +463,6 @@ CASES: dict[str, Case | tuple[Case, pytest.MarkDecorator]] = {
 }
 
 
-def _params() -> list[Any]:
-    params = []
-    for name, entry in CASES.items():
-        case, marks = entry if isinstance(entry, tuple) else (entry, ())
-        params.append(pytest.param(case, id=name, marks=marks))
-    return params
-
-
 @pytest.fixture(scope="module", autouse=True)
 def _warm() -> None:
     """Lazy loads (language profiles, rules) happen once, outside every case's time."""
@@ -492,7 +481,7 @@ def check(case: Case, report: dict[str, Any]) -> None:
     assert all(web_url(url) for url in report["urls"]), report["urls"]
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", [pytest.param(case, id=name) for name, case in CASES.items()])
 def test_the_contract_holds(case: Case, tmp_path: Path) -> None:
     source = case.build()
     if case.memory is not None:
@@ -539,7 +528,7 @@ class Growth:
 # Time at 5n over time at n, once the time of the empty page is taken off: about 5 when linear,
 # 25 when quadratic. Seen: 2.7-6.7 for the linear ones, 16.0-23.2 for the quadratic ones. Bound: 12.
 GROWTH_BOUND = 12
-GROWTH: dict[str, Growth | tuple[Growth, pytest.MarkDecorator]] = {
+GROWTH: dict[str, Growth] = {
     "paragraphs": Growth(lambda n: skeleton(P * n), 2000),  # seen: 0.10 s -> 0.52 s (5.1-5.3)
     "spans": Growth(lambda n: skeleton("<p>" + "<span>a</span>" * n + "</p>"), 5000),  # seen: 0.08 -> 0.43 s (4.8-5.4)
     "h1s": Growth(lambda n: skeleton(many_h1s(n) + P * 5), 1000),  # seen: 0.04 s -> 0.25 s (4.8-6.7)
@@ -567,14 +556,6 @@ GROWTH: dict[str, Growth | tuple[Growth, pytest.MarkDecorator]] = {
 }
 
 
-def _growth_params() -> list[Any]:
-    params = []
-    for name, entry in GROWTH.items():
-        growth, marks = entry if isinstance(entry, tuple) else (entry, ())
-        params.append(pytest.param(growth, id=name, marks=marks))
-    return params
-
-
 def _seconds(door: Callable[[Source], Article], source: str, runs: int = 1) -> float:
     """The best time of a few runs, the garbage collector off: its full passes cost in proportion
     to everything alive in the session, which would make the ratio depend on the other tests."""
@@ -591,7 +572,7 @@ def _seconds(door: Callable[[Source], Article], source: str, runs: int = 1) -> f
     return best
 
 
-@pytest.mark.parametrize("growth", _growth_params())
+@pytest.mark.parametrize("growth", [pytest.param(growth, id=name) for name, growth in GROWTH.items()])
 def test_time_grows_linearly(growth: Growth) -> None:
     empty = _seconds(growth.door, growth.build(0), runs=3)
     small = _seconds(growth.door, growth.build(growth.n), runs=2)

@@ -355,10 +355,6 @@ def test_hostile_urls_never_reach_a_result(place: Callable[[str], str], href: st
             assert web_url(url), url
 
 
-def bug(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(strict=True, reason=reason)
-
-
 @pytest.mark.parametrize(
     ("place", "href"),
     [
