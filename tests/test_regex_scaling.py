@@ -11,6 +11,7 @@ a pattern whose use cannot be found is tried under ``search``, the stricter test
 from __future__ import annotations
 
 import dataclasses
+import gc
 import importlib
 import pkgutil
 import re
@@ -108,12 +109,23 @@ def test_time_grows_linearly(name: str) -> None:
     usage = PATTERNS[name]
     for unit in UNITS:
         for tail in TAILS:
-            (large,) = _costs(usage, unit * (LARGE // len(unit)) + tail, runs=1)
+            small_text, large_text = unit * (SMALL // len(unit)) + tail, unit * (LARGE // len(unit)) + tail
+            (large,) = _costs(usage, large_text, runs=1)
             if large < NOISE_FLOOR:
                 continue
-            # The fastest large run against the median small one: one lucky small run made a
-            # linear pattern look 15x.
-            large = min(large, *_costs(usage, unit * (LARGE // len(unit)) + tail, runs=2))
-            small = statistics.median(_costs(usage, unit * (SMALL // len(unit)) + tail, runs=7))
-            ratio = large / max(small, 1e-6)
+            # A second try when the first is over: in the full suite a busy moment once made a
+            # linear pattern look 13x; a quadratic one is over both times.
+            small, large, ratio = min((_ratio(usage, small_text, large_text) for _ in range(2)), key=lambda r: r[2])
             assert ratio <= MAX_RATIO, f"{unit!r} * n + {tail!r}: {small:.5f} s -> {large:.5f} s ({ratio:.0f}x)"
+
+
+def _ratio(usage: Usage, small_text: str, large_text: str) -> tuple[float, float, float]:
+    """The fastest large run against the median small one (one lucky small run made a linear
+    pattern look 15x), with the garbage collector off."""
+    gc.disable()
+    try:
+        large = min(_costs(usage, large_text, runs=3))
+        small = statistics.median(_costs(usage, small_text, runs=7))
+    finally:
+        gc.enable()
+    return small, large, large / max(small, 1e-6)

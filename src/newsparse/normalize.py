@@ -17,7 +17,8 @@ _MOJIBAKE = re.compile("[ÃÂ][\u0080-\u00bf\u2018-\u203a\u0152-\u017e]|â€[\u
 # Zero-width space/joiners, word joiner, BOM and soft hyphen: invisible in a browser,
 # but they split words for every tokenizer downstream.
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_CONTROLS = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0)])
+# Surrogates too: a str can hold them (JSON escapes), no encoding can write them.
+_CONTROLS = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0), *range(0xD800, 0xE000)])
 _ODD_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4")
 # What the last character of a sentence can be, in the languages and typographies seen:
 # German closes quotes with “ and ‘, French with », Japanese ends with 。.
@@ -71,7 +72,7 @@ def clean_line(text: str) -> str:
     line = " ".join(text.split())
     # Control characters (NUL, escape codes, C1) have no place in text; one C-level test
     # spares the common case the translation.
-    return line if line.isprintable() else line.translate(_CONTROLS)
+    return line if line.isprintable() else " ".join(line.translate(_CONTROLS).split())
 
 
 def phrase_key(text: str) -> str:

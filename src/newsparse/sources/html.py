@@ -9,6 +9,7 @@ from typing import NamedTuple
 from lxml import etree, html
 
 from newsparse.errors import EmptyInputError
+from newsparse.load import without_surrogates
 from newsparse.model import Removal
 from newsparse.page import Hints, Page
 from newsparse.sources.landmarks import boxed_texts, find_landmarks, standfirst_texts
@@ -20,6 +21,9 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # Chromium's depth: past it, a page libxml2 stopped reading opens its elements as siblings.
 MAX_DEPTH = 512
 _RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
+_INVALID_ENCODING = etree.ErrorTypes.ERR_INVALID_ENCODING
+_FATAL = etree.ErrorLevels.FATAL
+_DEPTH_LIMIT, _INVALID_CHARACTER = "depth limit", "invalid character"  # why a parse stopped
 _LOOKUP = etree.ElementDefaultClassLookup(
     element=html.HtmlElement, comment=html.HtmlComment, pi=html.HtmlProcessingInstruction, entity=html.HtmlEntity
 )
@@ -60,8 +64,11 @@ def parse_page_tree(text: str) -> ParsedPage:
     if crowded:
         markup, stripped = strip_formatting(markup)
         repairs += stripped
-    tree, too_deep = _parse(markup)
-    if too_deep:
+    tree, stop = _parse(markup)
+    if stop == _INVALID_CHARACTER and (clean := without_surrogates(markup)) != markup:
+        markup = clean
+        tree, stop = _parse(markup)
+    if stop == _DEPTH_LIMIT:
         flat, moved = cap_depth(markup, MAX_DEPTH)
         tree, _ = _parse(flat)
         detail = f"{moved:,} elements opened beside their parent, not inside: past depth {MAX_DEPTH}"
@@ -72,15 +79,21 @@ def parse_page_tree(text: str) -> ParsedPage:
     return ParsedPage(tree, repairs + dropped, oversized=left > MAX_ELEMENTS)
 
 
-def _parse(markup: str) -> tuple[html.HtmlElement, bool]:
-    """The tree and whether libxml2 stopped at its depth limit."""
+def _parse(markup: str) -> tuple[html.HtmlElement, str | None]:
+    """The tree, and why libxml2 stopped reading before the end, if it did."""
     parser = _parser()
     try:
-        tree = html.document_fromstring(markup if markup.strip() else "<html></html>", parser=parser)
+        blank = not markup or markup.isspace()  # stops at the first letter; strip() copies the page
+        tree = html.document_fromstring("<html></html>" if blank else markup, parser=parser)
     except etree.ParserError as exc:  # "<!DOCTYPE html>" alone, or nothing but comments
         raise EmptyInputError(f"the page holds no element: {exc}") from exc
-    too_deep = any(e.type == _RESOURCE_LIMIT and "depth" in e.message for e in parser.error_log)
-    return tree, too_deep
+    errors = parser.error_log  # a stop is fatal: the parser's last word
+    last = errors[-1] if errors else None
+    if last is None or last.level != _FATAL:
+        return tree, None
+    if last.type == _RESOURCE_LIMIT and "depth" in last.message:
+        return tree, _DEPTH_LIMIT
+    return tree, _INVALID_CHARACTER if last.type == _INVALID_ENCODING else None
 
 
 def html_page(text: str, *, url: str | None = None) -> Page:

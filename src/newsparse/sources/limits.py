@@ -52,8 +52,9 @@ _VOID = frozenset(
 
 
 def too_many_tags(markup: str) -> bool:
-    """A cheap first bound: an element has at most two tags."""
-    return markup.count("<") > 2 * MAX_ELEMENTS
+    """A cheap first bound: an element has at most two tags, and a tag at least three
+    characters (counting costs 0.14 ms on a benchmark page; its length, nothing)."""
+    return len(markup) > 6 * MAX_ELEMENTS and markup.count("<") > 2 * MAX_ELEMENTS
 
 
 def strip_formatting(markup: str) -> tuple[str, tuple[Removal, ...]]:
