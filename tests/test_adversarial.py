@@ -588,6 +588,7 @@ def test_time_grows_linearly(growth: Growth) -> None:
 # Before huge_tree, cap_depth and without_surrogates, each of these lost the article.
 CUT_SHORT = {
     "300-unclosed-spans": lambda: before_body("<span>" * 300),
+    "2000-unclosed-divs-in-body": lambda: REAL.replace("</h1>", "</h1>" + "<div>" * 2000, 1),  # under 2048
     "3000-unclosed-divs-in-body": lambda: REAL.replace("</h1>", "</h1>" + "<div>" * 3000, 1),
     "100k-unclosed-fonts": lambda: before_body("<font>" * 100_000),
     "10mb-attribute": lambda: before_body(f'<div class="{"a" * 10 * MB}">x</div>'),
