@@ -618,3 +618,11 @@ def test_too_many_elements_are_recorded() -> None:
         "240,000 inline formatting tags went, their text kept: over 50,000 elements",
         "the page was read up to its 20,000th block",
     ]
+
+
+def test_running_out_of_memory_is_a_memory_error(tmp_path: Path) -> None:
+    """Under a cap (``ulimit -v``, a container), libxml2's failed allocation surfaces as
+    Python's MemoryError, which batches record as MemoryLimit, not as an lxml syntax error."""
+    source = skeleton(P + "<p>a</p>" * 1_000_000)  # about +380 MB to parse; the cap is 100 MB
+    report = isolated(source, tmp_path, seconds=30, cap_mb=100)
+    assert report["kind"] == "MemoryError", report

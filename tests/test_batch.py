@@ -114,6 +114,34 @@ def test_a_page_past_its_deadline_is_stopped_and_the_batch_goes_on() -> None:
     assert quick == Parsed("quick", newsparse.parse(SEED_TEXT))
 
 
+# A million one-word paragraphs: 8 MB that take about +380 MB to parse (docs/reliability.md).
+HUNGRY = "<html><body><h1>Hungry</h1>" + "<p>a</p>" * 1_000_000 + "</body></html>"
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").is_file(), reason="reads memory from /proc (Linux)")
+def test_a_worker_past_its_memory_limit_is_stopped_and_the_batch_goes_on() -> None:
+    docs = [
+        Document("before", content=SEED_TEXT),
+        Document("hungry", content=HUNGRY),
+        Document("after", content=SEED_TEXT),
+    ]
+    records = list(parse_many(docs, workers=1, max_memory_mb=300))
+    assert [r.source for r in records] == ["before", "hungry", "after"]
+    hungry = records[1]
+    assert isinstance(hungry, Failure)
+    assert (hungry.error, hungry.message) == ("MemoryLimit", "over 300 MB of memory; the worker was stopped")
+    assert records[2] == Parsed("after", newsparse.parse(SEED_TEXT))
+    # without the limit the same page parses
+    (parsed,) = parse_many([Document("hungry", content=HUNGRY)], workers=1)
+    assert isinstance(parsed, Parsed)
+
+
+@pytest.mark.parametrize("limit", [0, -5])
+def test_a_memory_limit_must_be_positive(limit: int) -> None:
+    with pytest.raises(ValueError, match="max_memory_mb must be positive"):
+        parse_many([Document("a", content=SEED_TEXT)], workers=1, max_memory_mb=limit)
+
+
 def test_inputs_are_pulled_lazily_and_work_in_flight_is_bounded() -> None:
     pulled = 0
 

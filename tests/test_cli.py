@@ -115,3 +115,15 @@ def test_dependency_notes_stay_off_stderr(tmp_path: Path, capsys: pytest.Capture
     page.write_bytes(b"<html><body><h1>Caf\xe9 \x81\x8d\x8f</h1><p>" + b"Word \xff\xfe. " * 50 + b"</p></body></html>")
     main([str(page), "--format", "jsonl", "--workers", "0"])
     assert "could not be decoded" not in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not Path("/proc/self/statm").is_file(), reason="reads memory from /proc (Linux)")
+def test_a_page_past_the_memory_limit_is_one_failed_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    hungry = tmp_path / "hungry.html"  # a million one-word paragraphs: about +380 MB to parse
+    hungry.write_text("<html><body><h1>Hungry</h1>" + "<p>a</p>" * 1_000_000 + "</body></html>")
+    status = main([str(hungry), str(SEED_TEXT), "--format", "jsonl", "--workers", "1", "--max-memory", "300"])
+    captured = capsys.readouterr()
+    assert status == 1
+    records = [json.loads(line) for line in captured.out.splitlines()]
+    assert [r.get("error") for r in records] == ["MemoryLimit", None]
+    assert "2 inputs: 1 parsed, 1 failed (1 MemoryLimit)" in captured.err

@@ -269,6 +269,7 @@ def test_resume_after_everything_is_done_does_nothing(
         (["--resume"], "--resume needs -o"),
         (["--format", "parquet"], "Parquet output needs a file"),
         (["--timeout", "-1", "-o", "{tmp}/out.json"], "--timeout must be positive"),
+        (["--max-memory", "0", "-o", "{tmp}/out.json"], "--max-memory must be a positive number of MB"),
         (["-o", "{tmp}/out.jsonl.gz"], "compressed output is not written"),
         (["-o", "{tmp}/out.txt"], "cannot tell the format"),
         (["--format", "xml"], "invalid choice"),

@@ -69,7 +69,14 @@ def _batch(args: argparse.Namespace, fmt: str, done: set[str]) -> int:
     items = _skip_done(_inputs(args), done, tally)
     progress = args.progress if args.progress is not None else (args.output is not None and sys.stderr.isatty())
     timeout = args.timeout or None  # 0: no limit
-    records = parse_many(items, workers=_workers(args), timeout=timeout, ordered=not args.unordered, progress=progress)
+    records = parse_many(
+        items,
+        workers=_workers(args),
+        timeout=timeout,
+        ordered=not args.unordered,
+        progress=progress,
+        max_memory_mb=args.max_memory,
+    )
     status = _run(records, args, fmt, tally, quiet=progress)
     if args.output or tally.failed or progress or tally.skipped:
         _complain(tally.summary())
@@ -92,6 +99,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds a page may take (default 60; 0: no limit)"
     )
+    parser.add_argument(
+        "--max-memory", type=int, metavar="MB", help="memory a worker may hold, imports included (about 150 MB)"
+    )
     parser.add_argument("--field", help="the JSONL field holding the page (default: html, content, raw or text)")
     parser.add_argument("--url", help="the page's URL, to resolve relative links (for inputs that carry none)")
     parser.add_argument("--resume", action="store_true", help="skip the inputs already in the output, append the rest")
@@ -111,6 +121,8 @@ def _usage_problem(args: argparse.Namespace, fmt: str) -> str | None:
         return "Parquet output needs a file: -o out.parquet"
     if args.timeout is not None and args.timeout < 0:
         return "--timeout must be positive (or 0 for no limit)"
+    if args.max_memory is not None and args.max_memory <= 0:
+        return "--max-memory must be a positive number of MB"
     if args.output and any(_same_file(args.output, spec) for spec in args.inputs):
         return f"the output {args.output} is also an input: it would be emptied before it is read"
     return None

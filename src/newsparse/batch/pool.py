@@ -3,8 +3,10 @@
 ``concurrent.futures`` cannot stop one task: a page that loops forever would hold its worker
 and the batch's end. Here each worker takes one document at a time over a pipe, and the
 parent watches the clock: a worker past its document's deadline is killed and replaced, and
-the document gets a ``Timeout`` record; a worker that dies (a segfault in a C library, the
-OOM killer) gives a ``WorkerCrashed`` record. Either way the batch goes on.
+the document gets a ``Timeout`` record; a worker whose resident memory passes the limit is
+killed the same way (``MemoryLimit``), before the kernel's OOM killer picks a victim; a worker
+that dies (a segfault in a C library, the OOM killer) gives a ``WorkerCrashed`` record. Either
+way the batch goes on.
 
 Memory stays flat: documents are pulled from the input iterator only when a worker is free,
 and at most ``max_pending`` records wait for an earlier one when the order is kept.
@@ -26,7 +28,16 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import MappingProxyType
 
-from newsparse.batch.records import INTERNAL_ERROR, TIMEOUT, WORKER_CRASHED, Document, Failure, Parsed, Record
+from newsparse.batch.records import (
+    INTERNAL_ERROR,
+    MEMORY_LIMIT,
+    TIMEOUT,
+    WORKER_CRASHED,
+    Document,
+    Failure,
+    Parsed,
+    Record,
+)
 from newsparse.errors import NewsparseError, WorkerStartError
 from newsparse.pipeline import parse, parse_html, parse_text
 
@@ -37,8 +48,13 @@ START_SECONDS = 120.0
 READY = "ready"
 # A killed worker's pipe can take a moment to report EOF; this bounds the wait for it.
 JOIN_SECONDS = 5.0
+# How often a busy worker's memory is read when there is a limit: a parse grows by a few
+# hundred MB a second at most, so the overshoot stays small.
+MEMORY_POLL_SECONDS = 0.2
+_PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
+MB = 1024 * 1024
 _DOORS = MappingProxyType({"auto": parse, "html": parse_html, "text": parse_text})
 
 
@@ -50,6 +66,8 @@ def parse_document(doc: Document) -> Record:
         return Parsed(doc.id, door(source, url=doc.url))
     except NewsparseError as exc:
         return Failure(doc.id, type(exc).__name__, str(exc))
+    except MemoryError as exc:  # the process's own limit (ulimit -v), not the pool's
+        return Failure(doc.id, MEMORY_LIMIT, f"the process ran out of memory: {exc}")
     except Exception as exc:  # a bug in newsparse: reported in the record, the batch goes on
         return Failure(doc.id, INTERNAL_ERROR, f"{type(exc).__name__}: {exc}")
 
@@ -94,10 +112,20 @@ def _context() -> ForkServerContext | SpawnContext | ForkContext:
     return context
 
 
+def resident_bytes(pid: int) -> int | None:
+    """A process's resident memory, from /proc (Linux); None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * _PAGE_BYTES
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 @dataclass
 class _Pool:
     size: int
     timeout: float | None
+    max_memory: int | None = None  # bytes of resident memory a worker may hold
     context: ForkServerContext | SpawnContext | ForkContext = field(default_factory=_context)
     workers: list[_Worker] = field(default_factory=list)
 
@@ -149,6 +177,8 @@ class _Pool:
         if not busy:
             return []
         wait_for = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+        if self.max_memory is not None:
+            wait_for = min(wait_for, MEMORY_POLL_SECONDS)
         ready = wait([w.conn for w in busy], timeout=None if wait_for == float("inf") else wait_for)
         done: list[tuple[int, Record]] = []
         for worker in busy:
@@ -157,8 +187,16 @@ class _Pool:
                 if received is not None:
                     done.append(received)
             elif time.monotonic() >= worker.deadline:
-                done.append(self._expire(worker))
+                done.append(self._expire(worker, TIMEOUT, f"no result after {self.timeout:g} s"))
+            elif self._over_memory(worker):
+                done.append(self._expire(worker, MEMORY_LIMIT, f"over {(self.max_memory or 0) // MB:,} MB of memory"))
         return done
+
+    def _over_memory(self, worker: _Worker) -> bool:
+        if self.max_memory is None or worker.process.pid is None:
+            return False
+        resident = resident_bytes(worker.process.pid)
+        return resident is not None and resident > self.max_memory
 
     def _receive(self, worker: _Worker) -> tuple[int, Record] | None:
         """The worker's record; None for a replacement worker's greeting, sent before its result."""
@@ -175,13 +213,15 @@ class _Pool:
             self._replace(worker)
             return seq, Failure(doc.id, WORKER_CRASHED, f"the worker died (exit code {code}) on this document")
         worker.task, worker.deadline = None, float("inf")
+        if self._over_memory(worker):  # Python keeps what a big page took: the next page starts clean
+            self._replace(worker)
         return got_seq, record
 
-    def _expire(self, worker: _Worker) -> tuple[int, Record]:
+    def _expire(self, worker: _Worker, error: str, why: str) -> tuple[int, Record]:
         assert worker.task is not None
         seq, doc = worker.task
         self._replace(worker)
-        return seq, Failure(doc.id, TIMEOUT, f"no result after {self.timeout:g} s; the worker was stopped")
+        return seq, Failure(doc.id, error, f"{why}; the worker was stopped")
 
     def _replace(self, worker: _Worker) -> None:
         _stop(worker)
@@ -211,10 +251,12 @@ def run_pool(
     timeout: float | None,
     ordered: bool,
     max_pending: int,
+    max_memory: int | None = None,
 ) -> Iterator[Record]:
     """Records for ``items`` from ``workers`` processes: in input order when ``ordered``,
-    else as they complete. Failures already in ``items`` pass through in their place."""
-    pool = _Pool(size=workers, timeout=timeout)
+    else as they complete. Failures already in ``items`` pass through in their place.
+    ``max_memory``: bytes of resident memory a worker may hold (Linux)."""
+    pool = _Pool(size=workers, timeout=timeout, max_memory=max_memory)
     source = enumerate(items)
     waiting: dict[int, Record] = {}  # finished, held for an earlier record (ordered mode)
     next_out = 0

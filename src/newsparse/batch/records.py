@@ -18,6 +18,7 @@ Kind = Literal["auto", "html", "text"]
 
 # Failure.error values of the batch itself; the others are exception class names.
 TIMEOUT = "Timeout"
+MEMORY_LIMIT = "MemoryLimit"
 WORKER_CRASHED = "WorkerCrashed"
 INTERNAL_ERROR = "InternalError"
 

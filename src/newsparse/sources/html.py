@@ -87,6 +87,10 @@ def _parse(markup: str) -> tuple[html.HtmlElement, str | None]:
         tree = html.document_fromstring("<html></html>" if blank else markup, parser=parser)
     except etree.ParserError as exc:  # "<!DOCTYPE html>" alone, or nothing but comments
         raise EmptyInputError(f"the page holds no element: {exc}") from exc
+    except etree.XMLSyntaxError as exc:  # in recovery mode, only a failed allocation stops libxml2
+        if any(e.type == etree.ErrorTypes.ERR_NO_MEMORY for e in parser.error_log):
+            raise MemoryError("libxml2 ran out of memory building the tree") from exc
+        raise
     errors = parser.error_log  # a stop is fatal: the parser's last word
     last = errors[-1] if errors else None
     if last is None or last.level != _FATAL:
