@@ -28,6 +28,10 @@ TITLE_COST = 4
 DRAWDOWN = 60
 # The article is the first stretch with at least this share of the largest one's score.
 FIRST_SHARE = 0.6
+# A stretch that starts this close under the repeated title, with at least this score and a
+# sentence, is the article's start.
+ANCHOR_GAP = 8
+MIN_ANCHORED_SCORE = 30
 # Long lines count as prose even without a final full stop (dumps cut some, quotes end in ").
 MIN_UNPUNCTUATED_PROSE = 25
 _SENTENCE_END = (*SENTENCE_END, ":")
@@ -68,11 +72,24 @@ def main_region(
         return Region(0, 0)
     top = max(total for _, total in stretches)
     if anchor is not None:
-        # The page's title printed again: the article starts there, not in a longer thread below.
-        after = [(r, t) for r, t in stretches if r.start >= anchor and t >= FIRST_SHARE * top]
-        if after:
-            return after[0][0]
+        # The page's title printed again: the article starts there, not in a longer thread or
+        # a legal notice below. Text right under it is the article even when lists and short
+        # lines break it into small stretches (a recipe, a how-to).
+        under = [
+            r
+            for r, t in stretches
+            if anchor < r.start <= anchor + ANCHOR_GAP and t >= MIN_ANCHORED_SCORE and _sentences(blocks, r) > 0
+        ]
+        after = [r for r, t in stretches if r.start >= anchor and t >= FIRST_SHARE * top]
+        if under or after:
+            return (under or after)[0]
     return next(region for region, total in stretches if total >= FIRST_SHARE * top)
+
+
+def _sentences(blocks: Sequence[Block], region: Region) -> int:
+    """Lines of the stretch that end like sentences: a long line that does not is a widget
+    (a dropdown of car brands, a numbered most-read list) flattened onto one line."""
+    return sum(blocks[i].text.endswith(SENTENCE_END) for i in range(region.start, region.end))
 
 
 def _stretches(blocks: Sequence[Block], content: Sequence[bool], walls: Sequence[bool]) -> Iterator[tuple[Region, int]]:
