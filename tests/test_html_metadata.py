@@ -10,7 +10,7 @@ import pytest
 
 import newsparse
 from newsparse.page import Meta
-from newsparse.sources.html import parse_tree
+from newsparse.sources.html import parse_page_tree
 from newsparse.sources.metadata import read_meta
 
 URL = "https://www.northern-daily.example/news/2024/03/05/council-approves-budget/"
@@ -84,7 +84,7 @@ def page(
 
 
 def meta_of(markup: str, url: str | None = URL) -> Meta:
-    return read_meta(parse_tree(markup), url)
+    return read_meta(parse_page_tree(markup).tree, url)
 
 
 def utc(year: int, month: int, day: int, hour: int, minute: int) -> datetime:

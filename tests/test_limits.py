@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsparse.sources.html import parse_tree
+from newsparse.sources.html import parse_page_tree
 from newsparse.sources.limits import cap_depth, strip_formatting
 
 _TAGS = ["div", "span", "p", "b", "section", "li", "ul", "font", "a", "em", "blockquote"]
@@ -22,11 +22,11 @@ _MARKUP = st.lists(_PIECES, max_size=120).map("".join)
 
 
 def _text(markup: str) -> str:
-    return " ".join("".join(parse_tree(f"<html><body>{markup}</body></html>").itertext()).split())
+    return " ".join("".join(parse_page_tree(f"<html><body>{markup}</body></html>").tree.itertext()).split())
 
 
 def _depth(markup: str) -> int:
-    tree = parse_tree(f"<html><body>{markup}</body></html>")
+    tree = parse_page_tree(f"<html><body>{markup}</body></html>").tree
     return max(len(list(e.iterancestors())) for e in tree.iter())
 
 
@@ -72,7 +72,7 @@ def test_formatting_goes_and_its_text_stays() -> None:
 
 def test_the_cap_is_a_parseable_document() -> None:
     capped, _ = cap_depth("<div>" * 5000 + "bottom", 512)
-    tree = parse_tree(capped)
+    tree = parse_page_tree(capped).tree
     assert "bottom" in "".join(tree.itertext())
     assert max(len(list(e.iterancestors())) for e in tree.iter()) <= 512 + 2
     assert re.fullmatch(r"(<div>){512}(</div><div>){4488}bottom", capped)

@@ -24,7 +24,6 @@ class Block:
 
     text: str
     indent: int = 0  # leading spaces in a text dump: teaser lists are often indented
-    gap_before: int = 0  # blank lines above it in a text dump
     tag: str | None = None  # the element name for HTML blocks
     href: str | None = None  # the link target when the whole block is one link
     words: int = field(init=False, repr=False, compare=False)  # counted once: every stage asks

@@ -50,14 +50,10 @@ class ParsedPage(NamedTuple):
     oversized: bool  # still more than MAX_ELEMENTS elements once thinned out
 
 
-def parse_tree(text: str) -> html.HtmlElement:
-    """Parse once. lxml refuses a str that still declares its byte encoding, so that goes."""
-    return parse_page_tree(text).tree
-
-
 def parse_page_tree(text: str) -> ParsedPage:
     """The tree, read whole and in linear time (see ``limits``): nesting past libxml2's limit
-    is flattened, and a page of more elements than any article needs is thinned out."""
+    is flattened, and a page of more elements than any article needs is thinned out. lxml
+    refuses a str that still declares its byte encoding, so that goes."""
     markup = _XML_DECLARATION.sub("", text, count=1)
     repairs: tuple[Removal, ...] = ()
     crowded = too_many_tags(markup)

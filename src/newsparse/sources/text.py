@@ -7,20 +7,16 @@ from newsparse.page import Block, Meta, Page
 
 
 def text_page(text: str, *, url: str | None = None) -> Page:
-    """Split a text dump into one block per non-empty line, keeping indentation and gaps.
+    """Split a text dump into one block per non-empty line, keeping its indentation.
 
     >>> page = text_page("Title\\n\\n\\nFirst line\\n    Teaser\\n")
-    >>> [(b.text, b.indent, b.gap_before) for b in page.blocks]
-    [('Title', 0, 0), ('First line', 0, 2), ('Teaser', 4, 0)]
+    >>> [(b.text, b.indent) for b in page.blocks]
+    [('Title', 0), ('First line', 0), ('Teaser', 4)]
     """
     blocks: list[Block] = []
-    gap = 0
     for raw in text.splitlines():
         line = clean_line(raw)
-        if not line:
-            gap += 1
-            continue
-        indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
-        blocks.append(Block(line, indent=indent, gap_before=gap))
-        gap = 0
+        if line:
+            indent = len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip())
+            blocks.append(Block(line, indent=indent))
     return Page(tuple(blocks), Meta(url=url), kind="text")
