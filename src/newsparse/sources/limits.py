@@ -27,11 +27,12 @@ from newsparse.model import Removal
 # 30 times the benchmark's largest page: a real page is far below it.
 MAX_ELEMENTS = 50_000
 # Tags that only format text: without them the text and the blocks it forms are the same. Links
-# stay (their density tells menus from prose), as do images and line breaks. Done on the markup:
-# lxml's strip_tags leaves the texts as adjacent nodes, which every later read joins again.
+# stay (their density tells menus from prose), as do images, line breaks and <time> (a date
+# source). Done on the markup: lxml's strip_tags leaves the texts as adjacent nodes, which
+# every later read joins again.
 _FORMATTING = re.compile(
     r"</?(?:span|font|b|i|u|em|strong|small|big|sub|sup|s|strike|tt|mark|abbr|cite|q|ins|del|nobr|bdi|bdo"
-    r"|time|data|var|kbd|samp)(?=[\s/>])[^>]*>",
+    r"|var|kbd|samp)(?=[\s/>])[^>]*>",
     re.IGNORECASE,
 )
 # Elements that mean something with no text.
