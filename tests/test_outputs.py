@@ -327,6 +327,11 @@ def wait_for_records(process: subprocess.Popen[str], out: Path, count: int) -> i
     raise AssertionError(f"fewer than {count} records after {DEADLINE} s")
 
 
+def complete(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The command run to its end, its output captured."""
+    return subprocess.run(command(*args), cwd=ROOT, capture_output=True, text=True, timeout=DEADLINE)
+
+
 def finish(process: subprocess.Popen[str]) -> tuple[int, str]:
     _, err = process.communicate(timeout=DEADLINE)
     return process.returncode, err
@@ -357,13 +362,7 @@ def test_a_run_killed_midway_resumes_to_every_input_exactly_once(
     whole = written.count(b"\n")
     assert 5 <= whole < len(pages), "the kill came after the run's end: nothing to resume"
 
-    done = subprocess.run(
-        command(tmp_path / "crawl", "-o", out, "--workers", "2", "--resume"),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=DEADLINE,
-    )
+    done = complete(tmp_path / "crawl", "-o", out, "--workers", "2", "--resume")
     assert done.returncode == 0, done.stderr
     counts = summary(done.stderr)
     assert counts["skipped"] == str(whole)
@@ -393,13 +392,7 @@ def test_ctrl_c_exits_130_with_whole_records_and_resume_goes_on(
     assert 3 <= len(first) < len(pages)
     # Counted as written (Ctrl-C may fall between a record's writing and its count).
     assert int(summary(err)["done"] or 0) in (len(first), len(first) - 1)
-    resumed = subprocess.run(
-        command(tmp_path / "crawl", "-o", out, "--workers", "0", "--resume"),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=DEADLINE,
-    )
+    resumed = complete(tmp_path / "crawl", "-o", out, "--workers", "0", "--resume")
     assert resumed.returncode == 0, resumed.stderr
     assert [record["source"] for record in read_jsonl(out)] == [str(page) for page in pages]
 

@@ -119,18 +119,16 @@ def _decode_declared(data: bytes) -> str | None:
     if label in _WINDOWS_1252_ALIASES:
         # A latin-1 label on bytes that are valid UTF-8 (and not plain ASCII) is the common
         # mislabel of a UTF-8 page: windows-1252 text is almost never valid UTF-8 by chance.
-        utf8 = _strict_utf8(data) if not data.isascii() else None
+        utf8 = _strict(data, "utf-8") if not data.isascii() else None
         return utf8 if utf8 is not None else data.decode("cp1252", errors="replace")
+    return _strict(data, label)
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    """The bytes decoded without a replacement, or None."""
     try:
-        return data.decode(label)
+        return data.decode(encoding)
     except (LookupError, UnicodeError):  # unknown labels, and codecs that are no charset ("undefined")
-        return None
-
-
-def _strict_utf8(data: bytes) -> str | None:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
         return None
 
 
@@ -138,7 +136,7 @@ def _decode_detected(data: bytes) -> str:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return data.decode(utf16, errors="replace")
-    utf8 = _strict_utf8(data)
+    utf8 = _strict(data, "utf-8")
     if utf8 is not None:
         return utf8
     # Detection reads every byte: refuse binary data on its first bytes instead.
@@ -147,10 +145,9 @@ def _decode_detected(data: bytes) -> str:
     # would log a warning through the root logger of the caller's program, and decode with
     # UTF-8 where windows-1252 keeps every letter of a page with one undefined byte.
     for encoding in EncodingDetector(data, ["utf-8", "windows-1252"], is_html=True).encodings:
-        try:
-            return data.decode(encoding)
-        except (LookupError, UnicodeError):
-            continue
+        text = _strict(data, encoding)
+        if text is not None:
+            return text
     return data.decode("windows-1252", errors="replace")
 
 

@@ -51,10 +51,9 @@ JOIN_SECONDS = 5.0
 # How often a busy worker's memory is read when there is a limit: a parse grows by a few
 # hundred MB a second at most, so the overshoot stays small.
 MEMORY_POLL_SECONDS = 0.2
+MB = 1024 * 1024
 _PAGE_BYTES = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
-
-MB = 1024 * 1024
 _DOORS = MappingProxyType({"auto": parse, "html": parse_html, "text": parse_text})
 
 

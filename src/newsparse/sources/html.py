@@ -22,6 +22,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 MAX_DEPTH = 512
 _RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 _INVALID_ENCODING = etree.ErrorTypes.ERR_INVALID_ENCODING
+_NO_MEMORY = etree.ErrorTypes.ERR_NO_MEMORY
 _FATAL = etree.ErrorLevels.FATAL
 _DEPTH_LIMIT, _INVALID_CHARACTER = "depth limit", "invalid character"  # why a parse stopped
 _LOOKUP = etree.ElementDefaultClassLookup(
@@ -84,7 +85,7 @@ def _parse(markup: str) -> tuple[html.HtmlElement, str | None]:
     except etree.ParserError as exc:  # "<!DOCTYPE html>" alone, or nothing but comments
         raise EmptyInputError(f"the page holds no element: {exc}") from exc
     except etree.XMLSyntaxError as exc:  # in recovery mode, only a failed allocation stops libxml2
-        if any(e.type == etree.ErrorTypes.ERR_NO_MEMORY for e in parser.error_log):
+        if any(e.type == _NO_MEMORY for e in parser.error_log):
             raise MemoryError("libxml2 ran out of memory building the tree") from exc
         raise
     errors = parser.error_log  # a stop is fatal: the parser's last word
