@@ -22,6 +22,7 @@ def test_all_is_pinned() -> None:
         "Document",
         "EmptyInputError",
         "Failure",
+        "ForeignFileError",
         "NewsparseError",
         "Parsed",
         "RelatedLink",
@@ -36,6 +37,7 @@ def test_all_is_pinned() -> None:
         "parse_html",
         "parse_many",
         "parse_text",
+        "read_records",
         "to_dataframe",
     ]
 

@@ -39,7 +39,7 @@ def test_text_output_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
     main([str(SEED_TEXT), "--format", "text"])
     out = capsys.readouterr().out
     assert EXPECTED["headline"] in out
-    assert "Votes: 5500 (5.5k Points)" in out
+    assert '\nVotes: 5,500 points (raw: "5.5k Points")\n' in out
     assert EXPECTED["paragraphs"][-1] in out
     assert "Upvote Downvote" not in out
 
@@ -102,11 +102,14 @@ def test_the_output_may_not_be_an_input(tmp_path: Path, capsys: pytest.CaptureFi
 
 def test_resume_refuses_an_output_that_is_not_ours(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "out.jsonl"
-    out.write_text('{"source": "a"}\nnot json at all\n{"source": "b"}\n')
+    first = '{"source": "a", "error": "Timeout", "message": "no result after 60 s"}\n'
+    out.write_text(first + "not json at all\n" + '{"source": "b"', encoding="utf-8")  # and a torn last line
+    before = out.read_bytes()
     with pytest.raises(SystemExit) as exited:
         main([str(SEED_TEXT), "-o", str(out), "--resume"])
     assert exited.value.code == 2
-    assert "line 2 of the output is no newsparse record" in capsys.readouterr().err
+    assert f"line 2 of {out} is no newsparse record" in capsys.readouterr().err
+    assert out.read_bytes() == before  # the torn line is cut only from a file that is ours
 
 
 def test_dependency_notes_stay_off_stderr(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

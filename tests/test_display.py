@@ -1,4 +1,4 @@
-"""The human-facing views of an Article: the one-line repr and the notebook HTML card."""
+"""The human-facing views of an Article: the one-line repr, the notebook HTML card and the text view."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 import newsparse
 from conftest import SEED
 from newsparse import Article, Byline, RelatedLink, Removal, VoteCount
-from newsparse.display import article_html, article_repr
+from newsparse.display import article_html, article_repr, render_text
 
 HOSTILE = Article(
     headline="<script>alert(1)</script>",
@@ -179,3 +179,60 @@ def test_card_stays_compact_for_a_huge_article() -> None:
     assert only(card, "np-more").text_content() == "… 9,997 more paragraphs"
     assert len(list(card.iter("a"))) == 10
     assert len(article._repr_html_()) < 10_000
+
+
+def test_text_view_of_a_whole_article() -> None:
+    article = Article(
+        headline="Ferry crews strike",
+        paragraphs=("First paragraph.", "Second paragraph."),
+        byline=Byline(("Ana Ruiz", "Tom Lee"), bio="Writes about ports."),
+        votes=VoteCount(1, "1 point", "points"),
+        related=(RelatedLink("Port reopens", "https://example.org/port"), RelatedLink("Strike ends")),
+        published=date(2024, 3, 1),
+        language="en",
+        site_name="Harbour News",
+        url="https://example.org/ferry",
+        removed=(Removal("share", "Share this", "a share row"),),
+    )
+    assert render_text("page.html", article) == (
+        "# page.html\n"
+        "Ferry crews strike\n"
+        "==================\n"
+        "By: Ana Ruiz, Tom Lee\n"
+        "Published: 2024-03-01\n"
+        "Language: en\n"
+        "Votes: 1 point\n"
+        "Site: Harbour News\n"
+        "URL: https://example.org/ferry\n"
+        "Removed: 1 block\n"
+        "\n"
+        "First paragraph.\n\nSecond paragraph.\n"
+        "\n"
+        "Related:\n"
+        "  - Port reopens <https://example.org/port>\n"
+        "  - Strike ends"
+    )
+
+
+def test_text_view_of_an_empty_article_says_what_is_missing() -> None:
+    assert render_text("x", Article()) == "# x\n(no headline)\n=============\n\n(no body)"
+
+
+@pytest.mark.parametrize(
+    ("votes", "shown"),
+    [
+        (VoteCount(553, "553 Points", "points"), "553 points"),  # the page's words add nothing
+        (VoteCount(1234, "1,234 Points", "points"), "1,234 points"),
+        (VoteCount(248, "248", "likes"), "248 likes"),  # JSON-LD: a bare number
+        (VoteCount(-12, "-12 points", "points"), "-12 points"),
+        (VoteCount(42, "Score: 42", "score"), "score 42"),
+        (VoteCount(1, "1 like", "likes"), "1 like"),
+        (VoteCount(5500, "5.5k Points", "points"), '5,500 points (raw: "5.5k Points")'),
+        (VoteCount(1234, "1.234 Punkte", "points"), '1,234 points (raw: "1.234 Punkte")'),
+        (VoteCount(1100, "1.1K", "likes"), '1,100 likes (raw: "1.1K")'),
+        (VoteCount(7, "7\n  claps", "claps"), "7 claps"),  # a label newsparse does not know, as the page says it
+        (VoteCount(1100, "1.1K\nLikes", "likes"), '1,100 likes (raw: "1.1K Likes")'),  # one line, whatever the widget
+    ],
+)
+def test_text_view_names_the_votes_and_quotes_the_page_only_when_it_says_more(votes: VoteCount, shown: str) -> None:
+    assert f"\nVotes: {shown}\n" in render_text("x", Article(headline="h", votes=votes))

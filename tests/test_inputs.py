@@ -295,7 +295,11 @@ def test_a_warc_gives_its_html_responses_and_nothing_else(tmp_path: Path, compre
     path.write_bytes(data)
     found = list(documents([tmp_path]))
     pages = [w for w in written if w.kind == "html"]
-    assert ids(found) == [f"{path}#{w.record_id.strip('<>')}" for w in pages]
+    # Named by their address, as a crawl's other tables name them; the record id says where.
+    assert ids(found) == [w.url for w in pages]
+    assert [doc.origin for doc in found if isinstance(doc, Document)] == [
+        f"{path}#{w.record_id.strip('<>')}" for w in pages
+    ]
     assert all(isinstance(doc, Document) and doc.kind == "html" for doc in found)
     assert [doc.url for doc in found if isinstance(doc, Document)] == [w.url for w in pages]
     french, dutch, _ = found

@@ -144,6 +144,8 @@ def test_csv_has_a_row_per_input_with_lists_as_json_and_bodies_whole(
         for column, value in flat_record(record).items():
             if COLUMNS[column] == "list":
                 assert json.loads(row[column]) == value, column
+            elif COLUMNS[column] == "timestamp":
+                assert row[column] == (value.isoformat() if value else ""), column
             else:
                 assert row[column] == ("" if value is None else str(value)), column
     bodies = [row["body"] for row in rows if row["body"]]
@@ -269,6 +271,8 @@ def test_resume_after_everything_is_done_does_nothing(
         (["--resume"], "--resume needs -o"),
         (["--format", "parquet"], "Parquet output needs a file"),
         (["--timeout", "-1", "-o", "{tmp}/out.json"], "--timeout must be positive"),
+        (["--timeout", "nan", "-o", "{tmp}/out.json"], "--timeout must be positive"),
+        (["--workers", "-1", "-o", "{tmp}/out.json"], "--workers must be 0"),
         (["--max-memory", "0", "-o", "{tmp}/out.json"], "--max-memory must be a positive number of MB"),
         (["-o", "{tmp}/out.jsonl.gz"], "compressed output is not written"),
         (["-o", "{tmp}/out.txt"], "cannot tell the format"),

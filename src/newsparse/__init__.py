@@ -10,10 +10,12 @@
 import logging
 
 from newsparse.batch import Document, Failure, Parsed, documents, parse_many
+from newsparse.batch.readback import read_records
 from newsparse.dataframe import to_dataframe
 from newsparse.errors import (
     DecodeError,
     EmptyInputError,
+    ForeignFileError,
     NewsparseError,
     UnreadableFileError,
     UnsupportedInputError,
@@ -29,6 +31,7 @@ __all__ = [
     "Document",
     "EmptyInputError",
     "Failure",
+    "ForeignFileError",
     "NewsparseError",
     "Parsed",
     "RelatedLink",
@@ -43,6 +46,7 @@ __all__ = [
     "parse_html",
     "parse_many",
     "parse_text",
+    "read_records",
     "to_dataframe",
 ]
 

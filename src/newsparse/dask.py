@@ -24,10 +24,13 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-import dask.bag as db
-import dask.dataframe as dd
-import pandas as pd
-from dask.delayed import delayed
+try:
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+    from dask.delayed import delayed
+except ImportError as exc:  # an optional extra: say which
+    raise ImportError(f"newsparse.dask needs Dask and pandas: pip install 'newsparse[dask]' ({exc})") from exc
 
 from newsparse.batch.inputs import JSONL_SUFFIXES, WARC_SUFFIXES, file_documents, input_files, suffix_of
 from newsparse.batch.pool import parse_document
@@ -43,11 +46,16 @@ FILES_PER_PARTITION = 200
 
 
 def read_records(
-    paths: Iterable[str | os.PathLike[str]], *, field: str | None = None, files_per_partition: int = FILES_PER_PARTITION
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    field: str | None = None,
+    id_field: str | None = None,
+    files_per_partition: int = FILES_PER_PARTITION,
 ) -> db.Bag:
-    """A bag of one record per input under ``paths`` (files, directories, globs, JSONL, WARC)."""
+    """A bag of one record per input under ``paths`` (files, directories, globs, JSONL, WARC);
+    ``field`` and ``id_field`` name a JSONL line's page and id, as in ``parse_many``."""
     groups = _partitions(input_files(paths), files_per_partition)
-    parts = [delayed(_parse_group)(group, field) for group in groups]
+    parts = [delayed(_parse_group)(group, field, id_field) for group in groups]
     return db.from_delayed(parts) if parts else db.from_sequence([], npartitions=1)
 
 
@@ -61,7 +69,7 @@ def to_dataframe(records: db.Bag) -> dd.DataFrame:
 def to_parquet(records: db.Bag, path: str | os.PathLike[str], **options: Any) -> None:
     """Write the records' DataFrame as a Parquet dataset, one file per partition. The schema is
     given, since Dask cannot infer list columns from an empty meta."""
-    to_dataframe(records).to_parquet(path, schema=arrow_schema(timestamps=True), write_index=False, **options)
+    to_dataframe(records).to_parquet(path, schema=arrow_schema(), write_index=False, **options)
 
 
 def _partitions(found: Iterable[Path | Failure], size: int) -> list[list[str | Failure]]:
@@ -81,12 +89,12 @@ def _partitions(found: Iterable[Path | Failure], size: int) -> list[list[str | F
     return groups
 
 
-def _parse_group(group: Sequence[str | Failure], field: str | None) -> list[Record]:
+def _parse_group(group: Sequence[str | Failure], field: str | None, id_field: str | None) -> list[Record]:
     records: list[Record] = []
     for item in group:
         if isinstance(item, Failure):
             records.append(item)
             continue
-        for doc in file_documents(Path(item), field=field):
+        for doc in file_documents(Path(item), field=field, id_field=id_field):
             records.append(doc if isinstance(doc, Failure) else parse_document(doc))
     return records

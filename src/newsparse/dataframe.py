@@ -27,8 +27,9 @@ def to_dataframe(items: Iterable[Article | Parsed | Failure]) -> pd.DataFrame:
     """One row per article or batch record, with the columns of ``newsparse.batch.table``.
 
     Counts are nullable integers (``votes`` is ``<NA>`` where a page has none), ``published``
-    is a UTC timestamp (a date alone reads as midnight UTC, a time without a zone as UTC),
-    and lists (``authors``, ``paragraphs``, ``related_titles``) stay Python lists.
+    is a UTC timestamp (a date alone reads as midnight UTC, a time without a zone as UTC) with
+    the page's own offset in ``published_offset`` (minutes), and lists (``authors``,
+    ``paragraphs``, ``related_titles``) stay Python lists.
     """
     try:
         import pandas as pd
@@ -48,7 +49,6 @@ def typed_frame(frame: Any) -> Any:
             frame[name] = frame[name].astype("Int64")
         elif kind == "str":
             frame[name] = frame[name].astype("string")
-    # One unit whatever the pandas version or the partition, so Dask's meta matches its data.
-    stamps = pd.to_datetime(frame["published"], utc=True, errors="coerce", format="ISO8601")
-    frame["published"] = stamps.dt.as_unit("us")
+        elif kind == "timestamp":  # one unit whatever the pandas version, so Dask's meta matches its data
+            frame[name] = pd.to_datetime(frame[name], utc=True).dt.as_unit("us")
     return frame

@@ -11,6 +11,7 @@ import html
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
+from types import MappingProxyType
 from urllib.parse import urlsplit
 
 from newsparse.model import Article, Byline, RelatedLink, Removal, VoteCount
@@ -25,6 +26,8 @@ _PARAGRAPH_LIMIT = 600
 _BIO_LIMIT = 300
 _PREVIEW_PARAGRAPHS = 3
 _PREVIEW_RELATED = 10
+# The canonical vote labels (rules/data/*/vote_label.txt) for a count of one.
+_SINGULAR_LABELS = MappingProxyType({"points": "point", "votes": "vote", "upvotes": "upvote", "likes": "like"})
 
 _CARD_STYLE = (
     "font-family:system-ui,sans-serif;max-width:46em;border:1px solid #d0d7de;border-radius:6px;"
@@ -216,14 +219,35 @@ def render_text(name: str, article: Article) -> str:
 
 
 def _facts(article: Article) -> list[tuple[str, str | None]]:
-    votes = f"{article.votes.count} ({article.votes.raw})" if article.votes else None
     byline = article.byline
     return [
         ("By", ", ".join(byline.authors) if byline else None),
         ("Published", article.published.isoformat() if article.published else None),
         ("Language", article.language),
-        ("Votes", votes),
+        ("Votes", _votes_text(article.votes) if article.votes else None),
         ("Site", article.site_name),
         ("URL", article.url),
-        ("Removed", f"{len(article.removed)} blocks" if article.removed else None),
+        ("Removed", _counted(len(article.removed), "block") if article.removed else None),
     ]
+
+
+def _votes_text(votes: VoteCount) -> str:
+    """The count in full with its label, and the page's own words when they say more.
+
+    >>> _votes_text(VoteCount(1100, "1.1K Likes", "likes"))
+    '1,100 likes (raw: "1.1K Likes")'
+    >>> _votes_text(VoteCount(553, "553 Points", "points")), _votes_text(VoteCount(42, "Score: 42", "score"))
+    ('553 points', 'score 42')
+    """
+    number = f"{votes.count:,}"
+    if votes.label == "score":  # a score is no unit: "score 42", not "42 score"
+        shown = f"score {number}"
+    else:
+        shown = f"{number} {_SINGULAR_LABELS.get(votes.label, votes.label) if votes.count == 1 else votes.label}"
+    raw = " ".join(votes.raw.split())  # a widget's text may span lines
+    words = {word.strip(":") for word in raw.casefold().split()}
+    return shown if words <= {str(votes.count), *shown.split()} else f'{shown} (raw: "{raw}")'
+
+
+def _counted(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'s' if n != 1 else ''}"

@@ -40,6 +40,11 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
+# A str this short on one line may be a path or URL given where the page was meant.
+_MAX_POINTER_CHARS = 4096
+_BARE_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]{0,15}://\S+")
+_FILE_NAME = re.compile(r"\S+\.(?:html?|xhtml|shtml|txt|gz|jsonl|ndjson|warc)", re.IGNORECASE)
+
 # A page read from a path is at most this big, unpacked: real pages are a few MB.
 MAX_PAGE_BYTES = 64 << 20
 # Text where more than this share of characters are control codes is binary data, not a page.
@@ -52,9 +57,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html\b|<\?xml|<!--)", re.IGNORECASE)
-_HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|a|article|meta|title|script|br|li|h[1-6])\b[^>]*>", re.I)
-# A text dump may quote a tag or two; a page has them by the dozen.
-_MIN_TAGS_FOR_HTML = 5
+# The elements of HTML's body and head that fragments are made of; a dump may quote "<3" or
+# "a < b", which name none.
+_ELEMENTS = (
+    "a|abbr|address|article|aside|audio|b|blockquote|body|br|button|caption|cite|code|dd|div|dl|dt|em|figcaption|"
+    "figure|footer|form|h[1-6]|head|header|hr|i|iframe|img|input|label|li|link|main|meta|nav|noscript|ol|option|p|"
+    "picture|pre|q|s|script|section|select|small|source|span|strong|style|sub|sup|table|tbody|td|th|thead|time|"
+    "title|tr|u|ul|video"
+)
+_TAG = re.compile(rf"</?(?:{_ELEMENTS})(?=[\s/>])", re.IGNORECASE)
+_STARTS_WITH_TAG = re.compile(rf"\s*<(?:{_ELEMENTS})(?=[\s/>])", re.IGNORECASE)
+_ENDS_WITH_END_TAG = re.compile(rf"</(?:{_ELEMENTS})\s*>\s*$", re.IGNORECASE)
+_CODE_OPEN = re.compile(r"<(script|style)\b[^<>]{0,2048}>")
+# How much of the text's start is looked at to tell markup from a dump.
+_SNIFF_CHARS = 16_384
 
 
 def read_source(source: Source) -> str | bytes:
@@ -172,12 +188,44 @@ def _reject_binary(text: str) -> None:
 
 
 def to_text(source: Source) -> str:
-    """The source as a ``str``, refusing empty input."""
+    """The source as a ``str``, refusing empty input and a ``str`` that only points at a page."""
     content = read_source(source)
     text = decode(content) if isinstance(content, bytes) else content
     if not text or text.isspace():  # strip() would copy the whole page to say the same
         raise EmptyInputError("the input is empty or only whitespace")
+    if isinstance(source, str):
+        _refuse_pointer(text)
     return text
+
+
+def _refuse_pointer(text: str) -> None:
+    """A ``str`` is the page itself. One that is only a URL, or only a file's name, was meant
+    as a pointer to a page (as trafilatura's and newspaper4k's users pass them): parsing it
+    would give an empty Article that looks like a result, so it is refused with the way out.
+
+    >>> try:
+    ...     _refuse_pointer("https://example.org/story")
+    ... except UnsupportedInputError as error:
+    ...     print(str(error)[:70])
+    'https://example.org/story' is a URL, and a str is the page itself: ne
+    """
+    if len(text) > _MAX_POINTER_CHARS:
+        return
+    token = text.strip()
+    if "\n" in token:
+        return
+    if _BARE_URL.fullmatch(token):
+        raise UnsupportedInputError(
+            f"{token!r} is a URL, and a str is the page itself: newsparse does no network I/O, "
+            f"so fetch the page and pass its HTML (with url={token!r})"
+        )
+    if os.path.isdir(token):
+        raise UnsupportedInputError(f"{token!r} names a folder: parse_many([Path({token!r})]) parses the pages in it")
+    if os.path.exists(token) or _FILE_NAME.fullmatch(token):
+        found = "names a file" if os.path.exists(token) else "looks like a file name (no such file here)"
+        raise UnsupportedInputError(
+            f"{token!r} {found}, and a str is the page itself: to read a file, pass Path({token!r})"
+        )
 
 
 def without_surrogates(text: str) -> str:
@@ -192,13 +240,41 @@ def without_surrogates(text: str) -> str:
 
 
 def looks_like_html(text: str) -> bool:
-    """True for markup, False for a plain-text dump.
+    """True for markup, False for a plain-text dump, told by how tags sit in the lines.
+
+    A document or fragment of markup starts with a doctype, or has a tag in most of its lines,
+    or opens with an element and closes one. A dump may quote a tag, or open with a tracking
+    pixel's ``<noscript>`` markup as text, but its other lines are text.
 
     >>> looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    True
+    >>> looks_like_html("<p>A short fragment.</p>\\n<p>Two paragraphs.</p>")
     True
     >>> looks_like_html("Headline\\n\\nA paragraph that mentions <p> once.")
     False
     """
     if _HTML_START.match(text):
         return True
-    return len(_HTML_TAG.findall(text, 0, 4 * _SNIFF_BYTES)) >= _MIN_TAGS_FOR_HTML
+    sample = text[:_SNIFF_CHARS]
+    lines = [line for line in _outside_scripts(sample).splitlines() if line and not line.isspace()]
+    tagged = sum(1 for line in lines if _TAG.search(line))
+    if 2 * tagged > len(lines):
+        return True
+    return bool(_STARTS_WITH_TAG.match(sample) and _ENDS_WITH_END_TAG.search(text[-1024:]))
+
+
+def _outside_scripts(markup: str) -> str:
+    """The markup without what its scripts and styles hold: code lines carry no tags, and a page
+    may open with a long script before its first element.
+
+    >>> _outside_scripts("<script>\\nvar a;\\n</script>\\n<p>x</p>")
+    '<script></script>\\n<p>x</p>'
+    """
+    lower, kept, position = markup.lower(), [], 0
+    while opening := _CODE_OPEN.search(lower, position):
+        kept.append(markup[position : opening.end()])
+        position = lower.find(f"</{opening.group(1)}", opening.end())
+        if position < 0:
+            return "".join(kept)
+    kept.append(markup[position:])
+    return "".join(kept)

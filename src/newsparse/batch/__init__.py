@@ -9,12 +9,12 @@
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
 from newsparse.batch.inputs import documents
 from newsparse.batch.pool import MB, default_workers, parse_document, resident_bytes, run_pool
+from newsparse.batch.progress import with_progress
 from newsparse.batch.records import Document, Failure, Parsed, Record
 
 __all__ = ["DEFAULT_TIMEOUT", "Document", "Failure", "Parsed", "Record", "documents", "parse_many"]
@@ -26,7 +26,6 @@ DEFAULT_TIMEOUT = 60.0
 PENDING_PER_WORKER = 16
 
 # A Failure passes through in its place: an input the caller could not read is still an input.
-MAX_PATH_CHARS = 4096
 Source = Document | Failure | os.PathLike[str] | str | bytes
 
 
@@ -37,31 +36,37 @@ def parse_many(
     timeout: float | None = DEFAULT_TIMEOUT,
     ordered: bool = True,
     progress: bool = False,
+    total: int | None = None,
     field: str | None = None,
+    id_field: str | None = None,
     max_memory_mb: int | None = None,
 ) -> Iterator[Record]:
     """One record per input: ``Parsed(source, article)`` or ``Failure(source, error, message)``.
 
     ``sources`` may mix ``Document``s, paths (a page, a directory, a JSONL file with the page
-    in ``field``, a WARC file; ``documents`` also expands glob patterns) and page contents as
-    ``str`` or ``bytes``, which are named ``<input N>`` by position (a ``str`` naming a file
-    warns: pass a ``Path``). The inputs are read
+    in ``field`` and its id in ``id_field``, a WARC file; ``documents`` also expands globs) and page contents as
+    ``str`` or ``bytes``, which are named ``<input N>`` by position (a ``str`` that only names a
+    file or a URL gets an ``UnsupportedInputError`` record: pass a ``Path``). The inputs are read
     lazily and at most a few documents per worker are in flight, so memory stays flat.
 
     ``workers``: processes (default: the CPUs available); 0 parses in this process, with no
     timeout. ``timeout``: seconds per document before its worker is stopped and the document
     recorded as a ``Timeout`` (None: no limit). ``ordered``: keep the input order, else
-    yield records as they complete. ``progress``: a progress bar on standard error.
+    yield records as they complete. ``progress``: a progress bar (on standard error, or a
+    widget in Jupyter with ipywidgets), with an ETA when the number of records is known:
+    ``total`` when given, else counted when ``sources`` is a list or tuple of documents, page
+    contents, page files, or directories and globs of page files (walked once up front for
+    the count; not with a JSONL or WARC file among them, whose documents only reading counts).
     ``max_memory_mb``: resident memory a worker may hold, its imports included (about 150
     MB); a worker past it is stopped and the document recorded as ``MemoryLimit`` (Linux:
     read from /proc every 0.2 s; not with ``workers=0``).
 
-    Raises ``WorkerStartError`` when the workers cannot start (a script without an
+    Raises ``ValueError`` for a negative ``workers``, a ``timeout`` that is not positive or a
+    ``max_memory_mb`` that is not, and ``WorkerStartError`` when the workers cannot start (a script without an
     ``if __name__ == "__main__":`` guard); every other problem is a ``Failure`` record.
     """
-    if max_memory_mb is not None and (max_memory_mb <= 0 or resident_bytes(os.getpid()) is None):
-        raise ValueError("max_memory_mb must be positive, and needs /proc to read a worker's memory (Linux)")
-    items = _items(sources, field)
+    _check_arguments(workers=workers, timeout=timeout, max_memory_mb=max_memory_mb)
+    items = _items(sources, field, id_field)
     size = default_workers() if workers is None else workers
     if size <= 0:
         records: Iterator[Record] = (item if isinstance(item, Failure) else parse_document(item) for item in items)
@@ -71,39 +76,29 @@ def parse_many(
         records = run_pool(
             items, workers=size, timeout=timeout, ordered=ordered, max_pending=pending, max_memory=memory
         )
-    return _with_progress(records) if progress else records
+    return with_progress(records, total=total, sources=sources) if progress else records
 
 
-def _items(sources: Iterable[Source], field: str | None) -> Iterator[Document | Failure]:
+def _check_arguments(*, workers: int | None, timeout: float | None, max_memory_mb: int | None) -> None:
+    """Refuse settings that would quietly do something else: a negative pool, a deadline every
+    document misses (0 or less would mark them all ``Timeout``)."""
+    if workers is not None and workers < 0:
+        raise ValueError(f"workers must be 0 (parse in this process) or more, not {workers}")
+    if timeout is not None and not timeout > 0:  # "not >" refuses NaN too
+        raise ValueError(f"timeout must be a positive number of seconds, or None for no limit, not {timeout}")
+    if max_memory_mb is not None and (max_memory_mb <= 0 or resident_bytes(os.getpid()) is None):
+        raise ValueError("max_memory_mb must be positive, and needs /proc to read a worker's memory (Linux)")
+
+
+def _items(sources: Iterable[Source], field: str | None, id_field: str | None) -> Iterator[Document | Failure]:
     def expand(position: int, source: Source) -> Iterable[Document | Failure]:
         if isinstance(source, Document | Failure):
             return (source,)
         if isinstance(source, os.PathLike):
-            return documents([source], field=field)
-        if isinstance(source, str | bytes):
-            if isinstance(source, str) and _names_a_file(source):
-                warnings.warn(f"{source!r} is parsed as page text; for the file, pass Path({source!r})", stacklevel=3)
+            return documents([source], field=field, id_field=id_field)
+        if isinstance(source, str | bytes):  # a str naming a file or URL gets parse's error in its record
             return (Document(id=f"<input {position}>", content=source),)
         message = f"cannot parse a {type(source).__name__}: give a Document, a path, str or bytes"
         return (Failure(f"<input {position}>", "UnsupportedInputError", message),)
 
     return chain.from_iterable(expand(i, s) for i, s in enumerate(sources))
-
-
-def _names_a_file(text: str) -> bool:
-    """A short one-line string naming a file: a path given where page text is expected."""
-    return len(text) < MAX_PATH_CHARS and "\n" not in text and os.path.isfile(text)
-
-
-def _with_progress(records: Iterator[Record]) -> Iterator[Record]:
-    """Count documents and errors on a tqdm bar, with the rate in docs/s."""
-    from tqdm import tqdm
-
-    errors = 0
-    with tqdm(unit="doc", desc="newsparse", dynamic_ncols=True, smoothing=0.05) as bar:
-        for record in records:
-            if not record.ok:
-                errors += 1
-                bar.set_postfix(errors=errors, refresh=False)
-            bar.update()
-            yield record

@@ -8,9 +8,11 @@ read becomes a ``Failure`` in the stream, in its place, and the stream goes on.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import glob
 import gzip
 import json
+import logging
 import os
 import re
 import zlib
@@ -21,7 +23,16 @@ from typing import IO, Any, cast
 from newsparse.batch.records import Document, Failure, Kind
 from newsparse.load import _WINDOWS_1252_ALIASES
 
-__all__ = ["PAGE_SUFFIXES", "documents", "file_documents", "input_files", "read_jsonl", "read_warc", "suffix_of"]
+__all__ = [
+    "PAGE_SUFFIXES",
+    "documents",
+    "file_documents",
+    "input_files",
+    "read_jsonl",
+    "read_warc",
+    "single_document",
+    "suffix_of",
+]
 
 # What a directory walk picks up (each may also end in .gz); other files are not pages.
 PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".txt")
@@ -38,13 +49,20 @@ TAIL_READ = 1 << 16
 _CUT_SHORT = "the archive ends inside this record: it is cut short"
 _HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.IGNORECASE)
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32's begin as UTF-16's do
+# A message names at most this many of a line's fields.
+MAX_NAMED_FIELDS = 12
+
+log = logging.getLogger("newsparse")
 
 
-def documents(paths: Iterable[str | os.PathLike[str]], *, field: str | None = None) -> Iterator[Document | Failure]:
+def documents(
+    paths: Iterable[str | os.PathLike[str]], *, field: str | None = None, id_field: str | None = None
+) -> Iterator[Document | Failure]:
     """Every page under ``paths``: files, directories (recursively), globs (``**`` too),
-    JSONL files (the page in ``field``) and WARC files (their HTML responses)."""
+    JSONL files (the page in ``field``, its id in ``id_field``) and WARC files (their HTML
+    responses, named by their target URI)."""
     for found in input_files(paths):
-        yield from (found,) if isinstance(found, Failure) else file_documents(found, field=field)
+        yield from (found,) if isinstance(found, Failure) else file_documents(found, field=field, id_field=id_field)
 
 
 def input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Failure]:
@@ -99,11 +117,19 @@ def suffix_of(name: str) -> str:
     return os.path.splitext(stem)[1].casefold()
 
 
-def file_documents(path: Path, *, field: str | None = None) -> Iterator[Document | Failure]:
+def single_document(path: Path) -> bool:
+    """Whether ``file_documents`` makes one document of the file, known from its name alone:
+    a page does; a JSONL or WARC file holds as many as reading it finds."""
+    return suffix_of(path.name) not in (*JSONL_SUFFIXES, *WARC_SUFFIXES)
+
+
+def file_documents(
+    path: Path, *, field: str | None = None, id_field: str | None = None
+) -> Iterator[Document | Failure]:
     """The documents in one file: itself for a page, its lines for JSONL, its responses for WARC."""
     suffix = suffix_of(path.name)
     if suffix in JSONL_SUFFIXES:
-        yield from read_jsonl(path, field=field)
+        yield from read_jsonl(path, field=field, id_field=id_field)
     elif suffix in WARC_SUFFIXES:
         yield from read_warc(path)
     else:
@@ -116,44 +142,71 @@ def _open(path: Path) -> IO[bytes]:
     return cast(IO[bytes], gzip.open(path, "rb")) if gzipped else path.open("rb")
 
 
-def read_jsonl(path: Path, *, field: str | None = None) -> Iterator[Document | Failure]:
+def read_jsonl(path: Path, *, field: str | None = None, id_field: str | None = None) -> Iterator[Document | Failure]:
     """One document per line of a JSON-lines file: the page in ``field`` (else the first of
-    html, content, raw, text), the URL in ``url``. Ids are ``path:line``."""
+    html, content, raw, text), the URL in ``url``. Ids are ``path:line``, or the line's own
+    ``id_field`` (then ``path:line`` is the record's ``origin``). A ``field`` no line has is
+    named once in the log, with the fields the lines do have."""
     try:
         stream = _open(path)
     except OSError as exc:
         yield Failure(str(path), UNREADABLE, str(exc))
         return
     number = 0
+    missing = _MissingField(path, field)
     with stream:
         try:
             for number, raw in enumerate(stream, start=1):
                 if raw.strip():
-                    yield _jsonl_document(f"{path}:{number}", raw, field)
+                    yield missing.note(_jsonl_document(f"{path}:{number}", raw, field, id_field))
         except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt .gz: the lines before it stand
             yield Failure(f"{path}:{number + 1}", UNREADABLE, f"cannot read on: {type(exc).__name__}: {exc}")
 
 
-def _jsonl_document(doc_id: str, raw: bytes, field: str | None) -> Document | Failure:
+def _jsonl_document(place: str, raw: bytes, field: str | None, id_field: str | None) -> Document | Failure:
     try:
         data = json.loads(raw)
     except ValueError as exc:
-        return Failure(doc_id, INVALID_INPUT, f"not a JSON line: {exc}")
+        return Failure(place, INVALID_INPUT, f"not a JSON line: {exc}")
     if not isinstance(data, dict):
-        return Failure(doc_id, INVALID_INPUT, "a JSON line that is not an object")
+        return Failure(place, INVALID_INPUT, "a JSON line that is not an object")
     name = field or next((f for f in JSONL_FIELDS if f in data), None)
     content = data.get(name) if name else None
     if not isinstance(content, str):
         wanted = repr(field) if field else " or ".join(repr(f) for f in JSONL_FIELDS)
-        return Failure(doc_id, INVALID_INPUT, f"no text in field {wanted}")
+        return Failure(place, INVALID_INPUT, f"no text in field {wanted}; the line has {_names(data)}")
+    own_id = data.get(id_field) if id_field else None
+    if id_field and not (isinstance(own_id, str | int) and str(own_id)):
+        return Failure(place, INVALID_INPUT, f"no id in field {id_field!r}; the line has {_names(data)}")
     url = data.get("url")
     kind: Kind = "text" if name == "text" else "auto"
-    return Document(id=doc_id, content=content, url=url if isinstance(url, str) else None, kind=kind)
+    doc_id, origin = (str(own_id), place) if id_field else (place, None)
+    return Document(id=doc_id, content=content, url=url if isinstance(url, str) else None, kind=kind, origin=origin)
+
+
+def _names(data: dict[str, Any]) -> str:
+    """A line's field names, for a message: "html, id, url" (the first few of a wide line)."""
+    names = sorted(str(k) for k in data)
+    return ", ".join(names[:MAX_NAMED_FIELDS]) + (", ..." if len(names) > MAX_NAMED_FIELDS else "") or "no fields"
+
+
+class _MissingField:
+    """Logs, once per file, that the lines lack the field asked for, and which fields they have:
+    with a wrong ``--field`` every line fails, and one note says why."""
+
+    def __init__(self, path: Path, field: str | None) -> None:
+        self.path, self.field, self.said = path, field, False
+
+    def note(self, item: Document | Failure) -> Document | Failure:
+        if not self.said and isinstance(item, Failure) and item.message.startswith("no text in field"):
+            self.said = True
+            log.warning("%s: %s", self.path, item.message.replace("; the line has", "; the first such line has"))
+        return item
 
 
 def read_warc(path: Path) -> Iterator[Document | Failure]:
     """The HTML responses of a WARC file (``.warc`` or ``.warc.gz``), read with warcio.
-    Ids are ``path#<WARC-Record-ID>``; the target URI is the page's URL. An archive cut short
+    Ids are the target URI (the page's URL), origins ``path#<WARC-Record-ID>``. An archive cut short
     (a crawl killed while writing) gives its whole records, then one Failure where it ends."""
     try:
         from warcio.archiveiterator import ArchiveIterator
@@ -206,13 +259,16 @@ def _is_html(record: Any) -> bool:
 
 
 def _warc_document(path: Path, record: Any) -> Document | Failure:
-    doc_id = _record_id(path, record) or f"{path}#"
+    """A response named by its target URI, the page's address; its record id, unique in the
+    archive, is the origin."""
+    place = _record_id(path, record) or f"{path}#"
+    url = (record.rec_headers.get_header("WARC-Target-URI") or "").strip() or None
+    page = Document(id=url or place, url=url, kind="html", origin=place if url else None)
     try:
         content = record.content_stream().read()
     except (OSError, EOFError, ValueError, zlib.error) as exc:  # a badly compressed body
-        return Failure(doc_id, INVALID_INPUT, f"unreadable response body: {exc}")
-    url = record.rec_headers.get_header("WARC-Target-URI")
-    return Document(id=doc_id, content=_http_decoded(content, _content_type(record)), url=url, kind="html")
+        return page.failure(INVALID_INPUT, f"unreadable response body: {exc}")
+    return dataclasses.replace(page, content=_http_decoded(content, _content_type(record)))
 
 
 def _http_decoded(content: bytes, content_type: str) -> str | bytes:

@@ -3,15 +3,15 @@
 Each writer takes records one at a time and keeps none, so memory stays flat over any number
 of them. JSONL and CSV are flushed after every record: a run killed midway leaves whole
 records behind (and at most one torn last line, which ``--resume`` trims), so it can go on
-where it stopped.
+where it stopped. ``newsparse.batch.readback`` reads them back.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import os
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -19,13 +19,12 @@ from newsparse.batch.records import Parsed, Record
 from newsparse.batch.table import COLUMNS, flat_record
 from newsparse.display import render_text
 
-__all__ = ["FORMATS", "RESUMABLE", "Writer", "done_sources", "format_for", "open_writer"]
+__all__ = ["FORMATS", "RESUMABLE", "Writer", "format_for", "open_writer"]
 
 FORMATS = ("json", "jsonl", "csv", "parquet", "text")
 RESUMABLE = ("jsonl", "csv")
 _SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet"}
-# How much of a file's end is read at a time to find its last newline.
-TAIL_CHUNK = 1 << 16
+PARQUET_NEEDS_PYARROW = "Parquet output needs pyarrow: pip install 'newsparse[parquet]'"
 # Parquet rows are written in groups of this many: a bounded buffer, and readable row groups.
 PARQUET_ROW_GROUP = 1000
 
@@ -123,6 +122,8 @@ class _CsvWriter:
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, datetime):  # UTC to the second: one shape, which pd.to_datetime reads as is
+        return value.isoformat()
     return "" if value is None else value
 
 
@@ -134,7 +135,7 @@ class _ParquetWriter:
             import pyarrow as pa
             import pyarrow.parquet as pq
         except ImportError as exc:
-            raise ValueError("Parquet output needs pyarrow: pip install 'newsparse[parquet]'") from exc
+            raise ImportError(PARQUET_NEEDS_PYARROW) from exc
         from newsparse.batch.table import arrow_schema
 
         self.pa = pa
@@ -173,53 +174,3 @@ class _TextWriter:
     def close(self) -> None:
         self.stream.write("\n")
         self.stream.flush()
-
-
-def done_sources(path: str, fmt: str) -> set[str]:
-    """The inputs a previous run already wrote to ``path``, for ``--resume``. A torn last
-    record (the run was killed while writing it) is cut off first, so appending goes on cleanly."""
-    if fmt not in RESUMABLE:
-        raise ValueError(f"--resume works with {' and '.join(RESUMABLE)} output, not {fmt}")
-    if not os.path.exists(path):
-        return set()
-    with open(path, "rb+") as stream:
-        stream.truncate(_csv_records_end(stream) if fmt == "csv" else _lines_end(stream))
-    with open(path, encoding="utf-8", newline="") as stream:
-        if fmt == "csv":
-            return {row["source"] for row in csv.DictReader(stream) if row.get("source")}
-        return {_source_of(number, line) for number, line in enumerate(stream, start=1) if line.strip()}
-
-
-def _source_of(number: int, line: str) -> str:
-    try:
-        return str(json.loads(line)["source"])
-    except (ValueError, KeyError, TypeError) as exc:
-        raise ValueError(f"line {number} of the output is no newsparse record ({exc}); cannot resume") from exc
-
-
-def _lines_end(stream: IO[bytes]) -> int:
-    """The offset just past the last newline, found from the end: the file may be huge."""
-    end = stream.seek(0, os.SEEK_END)
-    position = end
-    while position > 0:
-        step = min(TAIL_CHUNK, position)
-        position -= step
-        stream.seek(position)
-        newline = stream.read(step).rfind(b"\n")
-        if newline >= 0:
-            return position + newline + 1
-    return 0
-
-
-def _csv_records_end(stream: IO[bytes]) -> int:
-    """The offset past the last whole CSV record. A body holds newlines inside quotes, so a
-    record ends at a newline only where the quotes seen so far are balanced."""
-    stream.seek(0)
-    end = offset = 0
-    quotes = 0
-    for line in stream:
-        offset += len(line)
-        quotes += line.count(b'"')
-        if line.endswith(b"\n") and quotes % 2 == 0:
-            end = offset
-    return end

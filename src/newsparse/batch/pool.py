@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -62,28 +63,46 @@ def parse_document(doc: Document) -> Record:
     door = _DOORS[doc.kind]
     try:
         source = doc.content if doc.content is not None else Path(doc.path or "")
-        return Parsed(doc.id, door(source, url=doc.url))
+        return Parsed(doc.id, door(source, url=doc.url), doc.origin)
     except NewsparseError as exc:
-        return Failure(doc.id, type(exc).__name__, str(exc))
+        return doc.failure(type(exc).__name__, str(exc))
     except MemoryError as exc:  # the process's own limit (ulimit -v), not the pool's
-        return Failure(doc.id, MEMORY_LIMIT, f"the process ran out of memory: {exc}")
+        return doc.failure(MEMORY_LIMIT, f"the process ran out of memory: {exc}")
     except Exception as exc:  # a bug in newsparse: reported in the record, the batch goes on
-        return Failure(doc.id, INTERNAL_ERROR, f"{type(exc).__name__}: {exc}")
+        return doc.failure(INTERNAL_ERROR, f"{type(exc).__name__}: {exc}")
 
 
 def _serve(conn: Connection) -> None:
     """A worker's life: documents in, records out, until the parent sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
-    conn.send(READY)
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        seq, doc = task
-        conn.send((seq, parse_document(doc)))
+    _exit_with_parent()
+    # A parent killed (SIGKILL, SIGTERM) leaves a closed pipe: EOF on recv, BrokenPipeError or
+    # ConnectionResetError on send. Nobody is left to read a traceback; the worker just ends.
+    with contextlib.suppress(EOFError, OSError):
+        conn.send(READY)
+        while (task := conn.recv()) is not None:
+            seq, doc = task
+            conn.send((seq, parse_document(doc)))
+
+
+def _exit_with_parent() -> None:
+    """End this worker as soon as its parent process ends, even mid-parse: a worker on a page
+    that never finishes would otherwise outlive it, with no parent left to enforce the timeout.
+
+    multiprocessing hands every child a sentinel, a pipe whose other end only the parent holds
+    (for forkserver and spawn children too, not just forks): it reads as ready when the parent is
+    gone. A thread waits on it, so the check costs nothing while the parent lives, and works
+    wherever multiprocessing does (unlike Linux's PR_SET_PDEATHSIG, which would watch the
+    forkserver, not the parent)."""
+    parent = multiprocessing.parent_process()
+    if parent is None:  # parse_document called in the main process
+        return
+
+    def watch(sentinel: int) -> None:
+        wait([sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, args=(parent.sentinel,), name="newsparse-parent-watch", daemon=True).start()
 
 
 @dataclass
@@ -165,7 +184,7 @@ class _Pool:
             worker.conn.send((seq, doc))
         except (OSError, ValueError) as exc:  # a dead worker's pipe, or a document pickle refuses
             self._replace(worker)
-            return Failure(doc.id, WORKER_CRASHED, f"could not hand the document to a worker: {exc}")
+            return doc.failure(WORKER_CRASHED, f"could not hand the document to a worker: {exc}")
         worker.task = (seq, doc)
         worker.deadline = time.monotonic() + self.timeout if self.timeout is not None else float("inf")
         return None
@@ -210,7 +229,7 @@ class _Pool:
             worker.process.join(JOIN_SECONDS)
             code = worker.process.exitcode
             self._replace(worker)
-            return seq, Failure(doc.id, WORKER_CRASHED, f"the worker died (exit code {code}) on this document")
+            return seq, doc.failure(WORKER_CRASHED, f"the worker died (exit code {code}) on this document")
         worker.task, worker.deadline = None, float("inf")
         if self._over_memory(worker):  # Python keeps what a big page took: the next page starts clean
             self._replace(worker)
@@ -220,7 +239,7 @@ class _Pool:
         assert worker.task is not None
         seq, doc = worker.task
         self._replace(worker)
-        return seq, Failure(doc.id, error, f"{why}; the worker was stopped")
+        return seq, doc.failure(error, f"{why}; the worker was stopped")
 
     def _replace(self, worker: _Worker) -> None:
         _stop(worker)
