@@ -22,7 +22,17 @@ import lxml.html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scoring import DEFAULT_DATA, PageScore, Summary, ground_truth, ground_truth_urls, pages, score_page, summarize
+from scoring import (
+    DEFAULT_DATA,
+    PageScore,
+    Summary,
+    ground_truth,
+    ground_truth_urls,
+    pages,
+    require_data,
+    score_page,
+    summarize,
+)
 
 import newsparse
 from newsparse.load import decode
@@ -97,6 +107,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per page; its fastest counts (default 3)")
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
+    require_data(args.data, "ground-truth.json", "html")
 
     truth, urls = ground_truth(args.data), ground_truth_urls(args.data)
     docs = [(pid, decode(raw), urls[pid]) for pid, raw in pages(args.data / "html", ".html.gz")]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scoring import DEFAULT_DATA, PageScore, Summary, ground_truth, pages, score_page, summarize
+from scoring import DEFAULT_DATA, PageScore, Summary, ground_truth, pages, require_data, score_page, summarize
 
 import newsparse
 from newsparse.load import decode
@@ -86,10 +86,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs per page; its fastest counts (default 3)")
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
+    styles = args.style or STYLES
+    require_data(args.data, "ground-truth.json", "html", *(f"text/{style}" for style in styles))
     truth = ground_truth(args.data)
     newsparse.parse_text("Warm-up line\n\nThis sentence is here only to load the language profiles once.")
     html_total = sum(html_door_times(args.data, args.repeat))
-    for style in args.style or STYLES:
+    for style in styles:
         docs = [(pid, decode(raw)) for pid, raw in pages(args.data / "text" / style, ".txt.gz")]
         results = run_style(docs, args.repeat)
         summaries = {

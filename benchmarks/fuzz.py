@@ -20,7 +20,7 @@ import warnings
 from collections import Counter
 from pathlib import Path
 
-from scoring import DEFAULT_DATA, pages
+from scoring import DEFAULT_DATA, pages, require_data
 
 import newsparse
 
@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     warnings.filterwarnings("ignore")
     logging.getLogger("bs4").setLevel(logging.ERROR)  # its notes on undecodable bytes, once per page
-    corpus = [raw for _, raw in pages(args.data / "html", ".html.gz")]
+    corpus = [raw for _, raw in pages(require_data(args.data, "html") / "html", ".html.gz")]
     outcomes: Counter[str] = Counter()
     slowest = (0.0, 0, 0)
     started = time.perf_counter()

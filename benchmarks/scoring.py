@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -18,6 +19,36 @@ from pathlib import Path
 TOKEN = re.compile(r"\w+")
 SHINGLE = 4
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "zyte"
+# argparse's status for a usage error: the run cannot start with what it was given.
+USAGE_ERROR = 2
+
+
+def require_data(data: Path, *needed: str) -> Path:
+    """``data``, when it holds the ``needed`` files and folders; else a message and exit status 2.
+
+    The default data sits outside the repository (``../shared`` beside the checkout), so a
+    plain clone lacks it: the reader gets the path that was looked at and how to give another,
+    not a FileNotFoundError's traceback or a division by zero over no pages.
+    """
+    problem = _data_problem(data, needed)
+    if problem is None:
+        return data
+    script = Path(sys.argv[0]).name or "the benchmark"
+    print(
+        f"{script}: no benchmark data at {data} ({problem}).\n"
+        f"Expected the Zyte article-extraction benchmark ({', '.join(needed)}); the default is "
+        f"../shared/bench/zyte beside the checkout.\n"
+        f"Give the data path as the first argument: python benchmarks/{script} DATA_DIR",
+        file=sys.stderr,
+    )
+    raise SystemExit(USAGE_ERROR)
+
+
+def _data_problem(data: Path, needed: tuple[str, ...]) -> str | None:
+    if not data.is_dir():
+        return "no such folder"
+    missing = [name for name in needed if not (data / name).exists()]
+    return f"missing {', '.join(missing)}" if missing else None
 
 
 def tokens(text: str) -> list[str]:

@@ -5,7 +5,8 @@ Run it as a script, or open it in VS Code or Jupyter (jupytext) and run it cell 
     python examples/notebook.py [FOLDER] [OUTPUT_DIR]
 
 FOLDER defaults to the repository's tests/fixtures; the figure is saved as a PNG in OUTPUT_DIR
-(default ./newsparse-example-output/). Needs pandas and matplotlib:
+(default: newsparse-example-output/ in the system's temporary folder, so that a run leaves
+nothing in the working tree). Needs pandas and matplotlib:
 
     pip install 'newsparse[pandas]' matplotlib
 
@@ -18,6 +19,7 @@ guard is always true.
 # %% Setup: where the pages are, where the figure goes
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 import newsparse
@@ -26,7 +28,8 @@ REPO = Path(__file__).resolve().parent.parent if "__file__" in globals() else Pa
 # In a notebook, sys.argv holds the kernel's own arguments: use the defaults there.
 ARGS = [] if "ipykernel" in sys.modules else sys.argv[1:]
 FOLDER = Path(ARGS[0]) if ARGS else REPO / "tests" / "fixtures"
-OUTPUT_DIR = Path(ARGS[1]) if len(ARGS) > 1 else Path("newsparse-example-output")
+# Not the current directory: run from a checkout, the figure would land in the working tree.
+OUTPUT_DIR = Path(ARGS[1]) if len(ARGS) > 1 else Path(tempfile.gettempdir()) / "newsparse-example-output"
 
 # %% Parse every page under FOLDER: one worker process per CPU, a progress bar on stderr
 if __name__ == "__main__":

@@ -2,6 +2,10 @@
 engine slow: long runs of what its quantifiers accept, ending in what makes the match fail.
 Ten times the input may cost about ten times the time, never a hundred.
 
+Time is the CPU time of the test's thread (``time.thread_time``), not wall time: on a busy
+machine wall time counts the moments the test waits for a CPU, which made a linear pattern
+look 61x and 88x with four busy processes on two CPUs, while its CPU time stayed at 10x.
+
 Each pattern is tried the way the code uses it. A pattern only ever anchored (``match``,
 ``fullmatch``) is tried anchored: under ``search`` it would be retried at every position, which
 the code never does. The way is read off the source (``NAME.search(``, ``rules.votes.match(``);
@@ -16,6 +20,7 @@ import importlib
 import pkgutil
 import re
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -33,11 +38,19 @@ UNITS = ("a", " ", "1", "a ", "1,", "Aa ", "Jo Li, ")
 TAILS = ("", "\x00")
 SMALL, LARGE = 500, 5_000
 # Ten times the input: linear is 10 (seen: 9.7-10.6), quadratic 100 (seen: 95-103 for the
-# three patterns this test found). The issue asks for about 12.
-MAX_RATIO = 12
+# three patterns this test found). 30 stands 3x from either: 12 failed twice in the full
+# suite (a linear pattern at 14x), and even CPU time wanders on a busy machine (one 19x
+# seen). A quadratic pattern is over 30 on every attempt (seen: 90-98x, CPU time).
+MAX_RATIO = 30
+# A pattern over the limit is measured again, up to this many times in all, and its best
+# attempt counts: a linear one is back at 10x on the next, a quadratic one stays near 100x.
+ATTEMPTS = 3
 # Below this a search is too fast to time, and cannot be the quadratic kind at this size (a
 # quadratic search over 5,000 characters takes tens of milliseconds).
 NOISE_FLOOR = 0.0005
+# CPU time, but on Windows, which counts a thread's time in ticks of 15.6 ms: far too coarse
+# for a search of 0.05 ms, so wall time there.
+CLOCK = time.perf_counter if sys.platform == "win32" else time.thread_time
 SKIPPED_MODULES = ("newsparse.__main__", "newsparse.dask")
 
 
@@ -91,9 +104,9 @@ def _costs(usage: Usage, text: str, runs: int) -> list[float]:
     run = usage.pattern.match if usage.anchored else usage.pattern.search
     costs = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start = CLOCK()
         run(text)
-        costs.append(time.perf_counter() - start)
+        costs.append(CLOCK() - start)
     return costs
 
 
@@ -113,10 +126,18 @@ def test_time_grows_linearly(name: str) -> None:
             (large,) = _costs(usage, large_text, runs=1)
             if large < NOISE_FLOOR:
                 continue
-            # A second try when the first is over: in the full suite a busy moment once made a
-            # linear pattern look 13x; a quadratic one is over both times.
-            small, large, ratio = min((_ratio(usage, small_text, large_text) for _ in range(2)), key=lambda r: r[2])
+            small, large, ratio = _best_ratio(usage, small_text, large_text)
             assert ratio <= MAX_RATIO, f"{unit!r} * n + {tail!r}: {small:.5f} s -> {large:.5f} s ({ratio:.0f}x)"
+
+
+def _best_ratio(usage: Usage, small_text: str, large_text: str) -> tuple[float, float, float]:
+    """The first attempt within MAX_RATIO, else the lowest of ATTEMPTS."""
+    attempts = []
+    for _ in range(ATTEMPTS):
+        attempts.append(_ratio(usage, small_text, large_text))
+        if attempts[-1][2] <= MAX_RATIO:
+            break
+    return min(attempts, key=lambda r: r[2])
 
 
 def _ratio(usage: Usage, small_text: str, large_text: str) -> tuple[float, float, float]:
