@@ -23,15 +23,17 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
 
+from newsparse.fields import headline_model
 from newsparse.fields.byline import names_in_bar, names_only, parse_author_line, split_names
 from newsparse.fields.dates import text_date
 from newsparse.fields.headline import REPEAT_OVERLAP, same_title, strip_site_name
+from newsparse.fields.headline_model import Candidates
 from newsparse.fields.votes import parse_votes
 from newsparse.filters.noise import noise_rule
 from newsparse.model import Byline, RelatedLink, Removal, VoteCount
 from newsparse.normalize import SENTENCE_END, phrase_key, word_count
 from newsparse.page import Block, Hints
-from newsparse.region import main_region
+from newsparse.region import Region, main_region
 from newsparse.rules import Rules
 
 # A headline or teaser title is a short line; a 25-word line is a standfirst or prose.
@@ -287,23 +289,20 @@ def lay_out(
     *,
     headline_text: str | None = None,
     hints: Hints = _NO_HINTS,
+    url: str | None = None,
 ) -> Layout:
     """Split a page into headline, body and tail, and read the fields off the tail.
 
     ``headline_text`` is the headline when the page declared one (HTML): the block repeating
     it is found and taken out, instead of guessing the headline from the lines' shapes.
+    ``url``, the page's address, is one more witness of a dump's headline (slugs repeat it).
     """
     marks = tuple(mark_block(b, rules, hints.boxed) for b in blocks)
     # A dump's first line is often the page's <title>: what it says, the site name taken off.
     title = strip_site_name(blocks[0].text, None) if blocks and headline_text is None else ""
     if headline_text is None:
-        marks = _mark_split_bylines(blocks, _mark_duplicates(blocks, marks), rules)
-        marks = _mark_polls(blocks, _mark_names_by_dates(blocks, marks, rules, title))
-        marks = _mark_inline_teasers(blocks, marks)
-        anchor = _title_repeat(blocks, title)
-        walls = [m.closes_article and not _inline_label(blocks, marks, i) for i, m in enumerate(marks)]
-        region = main_region(blocks, [m is CONTENT for m in marks], walls, anchor=anchor)
-        headline = _headline_before(blocks, marks, region.start, title)
+        marks, region = _text_marks_and_region(blocks, marks, rules, title)
+        headline = headline_model.best(blocks, _candidates(blocks, marks, region.start, title, url))
         marks = _above(blocks, marks, region.start, headline)
         limit = _extended_end(blocks, marks, region.end)
         marks = _off_column(blocks, marks, region.start, limit, headline)
@@ -325,6 +324,38 @@ def lay_out(
         related=claimed.related,
         removed=tail + _removals(blocks, marks, headline, end, claimed.indices, frozenset(body), hints),
     )
+
+
+def _text_marks_and_region(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules, title: str
+) -> tuple[tuple[Mark, ...], Region]:
+    """A dump's marks from the lines around each line, and the article's stretch."""
+    marks = _mark_split_bylines(blocks, _mark_duplicates(blocks, marks), rules)
+    marks = _mark_polls(blocks, _mark_names_by_dates(blocks, marks, rules, title))
+    marks = _mark_inline_teasers(blocks, marks)
+    anchor = _title_repeat(blocks, title)
+    walls = [m.closes_article and not _inline_label(blocks, marks, i) for i, m in enumerate(marks)]
+    return marks, main_region(blocks, [m is CONTENT for m in marks], walls, anchor=anchor)
+
+
+def _candidates(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, title: str, url: str | None
+) -> Candidates:
+    return headline_model.candidates(blocks, [_candidate_kind(m) for m in marks], start, title, url=url)
+
+
+def _candidate_kind(mark: Mark) -> str:
+    """A line's kind to the headline model: a repeated line is still content there, since pages
+    print their headline twice (a breadcrumb's last item, then the title)."""
+    return "content" if mark.removal is not None and mark.removal.rule == "noise.duplicate_line" else mark.kind
+
+
+def headline_candidates(blocks: tuple[Block, ...], rules: Rules, *, url: str | None = None) -> Candidates:
+    """A dump's headline candidates, as ``lay_out`` weighs them (for training the weights)."""
+    marks = tuple(mark_block(b, rules) for b in blocks)
+    title = strip_site_name(blocks[0].text, None) if blocks else ""
+    marks, region = _text_marks_and_region(blocks, marks, rules, title)
+    return _candidates(blocks, marks, region.start, title, url)
 
 
 def _headline_and_tail(
@@ -386,39 +417,6 @@ def _title_repeat(blocks: tuple[Block, ...], title: str) -> int | None:
     if len(blocks) < 2 or blocks[0].words < MIN_TITLE_ANCHOR_WORDS:
         return None
     return next((i for i in range(1, len(blocks)) if same_title(blocks[i].text, title, overlap=REPEAT_OVERLAP)), None)
-
-
-def _headline_before(blocks: tuple[Block, ...], marks: tuple[Mark, ...], body: int, title: str) -> int | None:
-    """The headline of a text dump: a title-like line shortly before the article's text, or
-    opening it, preferably the one the dump's first line (often the page's <title>) names."""
-    span = range(max(0, body - HEADLINE_WINDOW), min(body + 1, len(blocks)))
-    window = [i for i in span if marks[i] is CONTENT and MIN_TEASER_WORDS <= blocks[i].words <= MAX_TITLE_WORDS]
-    named = [i for i in window if same_title(blocks[i].text, title)]
-    if named:
-        return named[-1]
-    scored = [(_headline_score(blocks[i].text), i) for i in reversed(window) if not _lead_sentence(blocks[i])]
-    best = max(scored, default=(0.0, None))
-    return best[1] if best[0] > 0 else None
-
-
-def _lead_sentence(block: Block) -> bool:
-    """The article's first paragraph, not its headline: a long line ending in a full stop."""
-    return block.words > MAX_SENTENCE_HEADLINE_WORDS and block.text.endswith((".", "!", "?"))
-
-
-def _headline_score(text: str) -> float:
-    """How much a line reads like a headline: longer is likelier (share bars, "5 min read",
-    kickers and breadcrumbs are short); a sentence, a caption or a bar of items is less likely,
-    though headlines may end in a full stop or hold two sentences ("… Here's What Broke.")."""
-    words = min(word_count(text), HEADLINE_WORDS_CAP)
-    penalty = 0.0
-    if text.endswith((".", ",", ";", ":")):
-        penalty += HEADLINE_STOP_PENALTY
-    if _INNER_STOP.search(text):
-        penalty += HEADLINE_STOP_PENALTY
-    if "|" in text or " · " in text:
-        penalty += HEADLINE_BAR_PENALTY
-    return words - penalty
 
 
 def _above(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headline: int | None) -> tuple[Mark, ...]:

@@ -12,9 +12,11 @@ Stages, in order:
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from newsparse.fields.byline import html_byline, without_site
-from newsparse.fields.dates import html_published
-from newsparse.fields.headline import choose_headline, h1_texts, site_from_title
+from newsparse.fields.dates import html_published, reconciled, visible_dateline
+from newsparse.fields.headline import choose_headline, h1_texts, headline_element, site_from_title
 from newsparse.fields.language import detect_language
 from newsparse.fields.related import html_related
 from newsparse.fields.votes import html_votes
@@ -56,7 +58,7 @@ def extract(page: Page) -> Article:
     rules = rules_for(language)
     if page.kind == "html":
         return _html_article(page, language, rules)
-    layout = lay_out(page.blocks, rules)
+    layout = lay_out(page.blocks, rules, url=page.meta.url)
     # A dump that opens with the page's <title> names the site beside the headline.
     site_name = site_from_title(page.blocks[0].text, layout.headline) if page.blocks else None
     return Article(
@@ -71,6 +73,15 @@ def extract(page: Page) -> Article:
         site_name=site_name,
         removed=page.repairs + layout.removed,
     )
+
+
+def _published(page: Page, shown: datetime | date | None, headline: str | None, rules: Rules) -> datetime | date | None:
+    """The declared moment (else a dateline in the main text, else htmldate's reading), on the
+    day the page shows by its headline."""
+    declared = page.meta.published or shown or html_published(page)
+    if not isinstance(declared, datetime) or page.tree is None:
+        return declared
+    return reconciled(declared, visible_dateline(headline_element(page.tree, headline), rules))
 
 
 def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
@@ -89,7 +100,7 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
         votes=html_votes(page, rules, fallback=layout.votes),
         byline=byline,
         related=html_related(page, rules, paragraphs=paragraphs),
-        published=page.meta.published or layout.published or html_published(page),
+        published=_published(page, layout.published, headline, rules),
         language=language,
         url=page.meta.url,
         site_name=site_name,

@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 
 import htmldate
+from lxml import html
 
 from newsparse.page import Page
 from newsparse.rules import Rules
@@ -139,3 +140,98 @@ def html_published(page: Page) -> datetime | date | None:
         log.debug("htmldate failed: %s", exc)
         return None
     return parse_date(found) if found else None
+
+
+# Stamps of a later edit, which are not the publication (issue 13: "update stamps are not the
+# publication date"); the languages of the rules' month lists.
+_UPDATE = re.compile(
+    r"\b(?:updated?|modified|edited|aktualisiert|geändert|mis à jour|modifié|actualizado|actualización|"
+    r"aggiornato|atualizado|bijgewerkt|zaktualizowano|обновлено)\b",
+    re.IGNORECASE,
+)
+_UPDATE_NAME = re.compile(r"updated|modified", re.IGNORECASE)
+# A dateline is a short text: a sentence that mentions a date is not one.
+MAX_DATELINE_WORDS = 28
+# How many elements after the headline (and before it) a dateline is looked for.
+DATELINE_AFTER, DATELINE_BEFORE = 80, 20
+# Offsets from UTC run from -12:00 to +14:00, in quarter hours; a visible time without
+# seconds may differ from the declared one by a minute or two.
+MAX_OFFSET = timedelta(hours=14)
+OFFSET_STEP = timedelta(minutes=15)
+CLOCK_SLACK = timedelta(minutes=2)
+
+
+def visible_dateline(headline: html.HtmlElement | None, rules: Rules) -> datetime | date | None:
+    """The date a reader sees in the article's header: the first short text after the headline
+    that writes a date out, up to the article's first paragraph of prose (teaser cards and
+    comments further down carry dates of their own), else the nearest one above it. Update
+    stamps, named so in their text or their markup, are passed over."""
+    if headline is None:
+        return None
+    for element in headline.xpath(f"following::*[position() <= {DATELINE_AFTER}]"):
+        if _is_prose(element):
+            break
+        found = _dateline(element, rules)
+        if found is not None:
+            return found
+    before = headline.xpath(f"preceding::*[position() <= {DATELINE_BEFORE}]")  # nearest first
+    return next((found for e in reversed(before) if (found := _dateline(e, rules)) is not None), None)
+
+
+def _is_prose(element: html.HtmlElement) -> bool:
+    return element.tag == "p" and len((element.text_content() or "").split()) > MAX_DATELINE_WORDS
+
+
+def _dateline(element: html.HtmlElement, rules: Rules) -> datetime | date | None:
+    if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript") or len(element) > 3:
+        return None
+    names = " ".join(element.get(a, "") for a in ("class", "itemprop", "id"))
+    text = " ".join(element.text_content().split())
+    if not text or len(text.split()) > MAX_DATELINE_WORDS or _UPDATE.search(text) or _UPDATE_NAME.search(names):
+        return None
+    return text_date(text, rules) if any(ch.isdigit() for ch in text) else None
+
+
+def reconciled(declared: datetime | date | None, visible: datetime | date | None) -> datetime | date | None:
+    """The publication moment as a reader of the page sees it. Metadata often states the
+    moment in UTC, or with a wrong offset, so that its day is the one after (or before) the
+    day the page shows: then the visible day wins, as the same moment in the offset the page's
+    own clock implies where it shows a time, else as the visible date.
+
+    >>> utc = datetime(2019, 11, 20, 1, 50, tzinfo=timezone.utc)
+    >>> reconciled(utc, datetime(2019, 11, 19, 17, 50)).isoformat()
+    '2019-11-19T17:50:00-08:00'
+    >>> reconciled(utc, date(2019, 11, 19)), reconciled(utc, date(2019, 11, 12)) == utc
+    (datetime.date(2019, 11, 19), True)
+    """
+    if not isinstance(declared, datetime) or visible is None:
+        return declared
+    shown = visible.date() if isinstance(visible, datetime) else visible
+    if abs((shown - declared.date()).days) != 1:
+        return declared
+    if isinstance(visible, datetime):
+        # Of the readings that make the page's clock a UTC offset, the smaller offset: most
+        # readers live within ten hours of UTC.
+        readings = [(offset, moment) for moment in _readings(declared) if (offset := _offset(visible, moment))]
+        if readings:
+            offset, moment = min(readings, key=lambda reading: abs(reading[0]))
+            return moment.astimezone(timezone(offset))
+    return visible
+
+
+def _readings(declared: datetime) -> tuple[datetime, ...]:
+    """The instants a declared time may mean: as stated, and its wall clock read as UTC (a time
+    without a zone, or CMSs that print UTC with the site's offset appended)."""
+    as_utc = declared.replace(tzinfo=timezone.utc)
+    return (as_utc,) if declared.tzinfo is None or not declared.utcoffset() else (declared, as_utc)
+
+
+def _offset(shown: datetime, moment: datetime) -> timedelta | None:
+    """The UTC offset at which ``moment`` reads as the ``shown`` clock, when there is one (to
+    the quarter hour, within the slack of a clock shown without seconds)."""
+    delta = shown - moment.astimezone(timezone.utc).replace(tzinfo=None)
+    steps = round(delta / OFFSET_STEP)
+    offset = steps * OFFSET_STEP
+    if abs(delta - offset) > CLOCK_SLACK or not -timedelta(hours=12) <= offset <= MAX_OFFSET:
+        return None
+    return offset

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -119,6 +120,14 @@ def h1_texts(tree: html.HtmlElement) -> list[str]:
     <h1> inside the masthead, often before the article's title."""
     texts = (clean_line(h.text_content()) for h in tree.iter("h1") if not inside(h, _LOGO))
     return [t for t in texts if t][:MAX_H1]
+
+
+def headline_element(tree: html.HtmlElement, headline: str | None) -> html.HtmlElement | None:
+    """The <h1> that shows the headline, else the first that is not the logo: where the
+    article's header stands on the page."""
+    h1s = [h for h in itertools.islice(tree.iter("h1"), MAX_H1) if not inside(h, _LOGO)]
+    shown = next((h for h in h1s if headline and same_title(clean_line(h.text_content()), headline)), None)
+    return shown if shown is not None else next(iter(h1s), None)
 
 
 def site_from_title(title: str | None, headline: str | None) -> str | None:

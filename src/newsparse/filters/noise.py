@@ -30,6 +30,8 @@ NOISE_RULES = (
     NoiseRule("noise.share", "share", closes_article=False),
     NoiseRule("noise.advert", "advert", closes_article=False),
     NoiseRule("noise.newsletter", "newsletter", closes_article=False),
+    # Account buttons, skip links and link notices: every site's header, never an article's words.
+    NoiseRule("noise.site_furniture", "furniture", closes_article=False),
 )
 # Lines longer than these are prose that happens to open with the same words.
 MAX_TEASER_WORDS = 30

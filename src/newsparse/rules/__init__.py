@@ -47,6 +47,7 @@ PHRASE_CONCEPTS = (
     "advert",
     "related_label",
     "newsletter",
+    "furniture",
 )
 # Concepts whose files list prefixes or words used inside patterns.
 WORD_CONCEPTS = (
