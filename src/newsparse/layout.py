@@ -58,6 +58,8 @@ INLINE_BYLINE_REACH = 15
 MAX_LIST_ITEMS = 12
 # Indentation a line of the article may differ by (list items, quotes) from its prose.
 COLUMN_SLACK = 2
+# A caption is a sentence or two; a longer line under a caption's label is the article's text.
+MAX_CAPTION_WORDS = 40
 # How many lines under a poll's options its vote count stands.
 POLL_COUNT_REACH = 2
 # A line of names only: a few names and their joiners.
@@ -247,6 +249,18 @@ def _mark_names_by_dates(
     return tuple(result)
 
 
+def _mark_captions(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
+    """The line under a caption's label alone ("Image caption," "Bildunterschrift:"), as public
+    broadcasters' pages flatten: a caption, which would otherwise stand between headline and
+    byline like a headline."""
+    result = list(marks)
+    for i in range(1, len(blocks)):
+        label = marks[i - 1].removal is not None and phrase_key(blocks[i - 1].text) in rules.caption_labels
+        if label and marks[i] is CONTENT and blocks[i].words <= MAX_CAPTION_WORDS:
+            result[i] = Mark("noise", removal=Removal(blocks[i].text, "noise.caption", "under a caption's label"))
+    return tuple(result)
+
+
 def _mark_polls(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
     """A poll set inside the article: its question goes with its options, and its vote count
     ("2,5 mil votos") is the page's count without ending the article, whose text goes on."""
@@ -332,7 +346,7 @@ def _text_marks_and_region(
     """A dump's marks from the lines around each line, and the article's stretch."""
     marks = _mark_split_bylines(blocks, _mark_duplicates(blocks, marks), rules)
     marks = _mark_polls(blocks, _mark_names_by_dates(blocks, marks, rules, title))
-    marks = _mark_inline_teasers(blocks, marks)
+    marks = _mark_captions(blocks, _mark_inline_teasers(blocks, marks), rules)
     anchor = _title_repeat(blocks, title)
     walls = [m.closes_article and not _inline_label(blocks, marks, i) for i, m in enumerate(marks)]
     return marks, main_region(blocks, [m is CONTENT for m in marks], walls, anchor=anchor)
@@ -603,10 +617,13 @@ def _bio_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> 
 
 
 def _related_indices(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int, taken: set[int]) -> list[int]:
-    """Teaser titles in the tail: those under a related label, else the page's final run of them."""
-    label = next((i for i in range(end, len(marks)) if _is_related_label(marks[i])), None)
-    if label is not None:
-        return _title_run(blocks, marks, label + 1, taken)
+    """Teaser titles in the tail: those under the first related label that has some (a label
+    over topic tags, "Related Topics", has none), else the page's final run of them."""
+    labels = [i for i in range(end, len(marks)) if _is_related_label(marks[i])]
+    runs = (_title_run(blocks, marks, label + 1, taken) for label in labels)
+    found = next((run for run in runs if run), None)
+    if found is not None or labels:
+        return found or []
     run: list[int] = []
     for i in range(len(marks) - 1, end - 1, -1):
         if i in taken or marks[i] is not CONTENT or not _is_teaser(blocks[i]):

@@ -89,6 +89,8 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
         return None  # no prefix word at all: the common case, decided without a pattern
     # A lower-case start is a sentence's fragment, or a forum's "submitted 5 hours ago by x".
     for match in () if text[:1].islower() else rules.inline_byline.finditer(text):
+        if _mid_sentence(text, match):
+            continue
         names = split_names(match.group("rest"), rules, strict=True)
         if names:
             return names, False
@@ -97,6 +99,15 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
         if handle and handle.group("prefix").casefold() in rules.byline_words:
             return (handle.group("handle"),), False
     return None
+
+
+def _mid_sentence(text: str, match: re.Match[str]) -> bool:
+    """A prefix word between lower-case words is a preposition in a sentence, not a byline:
+    "… l'isola di San Leno torna a viaggiare" (Italian "di" is "by" and "of")."""
+    before = text[: match.start()].split()[-1:]
+    rest = match.group("rest").strip()
+    after = rest[len(_capitalised_head(rest)) :].split()[:1]
+    return bool(before and before[0][:1].islower() and after and after[0][:1].islower())
 
 
 def split_names(text: str, rules: Rules, *, strict: bool = False) -> tuple[str, ...]:

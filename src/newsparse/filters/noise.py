@@ -27,12 +27,17 @@ NOISE_RULES = (
     NoiseRule("noise.vote_widget", "vote_widget", closes_article=True),
     NoiseRule("noise.comment_form", "comment_form", closes_article=True),
     NoiseRule("noise.related_label", "related_label", closes_article=True),
+    # "Most read", "Les plus lus": the site's list, not the article's; it ends a related list.
+    NoiseRule("noise.most_read", "most_read", closes_article=True),
     NoiseRule("noise.share", "share", closes_article=False),
     NoiseRule("noise.advert", "advert", closes_article=False),
     NoiseRule("noise.newsletter", "newsletter", closes_article=False),
     # Account buttons, skip links and link notices: every site's header, never an article's words.
     NoiseRule("noise.site_furniture", "furniture", closes_article=False),
 )
+RELATED_LABEL = next(rule for rule in NOISE_RULES if rule.name == "noise.related_label")
+# "More from <section or site>": a label of a few words; more is a sentence.
+MAX_RELATED_LABEL_WORDS = 6
 # Lines longer than these are prose that happens to open with the same words.
 MAX_TEASER_WORDS = 30
 MAX_CREDIT_WORDS = 15
@@ -51,12 +56,17 @@ def noise_rule(text: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
     if not any(ch.isalnum() for ch in text):
         return SYMBOLS, Removal(text=text, rule=SYMBOLS.name, detail="no letter or digit: an icon or a divider")
     key = phrase_key(text)
-    if _share_bar(key, rules):
-        return SHARE_BAR, Removal(text=text, rule=SHARE_BAR.name, detail="a bar of share buttons")
+    # A phrase of a list first: "More on this story" is a related label, though its words
+    # are all share-bar words.
     for rule in NOISE_RULES:
         if key in rules.phrases[rule.concept]:
             detail = f"whole line is the {rule.concept} phrase {key!r}"
             return rule, Removal(text=text, rule=rule.name, detail=detail)
+    if key.startswith(rules.related_prefixes) and len(key.split()) <= MAX_RELATED_LABEL_WORDS:
+        detail = "a related label that goes on with a name ('More from Cities')"
+        return RELATED_LABEL, Removal(text=text, rule=RELATED_LABEL.name, detail=detail)
+    if _share_bar(key, rules):
+        return SHARE_BAR, Removal(text=text, rule=SHARE_BAR.name, detail="a bar of share buttons")
     return _prefix_rule(text, key, rules)
 
 

@@ -48,6 +48,7 @@ PHRASE_CONCEPTS = (
     "related_label",
     "newsletter",
     "furniture",
+    "most_read",
 )
 # Concepts whose files list prefixes or words used inside patterns.
 WORD_CONCEPTS = (
@@ -80,6 +81,7 @@ class Rules:
     author_box: re.Pattern[str]  # "Written by X": an author box, which closes the article
     byline: re.Pattern[str]  # "By X": a byline, wherever it stands
     name_separator: re.Pattern[str]  # where a list of names splits
+    caption_labels: frozenset[str]  # credit openings that, alone on a line, label the caption under them
     inline_byline: re.Pattern[str]  # a byline prefix inside a line, after a space or a separator
     byline_words: frozenset[str]  # the first words of byline and author-box prefixes
     author_prefixes: frozenset[str]  # the byline and author-box prefixes themselves ("by", "written by")
@@ -151,6 +153,7 @@ def _merge(languages: Iterable[str]) -> Rules:
         ),
         teaser=teaser_pattern(words["teaser_prefix"]),
         credit=credit_pattern(words["credit_prefix"]),
+        caption_labels=frozenset(words["credit_prefix"]),
         related_prefixes=tuple(p + " " for p in words["related_prefix"]),
         related_first_words=frozenset(
             p.split()[0].strip("¿¡«\"'“‘([").casefold()

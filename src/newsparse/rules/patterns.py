@@ -104,13 +104,16 @@ def teaser_pattern(prefixes: Iterable[str]) -> re.Pattern[str]:
 
 
 def credit_pattern(prefixes: Iterable[str]) -> re.Pattern[str]:
-    """A line that opens like an image credit: "© Reuters", "Photo: AP", "Photo by Jane Doe".
+    """A line that opens like an image credit: "© Reuters", "Photo: AP", "Photo by Jane Doe",
+    "Image source, Network Rail" (public broadcasters' form), or is a caption's label alone.
 
-    >>> p = credit_pattern(["photo", "getty images"])
+    >>> p = credit_pattern(["photo", "getty images", "image caption"])
     >>> [bool(p.match(t)) for t in ("© reuters", "photo by jane doe", "photo: ap", "photos were released")]
     [True, True, True, False]
+    >>> bool(p.match("image caption")), bool(p.match("getty images, network rail"))  # a label alone, a comma
+    (True, True)
     """
-    return re.compile(rf"(?:©|\(c\)|copyright\b|(?:{alternation(prefixes)})\s?(?:[:/|]|by\b))")
+    return re.compile(rf"(?:©|\(c\)|copyright\b|(?:{alternation(prefixes)})\s?(?:[:/|,]|by\b|$))")
 
 
 def trie_pattern(words: Iterable[str]) -> str:
