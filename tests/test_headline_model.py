@@ -3,6 +3,8 @@ the evidence they are named for."""
 
 from __future__ import annotations
 
+import pytest
+
 import newsparse
 from newsparse.fields.headline_model import FEATURES, candidates, features
 from newsparse.fields.headline_weights import WEIGHTS
@@ -30,7 +32,9 @@ def test_the_measures_read_position_lead_and_slug() -> None:
     kinds = [
         "author" if b.text.startswith("By ") else "date" if b.text[:1].isdigit() else "content" for b in page.blocks
     ]
-    found = candidates(page.blocks, kinds, 8, "", url="https://example.org/2024/03/night-buses-return-to-valley-routes/")
+    found = candidates(
+        page.blocks, kinds, 8, "", url="https://example.org/2024/03/night-buses-return-to-valley-routes/"
+    )
     headline = next(i for i, b in enumerate(page.blocks) if b.text.startswith("Night buses"))
     teaser = next(i for i, b in enumerate(page.blocks) if b.text.startswith("Ferry"))
     ours, theirs = features(page.blocks, found, headline), features(page.blocks, found, teaser)
@@ -42,3 +46,35 @@ def test_the_measures_read_position_lead_and_slug() -> None:
 
 def test_a_dump_without_its_url_still_finds_the_headline() -> None:
     assert newsparse.parse_text(DUMP).headline == "Night buses return to the valley routes"
+
+
+KICKER_PAGES = [
+    (
+        "de",
+        '<h1 class="article-title"><span class="kicker">Klimaschutz:</span> Bohren, bis es heiß wird</h1>',
+        "Bohren, bis es heiß wird",
+    ),
+    (
+        "fr",
+        '<h1><span class="surtitre">Économie</span>La fromagerie de Valcrès rouvre ses caves</h1>',
+        "La fromagerie de Valcrès rouvre ses caves",
+    ),
+    (
+        "en",
+        "<h1><time>1 February 2024</time> Council keeps the branch library open</h1>",
+        "Council keeps the branch library open",
+    ),
+    # No kicker element: a declared title that only cuts the <h1> short is an SEO variant.
+    ("en", "<h1>The Valley Singers Reunite for a Final Tour</h1>", "The Valley Singers Reunite for a Final Tour"),
+]
+
+
+@pytest.mark.parametrize(("language", "h1", "headline"), KICKER_PAGES)
+def test_a_kicker_set_inside_the_h1_is_not_the_headline(language: str, h1: str, headline: str) -> None:
+    declared = headline.removeprefix("The ")
+    page = (
+        f'<html lang="{language}"><head><meta property="og:title" content="{declared}"></head><body>'
+        f"<article>{h1}<p>{'A paragraph of the story that runs long enough to be read as prose. ' * 4}</p>"
+        "</article></body></html>"
+    )
+    assert newsparse.parse_html(page).headline == headline

@@ -16,7 +16,7 @@ from datetime import date, datetime
 
 from newsparse.fields.byline import html_byline, without_site
 from newsparse.fields.dates import html_published, reconciled, visible_dateline
-from newsparse.fields.headline import choose_headline, h1_texts, headline_element, site_from_title
+from newsparse.fields.headline import choose_headline, h1_kickers, h1_texts, headline_element, site_from_title
 from newsparse.fields.language import detect_language
 from newsparse.fields.related import html_related
 from newsparse.fields.votes import html_votes
@@ -88,7 +88,7 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     """HTML: the body from the main-content blocks; the other fields from metadata and markup,
     with what the block layout found as the fallback."""
     assert page.tree is not None
-    headline = choose_headline(page.meta.titles, h1_texts(page.tree), page.meta.site_name)
+    headline = choose_headline(page.meta.titles, h1_texts(page.tree), page.meta.site_name, h1_kickers(page.tree))
     layout = lay_out(page.blocks, rules, headline_text=headline, hints=page.hints)
     site_name = page.meta.site_name or site_from_title(page.meta.page_title, headline)
     byline = without_site(html_byline(page, rules, fallback=layout.byline), site_name)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from lxml import html
 
@@ -27,13 +28,19 @@ _LOGO = _TokenPattern(
     r"logo|site-?title|site-?name|site-?branding|site-?desc|brand|masthead|headerbar|^header$|^site-header|redditname",
     r"^$",
 )
+# A kicker is a word or a few ("Klimaschutz", "Holocaust-Gedenktag", "1. Februar 2022").
+MAX_KICKER_WORDS = 4
+_NO_KICKERS: Mapping[str, str] = MappingProxyType({})
 # Pages with more <h1>s than this use them for styling; the first few are enough.
 MAX_H1 = 5
 _WORD = re.compile(r"\w+")
 
 
-def choose_headline(titles: Sequence[str], h1s: Sequence[str], site_name: str | None) -> str | None:
+def choose_headline(
+    titles: Sequence[str], h1s: Sequence[str], site_name: str | None, kickers: Mapping[str, str] = _NO_KICKERS
+) -> str | None:
     """The visible <h1> that agrees with the declared titles, else the best declared title.
+    ``kickers`` maps an <h1>'s text to its text without a kicker element (``h1_kickers``).
 
     >>> h1s = ["Local Gazette", "Council approves new budget"]
     >>> choose_headline(["Council approves new budget | Local Gazette"], h1s, None)
@@ -50,10 +57,43 @@ def choose_headline(titles: Sequence[str], h1s: Sequence[str], site_name: str | 
     for candidates in (stripped, parts):
         for h1 in h1s:
             if not is_site_name(h1, site_name) and any(same_title(h1, t) for t in candidates):
-                return h1
+                return _declared_part(h1, kickers.get(h1), stripped)
     if stripped:
         return stripped[0]
     return next((h for h in h1s if not is_site_name(h, site_name)), None)
+
+
+def _declared_part(h1: str, without_kicker: str | None, titles: Sequence[str]) -> str:
+    """The <h1> without its kicker, when the declared title is exactly what remains."""
+    if without_kicker and any(phrase_key(without_kicker) == phrase_key(t) for t in titles):
+        return without_kicker
+    return h1
+
+
+def h1_kickers(tree: html.HtmlElement) -> dict[str, str]:
+    """For each <h1> that opens or ends with a short element of its own (a kicker, a section,
+    a date: "<span>Klimaschutz:</span> Bohren, bis es heiß wird"), its text without it."""
+    found: dict[str, str] = {}
+    for h1 in itertools.islice(tree.iter("h1"), MAX_H1):
+        children = [c for c in h1 if isinstance(c.tag, str)]
+        full = clean_line(h1.text_content())
+        for child in (children[0], children[-1]) if children else ():
+            kicker = clean_line(child.text_content())
+            rest = _without_part(full, kicker)
+            if kicker and rest and len(kicker.split()) <= MAX_KICKER_WORDS:
+                found.setdefault(full, rest)
+    return found
+
+
+def _without_part(full: str, part: str) -> str | None:
+    """``full`` without ``part`` at its start or end, and the separator between them."""
+    if full.startswith(part):
+        rest = full[len(part) :]
+    elif full.endswith(part):
+        rest = full[: len(full) - len(part)]
+    else:
+        return None
+    return rest.strip(" :|–—-·•") or None
 
 
 def strip_site_name(title: str, site_name: str | None) -> str:
