@@ -77,11 +77,12 @@ def extract(page: Page) -> Article:
 
 def _published(page: Page, shown: datetime | date | None, headline: str | None, rules: Rules) -> datetime | date | None:
     """The declared moment (else a dateline in the main text, else htmldate's reading), on the
-    day the page shows by its headline."""
+    day the page shows by its headline; with none of them, the dateline by the headline."""
     declared = page.meta.published or shown or html_published(page)
-    if not isinstance(declared, datetime) or page.tree is None:
+    if page.tree is None or isinstance(declared, date) and not isinstance(declared, datetime):
         return declared
-    return reconciled(declared, visible_dateline(headline_element(page.tree, headline), rules))
+    visible = visible_dateline(headline_element(page.tree, headline), rules)
+    return reconciled(declared, visible) if declared is not None else visible
 
 
 def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
