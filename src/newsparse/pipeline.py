@@ -79,7 +79,8 @@ def _published(page: Page, shown: datetime | date | None, headline: str | None, 
     """The declared moment (else a dateline in the main text, else htmldate's reading), on the
     day the page shows by its headline; with none of them, the dateline by the headline."""
     declared = page.meta.published or shown or html_published(page)
-    if page.tree is None or isinstance(declared, date) and not isinstance(declared, datetime):
+    a_day = isinstance(declared, date) and not isinstance(declared, datetime)
+    if page.tree is None or a_day:  # a declared day alone is what the page states
         return declared
     visible = visible_dateline(headline_element(page.tree, headline), rules)
     return reconciled(declared, visible) if declared is not None else visible
