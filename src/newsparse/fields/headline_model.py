@@ -92,6 +92,8 @@ class Candidates:
     repeats: Mapping[str, int]
     slug: frozenset[str]  # the content words of the page's URL path
     title_words: frozenset[str]
+    nearest: int | None  # the last candidate at or above the article's start
+    longest: int  # the most words of a candidate at or above it
 
 
 def candidates(
@@ -106,7 +108,9 @@ def candidates(
     repeats = Counter(phrase_key(blocks[i].text) for i in span)
     title_words = frozenset(_CONTENT_WORD.findall(title.casefold()))
     slug = _slug_words(url)
-    return Candidates(indices, start, title, leads, follows, repeats, slug, title_words)
+    above = [i for i in indices if i <= start]
+    nearest, longest = max(above, default=None), max((blocks[i].words for i in above), default=0)
+    return Candidates(indices, start, title, leads, follows, repeats, slug, title_words, nearest, longest)
 
 
 def _leads(blocks: Sequence[Block], follows: Sequence[str], indices: Sequence[int]) -> dict[int, frozenset[str]]:
@@ -114,13 +118,21 @@ def _leads(blocks: Sequence[Block], follows: Sequence[str], indices: Sequence[in
     words with the text it stands over, a menu entry or a teaser does not."""
     prose = [i for i, kind in enumerate(follows) if kind == "prose"]
     leads: dict[int, frozenset[str]] = {}
+    seen: dict[int, frozenset[str]] = {}
     position = 0
     for index in indices:  # ascending: one walk along the prose lines
         while position < len(prose) and prose[position] <= index:
             position += 1
         lines = prose[position : position + LEAD_LINES]
-        leads[index] = frozenset(w for i in lines for w in _CONTENT_WORD.findall(blocks[i].text.casefold()))
+        leads[index] = frozenset().union(*(_words_of(blocks, i, seen) for i in lines))
     return leads
+
+
+def _words_of(blocks: Sequence[Block], index: int, seen: dict[int, frozenset[str]]) -> frozenset[str]:
+    """A line's content words, read once however many candidates stand above it."""
+    if index not in seen:
+        seen[index] = frozenset(_CONTENT_WORD.findall(blocks[index].text.casefold()))
+    return seen[index]
 
 
 def _slug_words(url: str | None) -> frozenset[str]:
@@ -185,8 +197,8 @@ def features(blocks: Sequence[Block], found: Candidates, index: int) -> dict[str
         "all_caps": float(text.isupper()),
         "slug_overlap": _share(own, found.slug),
         "title_overlap": _share(own, found.title_words) if index > 0 else 0.0,
-        "nearest": float(index == _nearest(found)),
-        "longest": float(words == _longest(blocks, found)),
+        "nearest": float(index == found.nearest),
+        "longest": float(words == found.longest),
         "bullet": float(bool(_BULLET.match(text))),
     }
 
@@ -199,15 +211,6 @@ def _capitalised(text: str) -> float:
 
 def _share(words: set[str], other: frozenset[str]) -> float:
     return len(words & other) / len(words) if words else 0.0
-
-
-def _nearest(found: Candidates) -> int | None:
-    """The last candidate at or above the article's start."""
-    return max((i for i in found.indices if i <= found.start), default=None)
-
-
-def _longest(blocks: Sequence[Block], found: Candidates) -> int:
-    return max((blocks[i].words for i in found.indices if i <= found.start), default=0)
 
 
 def score(measures: Mapping[str, float], weights: Mapping[str, float] = WEIGHTS) -> float:
