@@ -242,7 +242,7 @@ def _mark_names_by_dates(
         if not (bio or dated) or _DIGIT.search(text) or same_title(text, title):
             continue  # the headline in Title Case over "By X · April 2, 2024" is no name
         names = names_only(text, rules)
-        if names and bio:
+        if names and bio and blocks[i + 1].text.startswith(names[0]):  # not "Dica de Leitura" / "Dica para …"
             result[i] = Mark("author", closes_article=True, authors=names)
         elif names and any(text_date(blocks[j].text, rules) for j in dated):
             result[i] = Mark("author", authors=names, inline=True)

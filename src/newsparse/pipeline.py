@@ -65,7 +65,7 @@ def extract(page: Page) -> Article:
         headline=layout.headline,
         paragraphs=layout.paragraphs,
         votes=layout.votes,
-        byline=without_site(layout.byline, site_name),
+        byline=without_site(layout.byline, site_name, url=page.meta.url),
         related=layout.related,
         published=layout.published,
         language=language,
@@ -93,7 +93,8 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     headline = choose_headline(page.meta.titles, h1_texts(page.tree), page.meta.site_name, h1_kickers(page.tree))
     layout = lay_out(page.blocks, rules, headline_text=headline, hints=page.hints)
     site_name = page.meta.site_name or site_from_title(page.meta.page_title, headline)
-    byline = without_site(html_byline(page, rules, fallback=layout.byline), site_name)
+    byline = html_byline(page, rules, fallback=layout.byline, headline=headline, site_name=site_name)
+    byline = without_site(byline, site_name, url=page.meta.url)
     bio = byline.bio if byline else None
     paragraphs = tuple(p for p in layout.paragraphs if p != bio)
     return Article(

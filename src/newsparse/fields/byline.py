@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
+from html import unescape
+from urllib.parse import urlsplit
 
 from lxml import etree, html
 
-from newsparse.fields.headline import is_site_name
+from newsparse.fields.headline import headline_element, is_site_name
 from newsparse.model import Byline
 from newsparse.normalize import clean_line, phrase_key
 from newsparse.page import Page, Person
 from newsparse.rules import Rules
-from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, hints, inside
+from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, RELATED, hints, inside
 from newsparse.sources.xpath import elements, strings
 from newsparse.urls import absolute_url
 
@@ -49,6 +52,18 @@ _TEXT_BEFORE = etree.XPath("preceding::text()[normalize-space()][1]")
 # The opening post's author link comes early; a thread's later links are repliers.
 MAX_PROFILE_LINKS = 40
 _INITIAL = re.compile(r"\w\.(?:-?\w\.)*")
+# Roman numerals end a name in capitals ("John Smith III"); other capitals are acronyms.
+_ROMAN = re.compile(r"[IVXL]+")
+# Where a flattener glued the next element to a name ("Jose AltoverosView", "Jeff FoustMonday",
+# "ERIC TUCKERAssociated Press"): a capital after a run of at least this many letters. Shorter
+# runs open names ("McCoy", "LaMotte", "DiCaprio", "MacArthur", "FitzGerald").
+MIN_GLUED_HEAD = 5
+# "ByAlex Bozarjian", "AuthorAndreas Kalt": a byline prefix glued to the name it introduces.
+_GLUED_PREFIX_MAX = 16
+# An acronym of this many letters opening a segment is an outlet's ("CNN Business"); a shorter
+# one is an outlet's only beside a role or an organisation word ("AP Auto Writer"), since
+# two capitals also open names ("JD Vance").
+MIN_OUTLET_ACRONYM = 3
 
 
 def parse_author_line(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | None:
@@ -64,12 +79,34 @@ def parse_author_line(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] |
     """
     if len(text) > MAX_BYLINE_CHARS:
         return None
+    text = _unglued_prefix(text, rules)
     for pattern, is_box in ((rules.author_box, True), (rules.byline, False)):
         match = pattern.fullmatch(text)
         names = split_names(match.group("rest"), rules) if match else ()
         if names:
             return names, is_box
     return _inline_byline(text, rules)
+
+
+def _unglued_prefix(text: str, rules: Rules) -> str:
+    """The line with a space between a byline prefix and the name glued to it, as flatteners
+    join a "By" element and a name element: "ByAlex Bozarjian", "AuthorAndreas Kalt". A prefix
+    that is also a name particle ("Di", "De", "Von") opens names too ("DiCaprio"): left alone.
+
+    >>> from newsparse.rules import rules_for
+    >>> _unglued_prefix("ByAlex Bozarjian", rules_for("en")), _unglued_prefix("Byron Smith", rules_for("en"))
+    ('By Alex Bozarjian', 'Byron Smith')
+    """
+    first = text[:_GLUED_PREFIX_MAX].split(maxsplit=1)[0] if text.strip() else ""
+    if not first[:1].isupper():
+        return text
+    for prefix in rules.author_prefixes:
+        size = len(prefix)
+        glued = first[size : size + 2]
+        name_follows = glued[:1].isupper() and glued[1:].islower()
+        if name_follows and first[:size].casefold() == prefix and prefix not in PARTICLES:
+            return f"{text[:size]} {text[size:]}"
+    return text
 
 
 def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | None:
@@ -89,7 +126,7 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
         return None  # no prefix word at all: the common case, decided without a pattern
     # A lower-case start is a sentence's fragment, or a forum's "submitted 5 hours ago by x".
     for match in () if text[:1].islower() else rules.inline_byline.finditer(text):
-        if _mid_sentence(text, match):
+        if _mid_sentence(text, match) or _other_credit(text, match):
             continue
         names = split_names(match.group("rest"), rules, strict=True)
         if names:
@@ -99,6 +136,14 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
         if handle and handle.group("prefix").casefold() in rules.byline_words:
             return (handle.group("handle"),), False
     return None
+
+
+def _other_credit(text: str, match: re.Match[str]) -> bool:
+    """A word of its own before the prefix that is no byline prefix names another credit:
+    "Tested by: John Milbank" (a product tester), "Edited by", "Photos by" (zyte labels
+    ignore testers and photographers)."""
+    before = text[: match.start()].split()
+    return len(before) == 1 and before[0][:1].isupper() and before[0].rstrip(":").isalpha()
 
 
 def _mid_sentence(text: str, match: re.Match[str]) -> bool:
@@ -119,14 +164,77 @@ def split_names(text: str, rules: Rules, *, strict: bool = False) -> tuple[str, 
     >>> split_names("Ann Lee, Bo Chen & John C. Welch | 3 May 2024", rules_for("en"))
     ('Ann Lee', 'Bo Chen', 'John C. Welch')
     """
-    head = _SEGMENT_END.split(text.strip(), maxsplit=1)[0]
-    parts = [_before_role(p.strip(" .,:;"), rules) for p in rules.name_separator.split(head)]
+    return tuple(dict.fromkeys(_tidy(n) for n in _raw_names(text, rules, strict=strict)))
+
+
+def _raw_names(text: str, rules: Rules, *, strict: bool) -> list[str]:
+    """The names of a byline's tail as the page writes them (capitals kept)."""
+    head = _SEGMENT_END.split(_unglued(unescape(text)).strip(), maxsplit=1)[0]
+    segments = [_trimmed(p) for p in rules.name_separator.split(head)]
+    titles = [bool(i) and _is_title(p, rules) for i, p in enumerate(segments)]
+    parts = [_trimmed(_before_role(p, rules)) if not title else "" for p, title in zip(segments, titles, strict=True)]
+    parts = [p for p, segment in zip(parts, segments, strict=True) if segment]
+    if segments and parts and not parts[0] and _cut_at_outlet(segments[0], rules):
+        return []  # an outlet's credit, then its dateline: "News Nation Bureau, New Delhi"
     if strict:  # tags after the names ("… y Andrés Vidal colegios, energía solar") are not names
         parts = [_capitalised_head(p) for p in parts]
     names = [p for p in parts if looks_like_name(p, rules)]
     if strict and (len(names) < len([p for p in parts if p]) or any(len(n.split()) < 2 for n in names)):
-        return ()  # inside other text, only full names through and through: not "di Como, più corse"
-    return tuple(dict.fromkeys(names))
+        return []  # inside other text, only full names through and through: not "di Como, più corse"
+    return without_lone_words(names, len(parts))
+
+
+def _is_title(segment: str, rules: Rules) -> bool:
+    """A segment in capitals after a name that holds a role is that name's job title, whole:
+    "TOM KRISHER, AP AUTO WRITER", where capitals hide the acronym that gives "AP Auto
+    Writer" away in mixed case."""
+    words = segment.split()[1:]
+    return segment.isupper() and any(t.casefold().strip(".,:()") in rules.words["not_a_name"] for t in words)
+
+
+def without_lone_words(names: list[str], parts: int) -> list[str]:
+    """One-word names, unless the byline credits nothing else ("By Josh", "Alice and Bob").
+    Beside a full name or an outlet, a single word is the outlet ("Victor Tangermann,
+    Futurism"), the dateline's place ("Reuters, Washington, Nov 20") or a commenter that
+    metadata lists after the writer.
+
+    >>> without_lone_words(["Jane Doe", "Futurism"], 2), without_lone_words(["Josh"], 1)
+    (['Jane Doe'], ['Josh'])
+    """
+    if len(names) == parts and all(len(n.split()) == 1 for n in names):
+        return names
+    return [n for n in names if len(n.split()) > 1]
+
+
+def _trimmed(segment: str) -> str:
+    """A segment without the punctuation around it, a final initial's stop kept ("Juan C.")."""
+    segment = segment.strip(" ,:;()[]'\"‘’“”«»")
+    if segment.endswith(".") and not _INITIAL.fullmatch(segment.rsplit(maxsplit=1)[-1]):
+        segment = segment.rstrip(".")
+    return segment.lstrip(". ")
+
+
+def _tidy(name: str) -> str:
+    """A name as the docs give it: capitals title-cased ("TOM KRISHER" -> "Tom Krisher"),
+    as AP bylines print them."""
+    return name.title() if name.isupper() else name
+
+
+def _unglued(text: str) -> str:
+    """The text with a bar where a flattener glued an element to the end of a name:
+    "Jose AltoverosView profile" -> "Jose Altoveros | View profile"."""
+    tokens = text.split()
+    # Only after a capitalised word, which the glued head completes to a name: "GeorgQuaas"
+    # alone is one handle, not "Georg" and junk.
+    return " ".join(_unglued_token(t) if i and tokens[i - 1][:1].isupper() else t for i, t in enumerate(tokens))
+
+
+def _unglued_token(token: str) -> str:
+    for i in range(MIN_GLUED_HEAD, len(token) - 1):
+        before, here, after = token[i - 1], token[i], token[i + 1]
+        if here.isupper() and after.islower() and before.isalpha() and (before.islower() or token[:i].isupper()):
+            return f"{token[:i]} | {token[i:]}"
+    return token
 
 
 def names_only(text: str, rules: Rules) -> tuple[str, ...]:
@@ -137,11 +245,25 @@ def names_only(text: str, rules: Rules) -> tuple[str, ...]:
     >>> names_only("Ann Lee and Bo Chen", rules_for("en")), names_only("Local News", rules_for("en"))
     (('Ann Lee', 'Bo Chen'), ())
     """
-    names = split_names(text, rules, strict=True)
+    names = _raw_names(text, rules, strict=True)
     if not names or any(n.isupper() for n in names):
         return ()
-    joiners = len(names) - 1
-    return names if sum(len(n.split()) for n in names) + joiners >= len(text.split()) else ()
+    covered = sum(len(n.split()) for n in names) + len(names) - 1 + _outlet_words(text, rules)
+    return tuple(dict.fromkeys(names)) if covered >= len(text.split()) else ()
+
+
+def _outlet_words(text: str, rules: Rules) -> int:
+    """How many words of the line name the outlets beside the names: "Elliot Brownstein
+    Florida Today" has two."""
+    segments = (_trimmed(p) for p in rules.name_separator.split(text))
+    # Only beside a name in the same segment: "New Delhi, News Nation Bureau" is a dateline.
+    cuts = ((p, _before_role(p, rules)) for p in segments if _cut_at_outlet(p, rules))
+    return sum(len(p.split()) - len(name.split()) for p, name in cuts if name)
+
+
+def _cut_at_outlet(part: str, rules: Rules) -> bool:
+    tokens = part.split()
+    return any(_is_outlet_word(t, t.casefold().strip(".,:()"), part, rules) for t in tokens)
 
 
 def names_in_bar(text: str, rules: Rules) -> tuple[str, ...]:
@@ -160,15 +282,50 @@ def names_in_bar(text: str, rules: Rules) -> tuple[str, ...]:
     return ()
 
 
-def without_site(byline: Byline | None, site_name: str | None) -> Byline | None:
+Found = tuple[tuple[str, ...], str | None]  # names, and the profile URL of the first
+
+
+def without_site(byline: Byline | None, site_name: str | None, *, url: str | None = None) -> Byline | None:
     """The byline without the publisher a line credits next to the writer ("Por João da Silva,
-    Gazeta Sul"); None when the site was all it named."""
-    if byline is None or not site_name:
-        return byline
-    authors = tuple(a for a in byline.authors if not is_site_name(a, site_name))
+    Gazeta Sul"), named as the site or its domain ("LinkNaija" on linknaija.com); None when the
+    site was all it named.
+
+    >>> without_site(Byline(authors=("LinkNaija",)), "LinkNaija | Nigeria's news") is None
+    True
+    """
+    if byline is None:
+        return None
+    authors = _SiteFilter(site_name, url).names(byline.authors)
     if authors == byline.authors:
         return byline
     return Byline(authors=authors, bio=byline.bio, url=byline.url) if authors else None
+
+
+# The parts of a site name with a slogan: "LinkNaija | Nigeria's popular news platform".
+# Starting only where a run of spaces starts, as _SEGMENT_END does (linear time).
+_SITE_PARTS = re.compile(r"(?<!\s)\s+[|•·—–-]\s+|:\s+")
+
+
+class _SiteFilter:
+    """Tells the site's own name from a person's: the site name, its parts around a slogan's
+    bar, and (for one-word names) the URL's host. A full name that is the domain is a personal
+    blog's owner ("annalee.blog"), not a brand."""
+
+    def __init__(self, site_name: str | None, url: str | None) -> None:
+        self.sites = (site_name, *_SITE_PARTS.split(site_name)) if site_name else ()
+        self.host = urlsplit(url).hostname if url else None
+
+    def is_site(self, name: str) -> bool:
+        if any(is_site_name(name, site) for site in self.sites):
+            return True
+        return len(name.split()) == 1 and is_site_name(name, self.host)
+
+    def names(self, names: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(n for n in names if not self.is_site(n))
+
+    def found(self, found: Found) -> Found:
+        names = self.names(found[0])
+        return (names, found[1]) if names == found[0] else (names, None)
 
 
 def _capitalised_head(part: str) -> str:
@@ -179,14 +336,54 @@ def _capitalised_head(part: str) -> str:
 
 
 def _before_role(part: str, rules: Rules) -> str:
-    """A name followed by a button or a role in the same segment: "Daniel Reyes Follow"."""
+    """A name followed by a button, a role or an outlet in the same segment: "Daniel Reyes
+    Follow", "Tom Davies Associated Press"; nothing when the segment is an outlet ("BBC News").
+
+    >>> from newsparse.rules import rules_for
+    >>> [_before_role(t, rules_for("en")) for t in ("Kevin Ray USA Today", "CNN Business", "AP Auto Writer")]
+    ['Kevin Ray', '', '']
+    """
     tokens = part.split()
-    cut = next((i for i, t in enumerate(tokens) if i and _ends_name(t.casefold().strip(".,:()"), rules)), None)
-    if cut is None:
-        return part
-    if cut >= MIN_QUALIFIED_ROLE_AT and tokens[cut][:1].islower():
-        cut -= 1  # "Eleanor Vance Energy correspondent": the role's qualifier goes with it
-    return " ".join(tokens[:cut])
+    for i, token in enumerate(tokens):
+        key = token.casefold().strip(".,:()")
+        if _is_outlet_word(token, key, part, rules):
+            return " ".join(tokens[: _outlet_cut(tokens, i, rules)])
+        if i and key in rules.words["name_end"]:
+            return " ".join(tokens[:i])
+        if i and _ends_name(key, rules):
+            # "Eleanor Vance Energy correspondent": the role's qualifier goes with it
+            return " ".join(tokens[: i - 1 if i >= MIN_QUALIFIED_ROLE_AT and token[:1].islower() else i])
+    return part
+
+
+def _outlet_cut(tokens: list[str], at: int, rules: Rules) -> int:
+    """How many tokens of a segment name a person, the outlet's word being at ``at``. Three
+    words or more before it: a name and the outlet's own name ("Tom Davies Associated Press",
+    "Elliot Brownstein Florida Today"). Two: a name and a desk when a role follows ("Michael
+    Hiltzik Business Columnist") or an acronym opens the outlet ("Kevin Ray USA Today"), else
+    they are one outlet ("European Space Agency"). Fewer: the outlet."""
+    if at >= MIN_QUALIFIED_ROLE_AT:
+        return at - 1
+    word = tokens[at].casefold().strip(".,:()")
+    opens_outlet = word not in rules.words["organisation"]  # an acronym: "Kevin Ray USA Today"
+    role_after = at + 1 < len(tokens) and _ends_name(tokens[at + 1].casefold().strip(".,:()"), rules)
+    return at if at == 2 and (opens_outlet or role_after) else 0
+
+
+def _is_outlet_word(token: str, key: str, part: str, rules: Rules) -> bool:
+    """An organisation word ("News", "Press", "Business", "The"), or an acronym in a name
+    written in mixed case ("CNN", "AP", "USA" in "Kevin Ray USA Today"; not "TOM KRISHER")."""
+    if key in rules.words["organisation"]:
+        return True
+    letters = token.strip(".,:()")
+    capitals = len(letters) >= 2 and letters.isalpha() and letters.isupper()
+    if not capitals or part.isupper() or _ROMAN.fullmatch(letters):
+        return False
+    tokens = part.split()
+    if part.startswith(token) and len(letters) < MIN_OUTLET_ACRONYM:
+        return any(_ends_name(t.casefold(), rules) for t in tokens[1:])  # "AP Auto Writer", not "JD Vance"
+    # A surname in capitals after a given name, as French bylines print it: "Par Chokri GHARBI".
+    return not (len(tokens) == 2 and token == tokens[1] and not tokens[0].isupper())
 
 
 def _ends_name(token: str, rules: Rules) -> bool:
@@ -212,7 +409,21 @@ def looks_like_name(text: str, rules: Rules) -> bool:
     prefixes = rules.author_prefixes
     if text.casefold().rstrip(":") in prefixes or tokens[0].casefold() in prefixes:
         return False  # "Autor:" alone, or "By Sarah": the label of a byline, not a name
+    if len(tokens) == 1 and not _is_single_name(text, rules):
+        return False
+    vetoed = (rules.words["organisation"], rules.words["name_end"])
+    if any(t.casefold().strip(".,:") in words for t in tokens for words in vetoed):
+        return False
+    if tokens[-1] in PARTICLES:
+        return False  # "Projektleiterin der": a name goes on after its particle
     return tokens[0][0].isupper() and all(_is_name_token(t) for t in tokens)
+
+
+def _is_single_name(word: str, rules: Rules) -> bool:
+    """A one-word name ("Josh"), not an account code or a brand: no capitals only ("KWCHCIK",
+    "BBC", the credential "RDN"), no capital inside ("LinkNaija"), no "_", no month ("Nov")."""
+    inner_capital = any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+    return not (word.isupper() or inner_capital or "_" in word or word.casefold().rstrip(".") in rules.months)
 
 
 def _is_name_token(token: str) -> bool:
@@ -229,43 +440,148 @@ BIO_LEVELS = 4
 BIO_SIBLINGS = 3
 
 
-def html_byline(page: Page, rules: Rules, *, fallback: Byline | None) -> Byline | None:
-    """The byline of an HTML page, cross-checked across its metadata and visible markup."""
+def html_byline(
+    page: Page, rules: Rules, *, fallback: Byline | None, headline: str | None = None, site_name: str | None = None
+) -> Byline | None:
+    """The byline of an HTML page, cross-checked across its metadata and visible markup; a
+    source that names only the site ("L'Opinion" in JSON-LD) names no one."""
     marks = page.landmarks
-    authors, url = _declared_authors(page.meta.authors, rules)
-    if not authors and marks is not None:
-        authors, url = _visible_authors(marks.byline, rules, page.meta.base_url)
-    if not authors and marks is not None:
-        authors, url = _by_profile_link(page.tree, rules, page.meta.base_url) if page.tree is not None else ((), None)
+    base = page.meta.base_url
+    sites = _SiteFilter(site_name, page.meta.url)
+    declared = sites.found(_declared_authors(page.meta.authors, rules))
+    shown, prefixed = _visible_authors(marks.byline, rules, base) if marks is not None else (((), None), False)
+    shown = sites.found(shown)
+    if not prefixed and page.tree is not None and (declared[0] or not shown[0]):
+        header = sites.names(header_byline(page.tree, headline, rules))
+        shown, prefixed = ((header, None), True) if header else (shown, prefixed)
+    if declared[0] and not prefixed:
+        shown = ((), None)  # a class name alone ("author") names tags and photographers too
+    authors, url = _cross_checked(declared, shown, page.tree)
+    if not authors and page.tree is not None:
+        authors, url = _by_profile_link(page.tree, rules, base)
     if not authors and fallback is not None:
         authors = fallback.authors
     if not authors:
         return None
     if url is None and marks is not None:
-        url = _profile_link([*marks.byline, *marks.author_box], authors, page.meta.base_url)
+        url = _profile_link([*marks.byline, *marks.author_box], authors, base)
     bio = None
     if marks is not None:
         bio = author_box_bio(marks.author_box, rules) or _bio_after_author_line(marks.byline, rules)
     return Byline(authors=authors, bio=bio or (fallback.bio if fallback else None), url=url)
 
 
-def _declared_authors(sources: tuple[tuple[Person, ...], ...], rules: Rules) -> tuple[tuple[str, ...], str | None]:
+def _cross_checked(declared: Found, shown: Found, tree: html.HtmlElement | None) -> Found:
+    """The metadata's authors, unless the visible byline names more of them (JSON-LD often
+    lists only the first of several writers) or the metadata's people appear nowhere on the
+    page (a web producer's account: zyte labels, "a visible byline beats a metadata person
+    who appears nowhere on the page")."""
+    if not declared[0] or not shown[0]:
+        return declared if declared[0] else shown
+    said, seen = {n.casefold() for n in declared[0]}, {n.casefold() for n in shown[0]}
+    if said < seen or _first_names_of(said, seen):
+        return shown[0], declared[1] or shown[1]
+    if tree is not None and not said & seen and not _mentioned(said, tree):
+        return shown
+    return declared
+
+
+def _first_names_of(said: set[str], seen: set[str]) -> bool:
+    """Whether the metadata gives only the first names of the visible byline's people: a CMS
+    account's display name ("Nils" for "Von Nils Pickert")."""
+    full = {n.split()[0]: n for n in seen if len(n.split()) > 1}
+    return len(said) == len(seen) and all(len(n.split()) == 1 and n in full for n in said)
+
+
+_PAGE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+
+
+def _mentioned(names: set[str], tree: html.HtmlElement) -> bool:
+    """Whether any of the (case-folded) names is printed on the page."""
+    text = " ".join(" ".join(t.split()) for t in strings(_PAGE_TEXT, tree)).casefold()
+    return any(n in text for n in names)
+
+
+# How far around the headline a byline line is looked for (elements in document order):
+# bylines sit between the <h1> and the lead, or just above the <h1> (a kicker bar).
+HEADER_AFTER, HEADER_BEFORE = 60, 8
+# A paragraph this long is prose; past the second, the article's text has begun (the first
+# may be a standfirst over the byline: "Von Tobias Kuske" under the lead on German sites).
+MAX_HEADER_WORDS = 28
+MAX_HEADER_PROSE = 1
+
+
+def header_byline(tree: html.HtmlElement, headline: str | None, rules: Rules) -> tuple[str, ...]:
+    """The names of a byline line beside the article's headline, where no class names it:
+    "Von Lisa Petrich" under the <h1>, "ByAlex Bozarjian", "yas! | By Cara Stiles | April 13".
+    Only lines with a byline prefix count; the main-content blocks often leave them out."""
+    h1 = headline_element(tree, headline)
+    if h1 is None:
+        return ()
+    after = h1.xpath(f"following::*[position() <= {HEADER_AFTER}]")
+    before = list(reversed(h1.xpath(f"preceding::*[position() <= {HEADER_BEFORE}]")))
+    labelled = False  # the previous element was a prefix alone: "<span>By</span><span>Cara Stiles</span>"
+    for element in itertools.chain(_up_to_text(after), before):
+        text = _header_text(element)
+        names = parse_author_line(text, rules) if text else None
+        if names:  # the innermost element that reads as a byline: not the bar's date as well
+            inner = (parse_author_line(_header_text(e), rules) for e in element.iterdescendants())
+            return next((found[0] for found in inner if found), names[0])
+        if labelled and text:
+            return split_names(text, rules, strict=True)
+        labelled = labelled if not text else phrase_key(text.strip("|·•: ")) in rules.author_prefixes
+    return ()
+
+
+def _up_to_text(following: list[html.HtmlElement]) -> Iterator[html.HtmlElement]:
+    """The elements up to the article's text: a standfirst may come before the byline, so
+    the second paragraph of prose ends the header."""
+    prose = 0
+    for element in following:
+        if element.tag == "p" and len(element.text_content().split()) > MAX_HEADER_WORDS:
+            prose += 1
+            if prose > MAX_HEADER_PROSE:
+                return
+        yield element
+
+
+def _header_text(element: html.HtmlElement) -> str:
+    """The text of a short element of the header, outside comments and sidebars."""
+    if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript", "h1") or len(element) > 3:
+        return ""
+    text = clean_line(element.text_content())
+    if len(text) > MAX_BYLINE_CHARS or inside(element, COMMENTS) or inside(element, ASIDE_HINT):
+        return ""
+    return text
+
+
+def _declared_authors(sources: tuple[tuple[Person, ...], ...], rules: Rules) -> Found:
     """The names of the first source that names a person; the profile URL from any source
-    that links the first of them (<meta name=author> has none, microdata may)."""
+    that links the first of them (<meta name=author> has none, microdata may). A value may
+    carry a byline's prefix and outlet ("By Sandee LaMotte, CNN"); one-word names beside full
+    ones are commenters or outlets (``without_lone_words``)."""
     for people in sources:
-        names = tuple(dict.fromkeys(n for p in people for n in split_names(p.name, rules)))
+        found = [[*_names_in(p.name, rules)] for p in people]
+        parts = sum(max(1, len(f)) for f in found)  # a person who yields no name is credited too
+        names = tuple(dict.fromkeys(without_lone_words([n for f in found for n in f], parts)))
         if names:
             everyone = (p for source in sources for p in source)
-            url = next((p.url for p in everyone if p.url and p.name == names[0]), None)
+            url = next((p.url for p in everyone if p.url and names[0] in _names_in(p.name, rules)), None)
             return names, url
     return (), None
 
 
-def _visible_authors(
-    elements: tuple[html.HtmlElement, ...], rules: Rules, base: str | None
-) -> tuple[tuple[str, ...], str | None]:
+def _names_in(value: str, rules: Rules) -> tuple[str, ...]:
+    found = parse_author_line(value, rules)
+    return found[0] if found else split_names(value, rules)
+
+
+def _visible_authors(elements: tuple[html.HtmlElement, ...], rules: Rules, base: str | None) -> tuple[Found, bool]:
+    """The names of the first byline element that gives any, and whether a byline prefix
+    ("By", "Von") introduced them."""
+    read: list[html.HtmlElement] = []  # bylines read whole: their parts ("Washington,") are not read alone
     for element in elements:
-        if inside(element, COMMENTS):
+        if inside(element, COMMENTS) or inside(element, RELATED) or any(element in r.iterdescendants() for r in read):
             continue
         text = clean_line(element.text_content())
         if not text or len(text) > MAX_BYLINE_CHARS:
@@ -273,8 +589,9 @@ def _visible_authors(
         found = parse_author_line(text, rules)
         names = found[0] if found else split_names(text, rules)
         if names:
-            return names, _profile_link([element], names, base)
-    return (), None
+            return (names, _profile_link([element], names, base)), found is not None
+        read.append(element)
+    return ((), None), False
 
 
 def _by_profile_link(tree: html.HtmlElement, rules: Rules, base: str | None) -> tuple[tuple[str, ...], str | None]:
@@ -286,14 +603,20 @@ def _by_profile_link(tree: html.HtmlElement, rules: Rules, base: str | None) -> 
         if not before or phrase_key(before[0]).rpartition(" ")[2] not in prefixes:
             continue
         name = clean_line(link.text_content())
-        if _is_user_name(name, rules) and not inside(link, COMMENTS) and not inside(link, ASIDE_HINT):
-            return (name,), absolute_url(str(link.get("href", "")), base)
+        href = str(link.get("href", ""))
+        if _is_user_name(name, href, rules) and not inside(link, COMMENTS) and not inside(link, ASIDE_HINT):
+            return (name,), absolute_url(href, base)
     return (), None
 
 
-def _is_user_name(name: str, rules: Rules) -> bool:
-    """A forum handle ("m.herrera", "tidewater_k") or a person's name."""
-    return 0 < len(name) <= MAX_NAME_CHARS and (len(name.split()) == 1 or looks_like_name(name, rules))
+def _is_user_name(name: str, href: str, rules: Rules) -> bool:
+    """A forum handle ("m.herrera", "tidewater_k") or a person's name. A blog's /author/ page
+    belongs to a CMS account, whose handle ("admin", "jdadmin") is no person (zyte labels):
+    there only a name counts."""
+    if not 0 < len(name) <= MAX_NAME_CHARS:
+        return False
+    handle = len(name.split()) == 1 and "author" not in href.casefold()
+    return handle or looks_like_name(name, rules)
 
 
 def _profile_link(elements: list[html.HtmlElement], names: tuple[str, ...], base: str | None) -> str | None:

@@ -56,6 +56,8 @@ WORD_CONCEPTS = (
     "byline_prefix",
     "name_joiner",
     "not_a_name",
+    "organisation",
+    "name_end",
     "teaser_prefix",
     "credit_prefix",
     "related_prefix",

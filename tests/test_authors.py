@@ -1,0 +1,268 @@
+"""Authors (issue 13): people only, never outlets, desks, credentials, accounts or page
+furniture; every co-author; names in capitals title-cased; a visible byline over a metadata
+person the page never shows. Invented pages in English, German, French, Spanish and
+Portuguese, through both doors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import pytest
+
+import newsparse
+from newsparse.fields.byline import split_names
+from newsparse.rules import rules_for
+
+PROSE = {
+    "en": "The council met on the evening before and agreed the plan for the harbour after a long debate.",
+    "de": "Der Gemeinderat hat am Abend zuvor nach einer langen Debatte den Plan für den Hafen beschlossen.",
+    "fr": "Le conseil municipal a adopté la veille au soir le projet du port après un long débat entre les élus.",
+    "es": "El pleno aprobó anoche el plan del puerto después de un largo debate entre los grupos municipales.",
+    "pt": "A câmara aprovou ontem à noite o plano do porto depois de um longo debate entre os vereadores.",
+}
+HEADLINE = "Harbour plan approved after long debate"
+
+
+def page(
+    language: str,
+    header: str = "",
+    *,
+    ld_authors: Sequence[object] | None = None,
+    meta_author: str | None = None,
+    site_name: str | None = None,
+) -> str:
+    """An article page: optional JSON-LD authors, <meta name=author>, og:site_name, and
+    ``header`` between the <h1> and the text."""
+    head = f'<meta property="og:title" content="{HEADLINE}">'
+    if ld_authors is not None:
+        node: dict[str, object] = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": HEADLINE}
+        node["author"] = list(ld_authors)
+        head += f'<script type="application/ld+json">{json.dumps(node)}</script>'
+    if meta_author is not None:
+        head += f'<meta name="author" content="{meta_author}">'
+    if site_name is not None:
+        head += f'<meta property="og:site_name" content="{site_name}">'
+    prose = f"<p>{PROSE[language]} {PROSE[language]}</p>"
+    return (
+        f'<html lang="{language}"><head>{head}</head><body><article><h1>{HEADLINE}</h1>'
+        f"{header}{prose}{prose}{prose}</article></body></html>"
+    )
+
+
+def authors(html: str, *, url: str | None = None) -> tuple[str, ...]:
+    byline = newsparse.parse_html(html, url=url).byline
+    return byline.authors if byline else ()
+
+
+def person(name: str) -> dict[str, str]:
+    return {"@type": "Person", "name": name}
+
+
+# --- Organisations, desks, agencies and credentials are no authors ---
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "expected"),
+    [
+        ("en", "Nadia Holt, CNN Business", ("Nadia Holt",)),  # an outlet's desk after the writer
+        ("en", "Mara Quinn. Orbit International", ("Mara Quinn",)),  # after a full stop
+        ("en", "Kevin Ray and Lois Penn USA TODAY", ("Kevin Ray", "Lois Penn")),  # glued to the last name
+        ("en", "Owen Hale Associated Press", ("Owen Hale",)),
+        ("en", "Marta Lindqvist, MS, RDN", ("Marta Lindqvist",)),  # credentials
+        ("en", "Ruth Okafor, Vortexia", ("Ruth Okafor",)),  # one word beside a full name: the outlet
+        ("de", "Lena Brandt, Nordkurier Nachrichten", ("Lena Brandt",)),
+        ("fr", "Claire Morel, Presse Océane", ("Claire Morel",)),
+        ("es", "Inés Carrasco, Diario Levante", ("Inés Carrasco",)),
+        ("pt", "Rita Solano, Diário Notícias Hoje", ("Rita Solano",)),
+    ],
+)
+def test_outlets_beside_a_writer_are_dropped(language: str, line: str, expected: tuple[str, ...]) -> None:
+    assert split_names(line, rules_for(language)) == expected
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Associated Press", "The Associated Press", "BBC News", "Telegraph Sport", "Harbour Business Insider", "The Tide"],
+)
+def test_an_outlet_alone_names_no_one(credit: str) -> None:
+    # Before: "Associated", "BBC", "Telegraph Sport" as people (a role word cut the outlet's name short).
+    html = page("en", f'<div class="byline">By {credit}</div>', ld_authors=[person(credit)])
+    assert authors(html) == ()
+
+
+def test_an_agency_and_its_dateline_name_no_one() -> None:
+    # "Reuters, Washington, Nov 20": the dateline's place and month are no co-authors.
+    html = page("en", '<div class="article-author">Reuters, Washington, Nov 20 2019, 11:06am</div>')
+    assert authors(html) == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "credit"),
+    [("en", "No Author"), ("en", "Guest"), ("de", "Alle Beiträge"), ("en", "Nov"), ("de", "Donnerstag")],
+)
+def test_page_furniture_is_no_author(language: str, credit: str) -> None:
+    assert authors(page(language, ld_authors=[person(credit)])) == ()
+
+
+# --- Accounts, brands and the site's own name ---
+
+
+@pytest.mark.parametrize("handle", ["jdadmin", "rmb8090", "LagosBuzz", "KXTVWEB"])
+def test_account_names_are_no_people(handle: str) -> None:
+    header = f'<div class="meta">by <a href="https://example.org/author/{handle}/">{handle}</a></div>'
+    assert authors(page("en", header, ld_authors=[person(handle)], meta_author=handle)) == ()
+
+
+def test_the_site_name_before_a_slogan_is_no_author() -> None:
+    html = page("en", ld_authors=[person("Kestrelwire")], site_name="Kestrelwire | Coastal news you can trust")
+    assert authors(html) == ()
+    # A first name alone in the metadata is still a person's.
+    assert authors(page("en", ld_authors=[person("Marek")], site_name="Kestrelwire")) == ("Marek",)
+
+
+def test_the_domain_is_no_author_but_a_blogger_named_like_it_is() -> None:
+    assert authors(page("en", ld_authors=[person("Tidelinker")]), url="https://www.tidelinker.com/a/1") == ()
+    blog = page("de", ld_authors=[person("Anna Lindner")])
+    assert authors(blog, url="https://annalindner.wordpress.com/2024/03/hafen/") == ("Anna Lindner",)
+
+
+def test_html_entities_in_names_are_unescaped() -> None:
+    assert authors(page("es", ld_authors=[person("Jos&eacute; Mar&iacute;a Ortega")])) == ("José María Ortega",)
+
+
+# --- Names glued to a prefix or to what follows them ---
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "expected"),
+    [
+        ("en", "ByNora Castellanos", ("Nora Castellanos",)),
+        ("de", "AutorFelix Brandauer", ("Felix Brandauer",)),
+        ("en", "By Rita SolanoView profile", ("Rita Solano",)),
+        ("en", "By Jeff OrtmanMonday, November 18, 2019", ("Jeff Ortman",)),
+        ("es", "Por Inés Carrasco y Tomás VelascoHace 2 horas", ("Inés Carrasco", "Tomás Velasco")),
+        ("de", "von Sonja Merkt Erstellt am 01.01.23 um 08:35", ("Sonja Merkt",)),
+        ("en", "By Priya Anand On Twitter", ("Priya Anand",)),
+    ],
+)
+def test_glued_bylines(language: str, line: str, expected: tuple[str, ...]) -> None:
+    assert authors(page(language, f'<div class="byline">{line}</div>')) == expected
+
+
+def test_a_date_after_the_name_ends_it() -> None:
+    # "Von R. R. am 07.08.2013": "am" ends the name, and takes no part of it along.
+    assert split_names("R. R. am 07.08.2013 um 09:07 Uhr", rules_for("de")) == ("R. R.",)
+
+
+def test_stray_brackets_and_quotes_are_trimmed() -> None:
+    assert split_names("Tom Brown)", rules_for("en")) == ("Tom Brown",)
+    assert split_names("Luana Reis e Raphael Lins'", rules_for("pt")) == ("Luana Reis", "Raphael Lins")
+
+
+# --- Capitals, co-authors, and the visible byline against the metadata ---
+
+
+def test_capitals_after_a_prefix_are_title_cased_without_the_job_title() -> None:
+    html = page(
+        "en", '<p class="byline">By DANA RUSSO, AP Energy Writer</p>', meta_author="By DANA RUSSO, AP Energy Writer"
+    )
+    assert authors(html) == ("Dana Russo",)
+    dump = f"{HEADLINE}\n\nBy DANA RUSSO, AP ENERGY WRITER\n\n{PROSE['en']} {PROSE['en']}\n\n{PROSE['en']}"
+    byline = newsparse.parse_text(dump).byline
+    assert byline is not None
+    assert byline.authors == ("Dana Russo",)
+
+
+def test_a_prefix_in_metadata_is_no_part_of_the_name() -> None:
+    assert authors(page("en", meta_author="By Sandra Voss, CNN")) == ("Sandra Voss",)
+
+
+def test_every_co_author_of_the_visible_byline() -> None:
+    header = '<p class="byline">By Ann Lee, Bo Chen and Cy Diaz</p>'
+    assert authors(page("en", header, ld_authors=[person("Ann Lee")])) == ("Ann Lee", "Bo Chen", "Cy Diaz")
+
+
+def test_metadata_commenters_beside_the_writer_are_dropped() -> None:
+    ld = [person("Carla Mendes"), person("Karol"), person("Lilian")]
+    assert authors(page("pt", ld_authors=ld)) == ("Carla Mendes",)
+
+
+def test_a_visible_byline_beats_a_metadata_person_not_on_the_page() -> None:
+    html = page("en", '<span class="single-header-byline">By Helen Ortiz</span>', ld_authors=[person("Kevin Pratt")])
+    assert authors(html) == ("Helen Ortiz",)
+
+
+def test_a_metadata_first_name_gives_way_to_the_full_visible_name() -> None:
+    html = page("de", '<div class="byline">Von Jonas Wehrle</div>', ld_authors=[person("Jonas")])
+    assert authors(html) == ("Jonas Wehrle",)
+
+
+def header_page(language: str, header: str) -> str:
+    """The headline and byline in a page header outside the main text, which the main-content
+    blocks leave out."""
+    prose = f"<p>{PROSE[language]} {PROSE[language]}</p>"
+    return (
+        f'<html lang="{language}"><head><meta property="og:title" content="{HEADLINE}"></head><body>'
+        f'<header class="top"><h1>{HEADLINE}</h1>{header}</header>'
+        f'<main><div class="text">{prose}{prose}{prose}</div></main></body></html>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "header", "expected"),
+    [
+        ("de", "<p>Von Tobias Kern</p>", ("Tobias Kern",)),
+        ("fr", "<div>Par Odile Ferrant</div>", ("Odile Ferrant",)),
+        ("en", "<div>ByNora Castellanos</div>", ("Nora Castellanos",)),
+        # The prefix and the name in elements of their own.
+        (
+            "en",
+            "<span>yas!</span><span>| By</span><span>Cara Lindholm</span><time>April 13, 2020</time>",
+            ("Cara Lindholm",),
+        ),
+        # The innermost element: the bar's weekday is not part of the name.
+        ("de", "<div><p>Von Lisa Petersen</p><p>Mi, 18. Oktober 2023 um 12:50 Uhr</p></div>", ("Lisa Petersen",)),
+    ],
+)
+def test_a_byline_line_beside_the_headline(language: str, header: str, expected: tuple[str, ...]) -> None:
+    byline = newsparse.parse_html(header_page(language, header)).byline
+    assert byline is not None
+    assert byline.authors == expected
+
+
+# --- Page furniture in text dumps ---
+
+
+def dump(*lines: str, language: str = "en") -> str:
+    prose = f"{PROSE[language]} {PROSE[language]}"
+    return "\n\n".join([HEADLINE, *lines, prose, prose, prose])
+
+
+@pytest.mark.parametrize(
+    ("language", "menu", "after"),
+    [
+        (
+            "en",
+            "Select Your Favourite Teams",
+            "Select as many teams as you like from the leagues below, and change them later.",
+        ),
+        ("pt", "Dica de Leitura", "Dica para o fim de semana: os melhores livros e filmes da estação para ler e ver."),
+        (
+            "en",
+            "Your Dollar Goes Further Overseas",
+            "Your Dollar Goes Further When You Fund the Right Program, every year.",
+        ),
+    ],
+)
+def test_a_menu_item_over_a_line_opening_alike_is_no_author_box(language: str, menu: str, after: str) -> None:
+    # An author box is a name over a bio that opens with the whole name, not with its first word.
+    prose = f"{PROSE[language]} {PROSE[language]}"
+    text = "\n\n".join([HEADLINE, "Nov 19, 2019", prose, prose, menu, after])
+    assert newsparse.parse_text(text).byline is None
+
+
+def test_a_title_after_by_is_no_name() -> None:
+    # A menu entry of a show named "By Any Means Necessary" is no byline.
+    text = "\n\n".join(["Brave New World", "By Any Means Necessary", "Loud & Clear", dump()])
+    assert newsparse.parse_text(text).byline is None
