@@ -74,3 +74,87 @@ def test_a_dateline_two_days_off_is_another_date() -> None:
 def test_a_page_without_metadata_takes_the_dateline_by_its_headline() -> None:
     html = page("it", "", '<p class="data">Pubblicato il 3 aprile 2024 alle 14:20</p>')
     assert newsparse.parse_html(html).published == datetime(2024, 4, 3, 14, 20)
+
+
+# The text door: whole-page dumps, as scrapers save innerText. A menu, the headline, the lines
+# under it, two paragraphs, then teasers that carry dates of their own.
+MENU = ("Skip to content", "Home", "News", "Local", "Sport", "Opinion")
+HEADLINE = {
+    "en": "Harbour plan approved after long debate",
+    "de": "Hafenplan nach langer Debatte beschlossen",
+    "fr": "Le projet du port adopté après un long débat",
+    "es": "Aprobado el plan del puerto tras un largo debate",
+    "it": "Approvato il piano del porto dopo un lungo dibattito",
+}
+
+
+def dump(language: str, above: tuple[str, ...], under: tuple[str, ...], *, closing: tuple[str, ...] = ()) -> str:
+    teasers = ("More stories", "Ferry timetable changes for winter 3 January 2019", "Library reopens 2 January 2019")
+    lines = (
+        *MENU,
+        *above,
+        HEADLINE[language],
+        *under,
+        PROSE[language],
+        PROSE[language].replace(".", ", and the vote was close."),
+        *closing,
+        *teasers,
+    )
+    return "\n\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("language", "above", "under", "closing", "shown"),
+    [
+        # A site's clock above the headline; the byline's own date, two-digit year, below.
+        (
+            "en",
+            ("Wed, Nov 20, 2019",),
+            ("By Kim Oduya On 11/13/19 at 4:00 PM EST",),
+            (),
+            datetime(2019, 11, 13, 16, 0),
+        ),
+        # The publication stamp, not the later update stamp on the line above it.
+        (
+            "de",
+            (),
+            ("Aktualisiert am 12.03.2024, 10:15 Uhr", "Veröffentlicht am 11.03.2024, 18:30 Uhr"),
+            (),
+            datetime(2024, 3, 11, 18, 30),
+        ),
+        # Both in one line: the date before the update's.
+        ("es", (), ("07/05/2022 20H06 - ACTUALIZADO A 08/05/2022 20H17",), (), datetime(2022, 5, 7, 20, 6)),
+        # A page that shows only when it was updated shows that day.
+        ("en", (), ("Updated 1:39 am EST, Wednesday, November 20, 2019",), (), date(2019, 11, 20)),
+        # A dateline that closes the article, with dated teasers under it.
+        ("it", (), (), ("Pubblicato il: 30 Settembre 2020",), date(2020, 9, 30)),
+        # A British blog's day first on an English page; the gallery-counter look-alike "21/06".
+        ("en", (), ("21/06/2014 by Tom Carter",), (), date(2014, 6, 21)),
+        # A browser glued the time to the year.
+        ("en", (), ("By Ann Lee", "NOV 15, 20195:45 AM"), (), datetime(2019, 11, 15, 5, 45)),
+        # Year first, as Japanese and Chinese sites and some CMS themes write it.
+        ("fr", (), ("Par Claire Martin / 2016.12.01",), (), date(2016, 12, 1)),
+    ],
+)
+def test_a_dumps_dateline_is_the_one_by_its_headline(
+    language: str, above: tuple[str, ...], under: tuple[str, ...], closing: tuple[str, ...], shown: datetime | date
+) -> None:
+    article = newsparse.parse_text(dump(language, above, under, closing=closing))
+    assert article.headline == HEADLINE[language]
+    assert article.published == shown
+    assert type(article.published) is type(shown)
+
+
+def test_a_dump_without_a_dateline_takes_the_day_its_url_names() -> None:
+    text = dump("en", (), ("By Ann Lee",))
+    assert newsparse.parse_text(text).published is None
+    url = "https://news.example.org/2021/04/09/harbour-plan-approved/"
+    assert newsparse.parse_text(text, url=url).published == date(2021, 4, 9)
+    # An article number is no date.
+    assert newsparse.parse_text(text, url="https://news.example.org/story/20214099").published is None
+
+
+def test_dates_of_teasers_far_above_the_headline_are_not_its_date() -> None:
+    listing = tuple(f"Council news round-up {d} March 2024" for d in range(1, 4))
+    assert newsparse.parse_text(dump("en", listing, ("By Ann Lee",))).published is None
+    assert newsparse.parse_text(dump("en", listing[-1:], ("By Ann Lee",))).published == date(2024, 3, 3)

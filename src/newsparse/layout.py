@@ -25,7 +25,7 @@ from types import MappingProxyType
 
 from newsparse.fields import headline_model
 from newsparse.fields.byline import names_in_bar, names_only, parse_author_line, split_names
-from newsparse.fields.dates import text_date
+from newsparse.fields.dates import dateline_date, is_publication_stamp, is_update_stamp, text_date
 from newsparse.fields.headline import REPEAT_OVERLAP, same_title, strip_site_name
 from newsparse.fields.headline_model import Candidates
 from newsparse.fields.votes import parse_votes
@@ -47,6 +47,7 @@ MIN_PROSE_WORDS = 15
 # Lines this short repeat legitimately ("Advertisement" aside, "Yes.", list items).
 MIN_DUPLICATE_WORDS = 4
 _DIGIT = re.compile(r"\d")
+_NUMBERS = re.compile(r"\d+")
 # A full stop inside a line, after a lower-case word ("Wednesday. Demand"), not "U.S. Senate".
 _INNER_STOP = re.compile(r"\w[a-zß-ÿ]\.\s+\S")
 # An inline teaser box holds a label and a few headlines; prose this soon after continues the article.
@@ -66,7 +67,15 @@ POLL_COUNT_REACH = 2
 MAX_NAME_LINE_WORDS = 12
 # A dateline is a short line that is not a sentence: "Updated on: November 19, 2019 / 10:07 AM";
 # an embedded tweet's signature ("— Name (@handle) November 18, 2019") is quoted text instead.
-MAX_DATELINE_WORDS = 14
+MAX_DATELINE_WORDS = 20
+# A dateline may end in a clock's "a.m.", a German "Uhr." or a date's own dot ("4. 2. 2022."),
+# which is no sentence's full stop.
+_CLOCK_END = re.compile(r"(?:[ap]\.\s?m|uhr|h)\.$", re.IGNORECASE)
+# How far under the headline its dateline is looked for: up to the article's second paragraph
+# (a standfirst may come first), within this many lines; above it, within this many.
+DATELINE_BELOW, DATELINE_ABOVE = 40, 10
+# A dateline may also close the article ("Pubblicato il: 30 Settembre 2020" under its text).
+DATELINE_PAST_END = 3
 # WordPress and most comment systems head a comment "Name on <date> at <time>" or "Name says:".
 _COMMENT_HEADER = re.compile(
     r"\bon\b.{0,40}\d.{0,30}\bat\s*\d{1,2}[:.]\d{2}|\b(?:says|said|schreibt|dice|dit|disse|zegt)\s?:$", re.I
@@ -133,12 +142,7 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
     if found:
         rule, removal = found
         return Mark("noise", closes_article=rule.closes_article, removal=removal)
-    dateline = (
-        not block.text.endswith((".", "!", "?", ";", ","))
-        and _DIGIT.search(block.text)
-        and _item_words(block) <= MAX_DATELINE_WORDS
-    )
-    when = text_date(block.text, rules) if dateline and "(@" not in block.text else None
+    when = dateline_date(block.text, rules) if _may_be_dated(block) else None
     author = parse_author_line(block.text, rules)
     if author:  # "Von Jörg Klein 07.03.2024, 16:45 Uhr": a byline that also dates the article
         names, is_box = author
@@ -150,6 +154,14 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
     if votes:
         return Mark("votes", closes_article=True, votes=votes, authors=_submitter(block.text, votes.raw, rules))
     return CONTENT
+
+
+def _may_be_dated(block: Block) -> bool:
+    """Short, with a digit, not a sentence and not a tweet's signature."""
+    text = block.text
+    sentence = text.endswith(("!", "?", ";", ",")) or (text.endswith(".") and not _CLOCK_END.search(text))
+    short = _item_words(block) <= MAX_DATELINE_WORDS
+    return short and not sentence and _DIGIT.search(text) is not None and "(@" not in text
 
 
 def _item_words(block: Block) -> int:
@@ -326,7 +338,7 @@ def lay_out(
         limit = len(blocks)
     start = 0 if headline is None else headline + 1
     end = min(_end_index(blocks, marks, start), limit)
-    claimed = _claims(blocks, marks, start, end)
+    claimed = _claims(blocks, marks, start, end, rules)
     body = _body_indices(blocks, marks, headline, end, hints)
     headline_line, tail = _headline_and_tail(blocks, headline, title)
     return Layout(
@@ -572,9 +584,9 @@ class _Claims:
     indices: frozenset[int]  # blocks taken by a field, so neither body nor removed
 
 
-def _claims(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int) -> _Claims:
+def _claims(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int, rules: Rules) -> _Claims:
     votes_at = next((i for i in range(start, len(marks)) if marks[i].kind == "votes"), None)
-    date_at = next((i for i in range(end) if marks[i].date is not None and marks[i].kind in ("date", "author")), None)
+    date_at = _date_index(blocks, marks, start - 1, end, rules)
     authors_at = _author_index(marks, start)
     bio_at = _bio_index(blocks, marks, end)
     taken = {i for i in (votes_at, authors_at, bio_at, date_at) if i is not None}
@@ -590,6 +602,50 @@ def _claims(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end:
         related=tuple(RelatedLink(blocks[i].text, blocks[i].href) for i in related_at),
         indices=frozenset(taken | set(related_at)),
     )
+
+
+def _date_index(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int, end: int, rules: Rules
+) -> int | None:
+    """The dateline a reader sees by the headline (teasers, comments and quotes elsewhere carry
+    dates of their own): under it, up to the article's second paragraph, a line that a
+    publication stamp or a byline dates before a bare date, and an update stamp last; else the
+    one above it; else the first in the article or right under it."""
+    dated = [i for i, m in enumerate(marks) if m.date is not None and m.kind in ("date", "author")]
+    if headline < 0 or not dated:
+        return next((i for i in dated if i < end), None)
+    below = [i for i in dated if headline < i < _second_paragraph(blocks, marks, headline)]
+    stated = [i for i in below if marks[i].kind == "author" or is_publication_stamp(blocks[i].text, rules)]
+    bare = [i for i in below if not is_update_stamp(blocks[i].text, rules)]
+    above = [i for i in dated if headline - DATELINE_ABOVE <= i < headline]
+    later = [i for i in dated if headline < i < _past_end(marks, end)]
+    # Above the headline, the nearest dateline, unless it is one of a list's dated items.
+    alone = [i for i in above[-1:] if not _listed(blocks, i, above)]
+    return next(iter(stated or bare or below or alone or later), None)
+
+
+def _listed(blocks: tuple[Block, ...], index: int, dated: list[int]) -> bool:
+    """A dated line shaped like another one near it (digits aside): a list's item."""
+    shape = _NUMBERS.sub("0", blocks[index].text)
+    return any(_NUMBERS.sub("0", blocks[i].text) == shape for i in dated if i != index)
+
+
+def _past_end(marks: tuple[Mark, ...], end: int) -> int:
+    """A few lines past the article's end, up to a mark that closes it (teasers carry dates)."""
+    stop = end
+    while stop < min(len(marks), end + DATELINE_PAST_END) and not marks[stop].closes_article:
+        stop += 1
+    return stop
+
+
+def _second_paragraph(blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int) -> int:
+    seen = 0
+    for i in range(headline + 1, min(len(blocks), headline + 1 + DATELINE_BELOW)):
+        if marks[i] is CONTENT and _is_paragraph(blocks[i]):
+            seen += 1
+            if seen == 2:
+                return i
+    return min(len(blocks), headline + 1 + DATELINE_BELOW)
 
 
 def _author_index(marks: tuple[Mark, ...], start: int) -> int | None:

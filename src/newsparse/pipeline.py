@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from newsparse.fields.byline import html_byline, without_site
-from newsparse.fields.dates import html_published, reconciled, visible_dateline
+from newsparse.fields.dates import html_published, reconciled, url_date, visible_dateline
 from newsparse.fields.headline import choose_headline, h1_kickers, h1_texts, headline_element, site_from_title
 from newsparse.fields.language import detect_language
 from newsparse.fields.related import html_related
@@ -67,7 +67,7 @@ def extract(page: Page) -> Article:
         votes=layout.votes,
         byline=without_site(layout.byline, site_name, url=page.meta.url),
         related=layout.related,
-        published=layout.published,
+        published=layout.published or url_date(page.meta.url),
         language=language,
         url=page.meta.url,
         site_name=site_name,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date, datetime, timedelta, timezone
+from urllib.parse import urlsplit
 
 import htmldate
 from lxml import html
@@ -20,8 +21,12 @@ _ISO = re.compile(
     r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"
 )
 EARLIEST_YEAR = 1990
-# The position of the all-digits pattern in Rules.dates, whose day and month order is by language.
-NUMERIC_PATTERN = 3
+# Where the ISO pattern stands in Rules.dates.
+ISO_PATTERN = 2
+# Two-digit years ("11/19/19") up to this one are of this century, as strptime reads them.
+CENTURY_PIVOT = 68
+# Where a publication or update stamp's reach ends in a dateline: "Updated Nov 19; Posted Nov 18".
+_STAMP_END = re.compile(r"[;|·•]|\s/\s")
 # A time right after the date: "7:45 am", ", 14:30", "at 5:23 pm", "um 14.30 Uhr", "às 14h30".
 # The spaces after the separators belong to the word "at": two stars over the same spaces were
 # quadratic.
@@ -83,22 +88,111 @@ def text_date(text: str, rules: Rules) -> datetime | date | None:
     datetime.datetime(2019, 11, 18, 7, 45)
     >>> text_date("18. März 2024", rules_for("de")), text_date("05/03/2024", rules_for("it"))
     (datetime.date(2024, 3, 18), datetime.date(2024, 3, 5))
+    >>> text_date("By Tess Bonn - 11/19/19 06:56 AM EST", rules_for("en"))
+    datetime.datetime(2019, 11, 19, 6, 56)
+    >>> text_date("21/06/2014 Tony Carter", rules_for("en")), text_date("2016年12月1日", rules_for("en"))
+    (datetime.date(2014, 6, 21), datetime.date(2016, 12, 1))
     """
-    for number, pattern in enumerate(rules.dates):
-        match = pattern.search(text)
-        if not match:
-            continue
+    found = [m for m in (pattern.search(text) for pattern in rules.dates) if m is not None]
+    # Leftmost first, but a machine's ISO stamp after the date written for readers: a dump
+    # keeps a <time> element's datetime beside its text ("2022-12-07T10:10 25. Dezember 2022").
+    for match in sorted(found, key=lambda m: (m.re is rules.dates[ISO_PATTERN], m.start())):
+        day = _match_date(match, rules)
+        if day is not None:
+            return _with_time(day, text[match.end() :])
+    return None
+
+
+def _match_date(match: re.Match[str], rules: Rules) -> date | None:
+    """The day a date pattern's match names. Two bare numbers are read in the language's
+    order, unless only the other order makes a date (an English page's "21/06/2014")."""
+    year = int(match["y"])
+    if year < 100:
+        year += 2000 if year <= CENTURY_PIVOT else 1900
+    if "a" in match.re.groupindex:
+        first, second = int(match["a"]), int(match["b"])
+        day, month = (first, second) if rules.day_first else (second, first)
+        if month > 12 >= day:
+            day, month = month, day
+    else:
         month_text = match["m"].casefold().rstrip(".")
         month = int(month_text) if month_text.isdigit() else rules.months.get(month_text, 0)
-        day, year = int(match["d"]), int(match["y"])
-        if number == NUMERIC_PATTERN and not rules.day_first:
-            day, month = month, day  # 11/18/2019 in English
-        try:
-            found = date(year, month, day)
-        except ValueError:
-            continue
-        return _with_time(found, text[match.end() :])
+        day = int(match["d"])
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def dateline_date(text: str, rules: Rules) -> datetime | date | None:
+    """The publication date a dateline states: the one a publication stamp introduces, else
+    the first outside the reach of an update stamp (which runs to the next stamp or separator),
+    else the update's: a page that shows only when it was updated shows that day to its reader.
+
+    >>> from newsparse.rules import rules_for
+    >>> en = rules_for("en")
+    >>> dateline_date("Updated Nov 19, 2019, 6:55 AM; Posted Nov 18, 2019, 6:51 AM", en)
+    datetime.datetime(2019, 11, 18, 6, 51)
+    >>> dateline_date("07/05/2022 20H06 - ACTUALIZADO A 08/05/2022 20H17", rules_for("es"))
+    datetime.datetime(2022, 5, 7, 20, 6)
+    >>> dateline_date("Last modified on Mon 18 Nov 2019", en)
+    datetime.date(2019, 11, 18)
+    """
+    stamps = list(rules.stamps.finditer(text))
+    if not stamps:
+        return text_date(text, rules)
+    published, plain, updated = [], [text[: stamps[0].start()]], []
+    for stamp, following in zip(stamps, [*stamps[1:], None], strict=True):
+        reach = text[stamp.end() : following.start() if following else len(text)]
+        cut = _STAMP_END.search(reach)
+        if stamp["publish"]:
+            published.append(reach)
+        elif cut is not None:
+            updated.append(reach[: cut.start()])
+            plain.append(reach[cut.end() :])
+        else:
+            updated.append(reach)
+    for segment in published + plain + updated:
+        found = text_date(segment, rules) if any(ch.isdigit() for ch in segment) else None
+        if found is not None:
+            return found
     return None
+
+
+# A day in a URL's path: /2019/11/18/, /2019-11-18-, /20191118/ (not an article number's digits).
+_URL_DAY = re.compile(
+    r"/(?P<y>(?:19|20)\d{2})([/_-]?)(?P<m>[01]\d)\2(?P<d>[0-3]\d)(?:[/_.-]|$)"
+    r"|/(?P<y2>(?:19|20)\d{2})/(?P<m2>[01]?\d)/(?P<d2>[0-3]?\d)/"
+)
+
+
+def url_date(url: str | None) -> date | None:
+    """The day a URL's path names, as many CMSs file their articles.
+
+    >>> url_date("https://example.com/2019/11/18/some-story/"), url_date("https://x.de/a-20240305.html")
+    (datetime.date(2019, 11, 18), None)
+    >>> url_date("https://example.com/news/20240305/story"), url_date("https://example.com/2019/11/story")
+    (datetime.date(2024, 3, 5), None)
+    """
+    path = urlsplit(url or "").path
+    match = _URL_DAY.search(path)
+    if not match:
+        return None
+    year, month, day = (match["y"], match["m"], match["d"]) if match["y"] else (match["y2"], match["m2"], match["d2"])
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def is_update_stamp(text: str, rules: Rules) -> bool:
+    """A dateline that names an update and no publication ("Updated 1:39 am, November 20, 2019")."""
+    kinds = {stamp.lastgroup for stamp in rules.stamps.finditer(text)}
+    return "update" in kinds and "publish" not in kinds
+
+
+def is_publication_stamp(text: str, rules: Rules) -> bool:
+    return any(stamp["publish"] for stamp in rules.stamps.finditer(text))
 
 
 def _with_time(day: date, rest: str) -> datetime | date:
@@ -142,13 +236,7 @@ def html_published(page: Page) -> datetime | date | None:
     return parse_date(found) if found else None
 
 
-# Stamps of a later edit, which are not the publication (issue 13: "update stamps are not the
-# publication date"); the languages of the rules' month lists.
-_UPDATE = re.compile(
-    r"\b(?:updated?|modified|edited|aktualisiert|geändert|mis à jour|modifié|actualizado|actualización|"
-    r"aggiornato|atualizado|bijgewerkt|zaktualizowano|обновлено)\b",
-    re.IGNORECASE,
-)
+# An update stamp named so in the markup ("<span class=updated>"); class names are English.
 _UPDATE_NAME = re.compile(r"updated|modified", re.IGNORECASE)
 # A dateline is a short text: a sentence that mentions a date is not one.
 MAX_DATELINE_WORDS = 28
@@ -187,9 +275,9 @@ def _dateline(element: html.HtmlElement, rules: Rules) -> datetime | date | None
         return None
     names = " ".join(element.get(a, "") for a in ("class", "itemprop", "id"))
     text = " ".join(element.text_content().split())
-    if not text or len(text.split()) > MAX_DATELINE_WORDS or _UPDATE.search(text) or _UPDATE_NAME.search(names):
+    if not text or len(text.split()) > MAX_DATELINE_WORDS or _UPDATE_NAME.search(names):
         return None
-    return text_date(text, rules) if any(ch.isdigit() for ch in text) else None
+    return dateline_date(text, rules) if any(ch.isdigit() for ch in text) else None
 
 
 def reconciled(declared: datetime | date | None, visible: datetime | date | None) -> datetime | date | None:

@@ -140,9 +140,10 @@ _TRAILING_CREDIT = re.compile(
     r"|/\s*Getty Images)\s*\.?$",
     re.IGNORECASE,
 )
-# A gallery's caption counter: "Image 1 of 5", "2 of 4 A shopper looks at ...", "Bild 3/12".
+# A gallery's caption counter: "Image 1 of 5", "2 of 4 A shopper looks at ...", "Bild 3/12"; not
+# a date's "11/19/2019".
 _GALLERY_COUNTER = re.compile(
-    r"(?:(?:image|photo|picture|slide|foto|bild|imagen|immagine|zdjęcie)\s+)?\d{1,3}\s*(?:of|/|von|de|di|van|z|из)\s*/?\s*\d{1,3}\b"
+    r"(?:(?:image|photo|picture|slide|foto|bild|imagen|immagine|zdjęcie)\s+)?\d{1,3}\s*(?:of|/|von|de|di|van|z|из)\s*/?\s*\d{1,3}\b(?![/.]\d)"
 )
 _GALLERY_WORDS = ("image", "photo", "picture", "slide", "foto", "bild", "imagen", "immagine", "zdjęcie")
 # Factored as a trie: it is searched in almost every line.

@@ -65,6 +65,8 @@ WORD_CONCEPTS = (
     "reply_prefix",
     "cookie_consent",
     "newsletter_pitch",
+    "update_stamp",
+    "publish_stamp",
 )
 
 
@@ -99,6 +101,7 @@ class Rules:
     dates: tuple[re.Pattern[str], ...]  # datelines: "March 5, 2024", "5. März 2024", "05/03/2024"
     months: Mapping[str, int]  # month name or abbreviation -> 1..12
     day_first: bool  # whether "05/03/2024" is the 5th of March (everywhere but English)
+    stamps: re.Pattern[str]  # "Updated" (group update) or "Published" (group publish) in a dateline
 
 
 def _lines(language: str, concept: str) -> list[str]:
@@ -165,6 +168,10 @@ def _merge(languages: Iterable[str]) -> Rules:
         dates=date_patterns(months),
         months=MappingProxyType(months),
         day_first=langs[0] != "en",
+        stamps=re.compile(
+            rf"(?<!\w)(?:(?P<update>{alternation(words['update_stamp'])})|(?P<publish>{alternation(words['publish_stamp'])}))(?!\w)",
+            re.IGNORECASE,
+        ),
         cookie=re.compile(rf"\b(?:{alternation(words['cookie_consent'])})", re.IGNORECASE),
         pitch=re.compile(trie_pattern(words["newsletter_pitch"])),
         reply=re.compile(rf"(?:{alternation(words['reply_prefix'])})\s?:\s", re.IGNORECASE),
