@@ -340,6 +340,8 @@ def lay_out(
     end = min(_end_index(blocks, marks, start), limit)
     claimed = _claims(blocks, marks, start, end, rules)
     body = _body_indices(blocks, marks, headline, end, hints)
+    if claimed.byline is None and headline_text is not None:
+        claimed = _signed_off(blocks, marks, body, claimed, rules)
     headline_line, tail = _headline_and_tail(blocks, headline, title)
     return Layout(
         headline=headline_line,
@@ -628,6 +630,25 @@ def _listed(blocks: tuple[Block, ...], index: int, dated: list[int]) -> bool:
     """A dated line shaped like another one near it (digits aside): a list's item."""
     shape = _NUMBERS.sub("0", blocks[index].text)
     return any(_NUMBERS.sub("0", blocks[i].text) == shape for i in dated if i != index)
+
+
+def _signed_off(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], body: list[int], claimed: _Claims, rules: Rules
+) -> _Claims:
+    """A byline signed under the article: a line of full names only, right after its last
+    paragraph and before anything else of it ("… Endspiel zu ermitteln." / "Stefan Wasmer"),
+    as regional papers, press releases and essays sign their pieces. HTML only: there the
+    blocks are the main content's, while a dump goes on with widget labels in Title Case
+    ("DH Newsletter") that read the same."""
+    after = body[-1] + 1 if body else len(blocks)
+    if after >= len(blocks) or marks[after] is not CONTENT or not _is_paragraph(blocks[body[-1]]):
+        return claimed
+    if after + 1 < len(blocks) and marks[after + 1] is CONTENT and _is_paragraph(blocks[after + 1]):
+        return claimed  # prose goes on: a subheading, not a signature
+    names = names_only(blocks[after].text, rules)
+    if not names or any(len(n.split()) < 2 for n in names):
+        return claimed
+    return dataclasses.replace(claimed, byline=Byline(authors=names), indices=claimed.indices | {after})
 
 
 def _past_end(marks: tuple[Mark, ...], end: int) -> int:

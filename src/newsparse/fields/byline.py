@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree, html
 
+from newsparse.fields.dates import text_date
 from newsparse.fields.headline import headline_element, is_site_name
 from newsparse.model import Byline
 from newsparse.normalize import clean_line, phrase_key
@@ -37,7 +38,7 @@ MAX_INLINE_BYLINE_WORDS = 25
 # would scan the rest of it from every position, in quadratic time.
 _SEGMENT_END = re.compile(r"(?<!\s)(?:\s+(?:[|•·—–-]\s+|\d)|\s*[(\[|])")
 # The items of a bar of page furniture: "14 May 2024 · 5 min read · Anja Vogt".
-_BAR_ITEM = re.compile(r"(?<!\s)\s+[|•·—–]\s+")
+_BAR_ITEM = re.compile(r"(?<!\s)\s+[|•·—–-]\s+")
 # phpBB and its kin: "by m.herrera » Tue Mar 12, 2024 8:41 pm": a handle, then a separator.
 _FORUM_HANDLE = re.compile(r"(?:^|\s)(?P<prefix>\w+)\s(?P<handle>[\w.\-]{2,40})\s[»|·]\s\S")
 # A handle ending the line, told from a word (and from "by 2027", "by mid-2025") by a "_" or
@@ -163,13 +164,16 @@ def split_names(text: str, rules: Rules, *, strict: bool = False) -> tuple[str, 
     ('Jane Doe',)
     >>> split_names("Ann Lee, Bo Chen & John C. Welch | 3 May 2024", rules_for("en"))
     ('Ann Lee', 'Bo Chen', 'John C. Welch')
+    >>> split_names("| Klaus Quibeldey-Cirkel", rules_for("de"))
+    ('Klaus Quibeldey-Cirkel',)
     """
     return tuple(dict.fromkeys(_tidy(n) for n in _raw_names(text, rules, strict=strict)))
 
 
 def _raw_names(text: str, rules: Rules, *, strict: bool) -> list[str]:
     """The names of a byline's tail as the page writes them (capitals kept)."""
-    head = _SEGMENT_END.split(_unglued(unescape(text)).strip(), maxsplit=1)[0]
+    # A bar's separator before the names ("| Klaus Quibeldey-Cirkel") opens no segment.
+    head = _SEGMENT_END.split(_unglued(unescape(text)).strip().lstrip("|•·—– "), maxsplit=1)[0]
     segments = [_trimmed(p) for p in rules.name_separator.split(head)]
     titles = [bool(i) and _is_title(p, rules) for i, p in enumerate(segments)]
     parts = [_trimmed(_before_role(p, rules)) if not title else "" for p, title in zip(segments, titles, strict=True)]
@@ -452,8 +456,9 @@ def html_byline(
     shown, prefixed = _visible_authors(marks.byline, rules, base) if marks is not None else (((), None), False)
     shown = sites.found(shown)
     if not prefixed and page.tree is not None and (declared[0] or not shown[0]):
-        header = sites.names(header_byline(page.tree, headline, rules))
-        shown, prefixed = ((header, None), True) if header else (shown, prefixed)
+        header, stated = header_byline(page.tree, headline, rules)
+        header = sites.names(header)
+        shown, prefixed = ((header, None), stated) if header else (shown, prefixed)
     if declared[0] and not prefixed:
         shown = ((), None)  # a class name alone ("author") names tags and photographers too
     authors, url = _cross_checked(declared, shown, page.tree)
@@ -511,26 +516,31 @@ MAX_HEADER_WORDS = 28
 MAX_HEADER_PROSE = 1
 
 
-def header_byline(tree: html.HtmlElement, headline: str | None, rules: Rules) -> tuple[str, ...]:
-    """The names of a byline line beside the article's headline, where no class names it:
-    "Von Lisa Petrich" under the <h1>, "ByAlex Bozarjian", "yas! | By Cara Stiles | April 13".
-    Only lines with a byline prefix count; the main-content blocks often leave them out."""
+def header_byline(tree: html.HtmlElement, headline: str | None, rules: Rules) -> tuple[tuple[str, ...], bool]:
+    """The names of a byline line beside the article's headline, where no class names it, and
+    whether a prefix introduced them: "Von Lisa Petrich" under the <h1>, "ByAlex Bozarjian",
+    "yas! | By Cara Stiles | April 13"; without a prefix, a name in a dated bar ("04.02.2022 |
+    13:10 Uhr | Uta Helkenberg"), as the text door reads one. The main-content blocks often
+    leave these lines out."""
     h1 = headline_element(tree, headline)
     if h1 is None:
-        return ()
+        return (), False
     after = h1.xpath(f"following::*[position() <= {HEADER_AFTER}]")
     before = list(reversed(h1.xpath(f"preceding::*[position() <= {HEADER_BEFORE}]")))
     labelled = False  # the previous element was a prefix alone: "<span>By</span><span>Cara Stiles</span>"
+    barred: tuple[str, ...] = ()
     for element in itertools.chain(_up_to_text(after), before):
         text = _header_text(element)
         names = parse_author_line(text, rules) if text else None
         if names:  # the innermost element that reads as a byline: not the bar's date as well
             inner = (parse_author_line(_header_text(e), rules) for e in element.iterdescendants())
-            return next((found[0] for found in inner if found), names[0])
+            return next((found[0] for found in inner if found), names[0]), True
         if labelled and text:
-            return split_names(text, rules, strict=True)
+            return split_names(text, rules, strict=True), True
         labelled = labelled if not text else phrase_key(text.strip("|·•: ")) in rules.author_prefixes
-    return ()
+        if text and not barred and len(element) == 0 and text_date(text, rules) is not None:
+            barred = names_in_bar(text, rules)
+    return barred, False
 
 
 def _up_to_text(following: list[html.HtmlElement]) -> Iterator[html.HtmlElement]:

@@ -33,6 +33,9 @@ MAX_KICKER_WORDS = 4
 _NO_KICKERS: Mapping[str, str] = MappingProxyType({})
 # Pages with more <h1>s than this use them for styling; the first few are enough.
 MAX_H1 = 5
+# Other headings searched for the headline's text, in document order: a theme's title <h2>
+# comes before the sidebar's.
+MAX_HEADINGS = 30
 _WORD = re.compile(r"\w+")
 
 
@@ -163,11 +166,18 @@ def h1_texts(tree: html.HtmlElement) -> list[str]:
 
 
 def headline_element(tree: html.HtmlElement, headline: str | None) -> html.HtmlElement | None:
-    """The <h1> that shows the headline, else the first that is not the logo: where the
-    article's header stands on the page."""
+    """The <h1> that shows the headline, else another heading that does (themes that keep
+    <h1> for the logo set the title in an <h2>), else the first <h1> that is not the logo:
+    where the article's header stands on the page."""
     h1s = [h for h in itertools.islice(tree.iter("h1"), MAX_H1) if not inside(h, _LOGO)]
-    shown = next((h for h in h1s if headline and same_title(clean_line(h.text_content()), headline)), None)
+    shown = next((h for h in h1s if _shows(h, headline)), None)
+    if shown is None and headline:
+        shown = next((h for h in itertools.islice(tree.iter("h2", "h3"), MAX_HEADINGS) if _shows(h, headline)), None)
     return shown if shown is not None else next(iter(h1s), None)
+
+
+def _shows(heading: html.HtmlElement, headline: str | None) -> bool:
+    return bool(headline) and same_title(clean_line(heading.text_content()), headline or "")
 
 
 def site_from_title(title: str | None, headline: str | None) -> str | None:

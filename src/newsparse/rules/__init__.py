@@ -127,6 +127,9 @@ def _merge(languages: Iterable[str]) -> Rules:
         c: tuple(sorted({w.casefold() for lang in langs for w in _lines(lang, c)}, key=len, reverse=True))
         for c in WORD_CONCEPTS
     }
+    # A stamp's word ends a name too: "von Anna Weber Erstellt am 01.01.23", "Jane Doe Updated".
+    stamp_words = {w for c in ("update_stamp", "publish_stamp") for w in words[c] if " " not in w}
+    words["not_a_name"] = tuple(sorted(set(words["not_a_name"]) | stamp_words, key=len, reverse=True))
     labels = {w: canon for lang in reversed(langs) for canon, ws in _map(lang, "vote_label").items() for w in ws}
     numbers = _map(langs[0], "numbers")
     months = {w: int(k) for lang in reversed(langs) for k, ws in _map(lang, "months").items() for w in ws}

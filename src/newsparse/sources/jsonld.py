@@ -86,6 +86,13 @@ def article_node(documents: list[Any]) -> tuple[Node | None, Mapping[str, Node]]
     return max(articles, key=lambda n: (bool(n.get("headline")), bool(n.get("author")), len(n))), by_id
 
 
+def authored_page(documents: list[Any]) -> Node | None:
+    """A WebPage node that names an author, for pages that declare no article object (Yoast
+    puts the writer on its WebPage when the post type is not an article)."""
+    pages = (n for doc in documents for n in nodes(doc) if "webpage" in types_of(n) and n.get("author"))
+    return next(pages, None)
+
+
 def resolve(value: Any, by_id: Mapping[str, Node]) -> Any:
     """A ``{"@id": ...}`` reference replaced by the node it names."""
     if isinstance(value, dict) and set(value) <= {"@id", "@type"} and isinstance(value.get("@id"), str):

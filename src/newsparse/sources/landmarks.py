@@ -27,7 +27,7 @@ _CONCEPTS = {
     ),
     "byline": re.compile(
         r"byline|by-line|author[-_]?name|post[-_]author|entry[-_]author|article[-_]{1,2}author|meta[-_]author"
-        r"|\bauthor\b|\bauthors\b|writer|posted-by|itemprop-author"
+        r"|\bauthors?\b|\b(?:autor|autore|auteur)(?:es|en|i|s)?\b|__author\b|writer|posted-by|itemprop-author"
     ),
     "votes": re.compile(
         r"vot(?:e|es|ing|o|os|i)|score|points|punkte|puntos|pontos|punti|karma|clap|upvote"

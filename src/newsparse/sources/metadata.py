@@ -98,7 +98,8 @@ _MODIFIED_HINTS = ("updated", "modified", "edited")
 def read_meta(tree: html.HtmlElement, url: str | None) -> Meta:
     """Everything the page declares about itself."""
     found = _collect(tree)
-    node, by_id = jsonld.article_node(jsonld.load_scripts(found.scripts))
+    documents = jsonld.load_scripts(found.scripts)
+    node, by_id = jsonld.article_node(documents)
     tags = _meta_tags(found.metas)
     canonical = _first_value(found.canonicals) or tags.get("og:url")
     page_url = absolute_url(canonical, url) or url
@@ -112,7 +113,7 @@ def read_meta(tree: html.HtmlElement, url: str | None) -> Meta:
         base_url=base,
         site_name=_site_name(node, by_id, tags),
         published=_published(node, tags, found),
-        authors=_authors(node, by_id, tags, found, base),
+        authors=_authors(node or jsonld.authored_page(documents), by_id, tags, found, base),
         body=jsonld.text_of(node.get("articleBody")) if node else None,
         descriptions=_dedupe([*_ld_descriptions(node), *(tags.get(k) for k in _DESCRIPTION_KEYS)]),
         interactions=_interactions(node, by_id) + _microdata_interactions(found.itemprops),
