@@ -266,3 +266,105 @@ def test_a_title_after_by_is_no_name() -> None:
     # A menu entry of a show named "By Any Means Necessary" is no byline.
     text = "\n\n".join(["Brave New World", "By Any Means Necessary", "Loud & Clear", dump()])
     assert newsparse.parse_text(text).byline is None
+
+
+def themed_page(language: str, title_tag: str, header: str, *, tail: str = "", ld: object = None) -> str:
+    """A theme that keeps <h1> for the logo and sets the title in ``title_tag``; no author
+    metadata unless ``ld`` (a JSON-LD document) is given."""
+    script = f'<script type="application/ld+json">{json.dumps(ld)}</script>' if ld is not None else ""
+    prose = f"<p>{PROSE[language]} {PROSE[language]}</p>"
+    return (
+        f'<html lang="{language}"><head><title>{HEADLINE} - Hafenblatt</title>{script}</head><body>'
+        f'<header><h1 class="site-title"><a href="/">Hafenblatt</a></h1></header>'
+        f'<main><div class="post"><{title_tag} class="title-block">{HEADLINE}</{title_tag}>{header}'
+        f"{prose}{prose}{prose}{tail}</div></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "title_tag", "header", "expected"),
+    [
+        # The byline beside a title in <h2>, inside the <time> element as one theme prints it.
+        (
+            "en",
+            "h2",
+            '<time datetime="2020-10-12"><h4>By Giovanni Marchetti | 12/10/2020</h4></time>',
+            ("Giovanni Marchetti",),
+        ),
+        # A dated bar without a prefix, the name its last item (German, a press office's CMS).
+        ("de", "h2", "<small>04.02.2022 | 13:10 Uhr | Uta Hellweger</small>", ("Uta Hellweger",)),
+        ("fr", "h3", '<div class="meta">25.10.2022 - Reiner Nagelmann</div>', ("Reiner Nagelmann",)),
+        # A bar's separator before the name, in a byline element.
+        (
+            "de",
+            "h2",
+            '<span class="byline">| <span class="author vcard">Klaus Quibel-Dorn</span></span>',
+            ("Klaus Quibel-Dorn",),
+        ),
+        # Spanish and German class names, and a BEM element of a card.
+        (
+            "es",
+            "h2",
+            '<div class="autor"><h6>Jacobo Betancourt | Publicado hace 3 horas</h6></div>',
+            ("Jacobo Betancourt",),
+        ),
+        (
+            "de",
+            "h2",
+            '<div class="c-article__credits"><span class="c-article-card__author">Ursula Eggert</span></div>',
+            ("Ursula Eggert",),
+        ),
+    ],
+)
+def test_bylines_of_themes_without_author_metadata(
+    language: str, title_tag: str, header: str, expected: tuple[str, ...]
+) -> None:
+    assert authors(themed_page(language, title_tag, header)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "signature", "name"),
+    [
+        ("de", "<p><b><i>Stefan Wassmann</i></b></p>", "Stefan Wassmann"),
+        ("fr", '<p align="right"><em>Denis Clermont</em></p>', "Denis Clermont"),
+        ("en", "<p><strong>Marina Mutch</strong></p>", "Marina Mutch"),
+    ],
+)
+def test_an_article_signed_under_its_last_paragraph(language: str, signature: str, name: str) -> None:
+    assert authors(themed_page(language, "h2", "", tail=signature)) == (name,)
+    # A subheading with prose after it is no signature.
+    prose = f"<p>{PROSE[language]} {PROSE[language]}</p>"
+    assert authors(themed_page(language, "h2", "", tail=signature + prose + prose)) == ()
+
+
+def test_yoasts_webpage_author_where_no_article_is_declared() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "@id": "https://h.example/#website", "name": "Hafenblatt"},
+            {
+                "@type": "WebPage",
+                "@id": "https://h.example/p/#webpage",
+                "author": {"@id": "https://h.example/#/person/1"},
+            },
+            {"@type": "Person", "@id": "https://h.example/#/person/1", "name": "Giovanni Marchetti"},
+        ],
+    }
+    assert authors(themed_page("en", "h2", "", ld=graph)) == ("Giovanni Marchetti",)
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "expected"),
+    [
+        ("de", "Von Lisa Petermann Mi, 16. Nov 2022", ("Lisa Petermann",)),
+        ("de", "Von Martin Junkers Kontakt", ("Martin Junkers",)),
+        ("de", "Eingestellt von Michael Brandt", ("Michael Brandt",)),
+        ("de", "Von Hanns-Seidel-Stiftung e.V.", ()),
+        ("en", "By Harbour Holdings Ltd", ()),
+        ("en", "By Jane Doe Updated", ("Jane Doe",)),
+    ],
+)
+def test_stamps_buttons_weekdays_and_legal_forms_are_no_names(
+    language: str, line: str, expected: tuple[str, ...]
+) -> None:
+    assert authors(page(language, f'<p class="meta">{line}</p>')) == expected
