@@ -12,6 +12,7 @@ from newsparse.normalize import clean_line, phrase_key
 from newsparse.page import Page
 from newsparse.rules import Rules
 from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, RELATED, hints, inside
+from newsparse.sources.xpath import elements
 
 _MINUS = "-\u2212\u2013"
 _IGNORED = str.maketrans("", "", " '\u2009")
@@ -124,6 +125,20 @@ _NAME_PARTS = re.compile(r"[\s_-]+")
 # How far around a bare count its widget's names are read.
 WIDGET_LEVELS = 3
 MAX_WIDGET_ELEMENTS = 40
+# Name parts of what is no article's score: the dislike half of a pair, a review's rating.
+_DOWN_WORDS = frozenset({"down", "dislike", "dislikes", "downvote", "downvotes", "minus", "negative"})
+_REVIEW_WORDS = frozenset({"review", "reviews"})
+_DIGIT = re.compile(r"\d")
+_PAGE_LEVEL = frozenset({"body", "html"})
+# A teaser is a short block (a card: image, title, a meta line) whose h2-h6 heading is a link.
+MAX_TEASER_WORDS = 80
+_LINKED_HEADINGS = etree.XPath(
+    ".//a[@href]//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
+    " | .//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]//a[@href]"
+)
+# How far up a count its item may stand among items alike (poll answers), and how short it is.
+PARALLEL_LEVELS = 3
+MAX_ITEM_WORDS = 40
 _WIDGET_LABELS = (
     ("clap", "likes"),
     ("like", "likes"),
@@ -136,48 +151,126 @@ _WIDGET_LABELS = (
 
 
 def html_votes(page: Page, rules: Rules, *, fallback: VoteCount | None) -> VoteCount | None:
-    """schema.org counters first, then the first voting widget outside comments, sidebars and
-    related lists (whose teasers show other articles' scores)."""
+    """schema.org counters first, then the first voting widget that is the article's own: not
+    in comments, sidebars, related lists or another story's teaser (which show other articles'
+    scores), nor a review's rating."""
     for kind, count in page.meta.interactions:
         if kind in _ACTION_LABELS:
             return VoteCount(count=count, raw=str(count), label=_ACTION_LABELS[kind])
     for element in page.landmarks.votes if page.landmarks else ():
-        if not any(inside(element, p) for p in (COMMENTS, ASIDE_HINT, RELATED)):
-            votes = _widget_votes(element, rules)
-            if votes:
-                return votes
+        if inside(element, COMMENTS) or inside(element, RELATED):
+            continue
+        votes = _widget_votes(element, rules)
+        if votes and not _elsewhere(element):
+            return votes
     return fallback
+
+
+def _elsewhere(widget: html.HtmlElement) -> bool:
+    """Whether a widget outside comments and related lists scores something else than the
+    article: it stands in a sidebar or another story's teaser, or it rates a review."""
+    return _in_sidebar(widget) or _is_review(widget) or _in_teaser(widget)
+
+
+def _in_sidebar(element: html.HtmlElement) -> bool:
+    """Inside a sidebar, unless the "sidebar" holds the page's <h1>: then it wraps the main
+    column, as Theia Sticky Sidebar's "theiaStickySidebar" does, or flags the whole layout."""
+    node: html.HtmlElement | None = element
+    while node is not None and node.tag not in _PAGE_LEVEL:
+        if ASIDE_HINT.search(hints(node)) and next(node.iter("h1"), None) is None:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _is_review(element: html.HtmlElement) -> bool:
+    """A review's rating ("review-score" around an "8") grades a product, it is no vote."""
+    node: html.HtmlElement | None = element
+    for _ in range(WIDGET_LEVELS + 1):
+        if node is None or node.tag in _PAGE_LEVEL:
+            break
+        if _REVIEW_WORDS & set(_NAME_PARTS.split(hints(node))):
+            return True
+        node = node.getparent()
+    return False
+
+
+def _in_teaser(element: html.HtmlElement) -> bool:
+    """Inside another story's teaser: a short block whose heading links elsewhere (a card in a
+    recommendations rail, its review score over the thumbnail). The page's own title is an <h1>."""
+    for node in element.iterancestors():
+        if node.tag in _PAGE_LEVEL or len(node.text_content().split()) > MAX_TEASER_WORDS:
+            return False
+        if elements(_LINKED_HEADINGS, node):
+            return True
+    return False
 
 
 def _widget_votes(widget: html.HtmlElement, rules: Rules) -> VoteCount | None:
     """The score a widget shows, in itself or in one of its short-text parts."""
-    bare: list[VoteCount] = []
+    bare: list[tuple[VoteCount, bool]] = []
     for element in widget.iter(etree.Element):
         text = clean_line(element.text_content())
         if not text or len(text) > MAX_VOTE_LINE_CHARS:
             continue
         votes = parse_votes(text, rules)
+        reading = votes or _bare_count(element, text, rules)
+        if reading is None or _one_of_many(element, rules):
+            continue
         if votes:
             return votes
-        count = _bare_count(element, text, rules)
-        if count:
-            bare.append(count)
+        bare.append((reading, _is_down(element)))
     return _current_state(bare)
 
 
-def _current_state(counts: list[VoteCount]) -> VoteCount | None:
+def _one_of_many(element: html.HtmlElement, rules: Rules) -> bool:
+    """A count in one of several short items alike, each with a score of its own, belongs to its
+    item, not to the article: a poll's answers ("165 votes" under each option), a table's match
+    scores. A poll's total stands alone; a comment count in the next button is no score."""
+    node = element
+    for _ in range(PARALLEL_LEVELS + 1):
+        parent = node.getparent()
+        if parent is None or parent.tag in _PAGE_LEVEL:
+            return False
+        twins = [s for s in parent if s is not node and s.tag == node.tag and s.get("class") == node.get("class")]
+        short = bool(twins) and len(node.text_content().split()) <= MAX_ITEM_WORDS
+        if short and any(_scored_alike(twin, element, rules) for twin in twins):
+            return True
+        node = parent
+    return False
+
+
+def _scored_alike(item: html.HtmlElement, count: html.HtmlElement, rules: Rules) -> bool:
+    """Whether ``item`` shows a score where ``count`` stands in its own item (same tag and class):
+    a count with a vote word, or one whose class names a score."""
+    kind = count.get("class")
+    for element in item.iter(count.tag):
+        text = clean_line(element.text_content()) if element.get("class") == kind else ""
+        if len(text) > MAX_VOTE_LINE_CHARS or not _DIGIT.search(text):
+            continue
+        if parse_votes(text, rules) or _label_from(hints(element)):
+            return True
+    return False
+
+
+def _is_down(element: html.HtmlElement) -> bool:
+    """The dislike half of a like/dislike pair ("likes-down", "dislike-count"): not the score."""
+    return bool(_DOWN_WORDS & set(_NAME_PARTS.split(hints(element))))
+
+
+def _current_state(counts: list[tuple[VoteCount, bool]]) -> VoteCount | None:
     """Vote widgets pre-render the score as it would read after a down-vote, unvoted and after
     an up-vote (old Reddit: 1,233 / 1,234 / 1,235) and let CSS show one: the middle one is
-    the score."""
-    values = {c.count for c in counts}
-    middle = next((c for c in counts if c.count - 1 in values and c.count + 1 in values), None)
-    return middle or (counts[0] if counts else None)
+    the score. Else the first count that is not a pair's dislikes (55 likes beside 3 dislikes: 55)."""
+    values = {c.count for c, _ in counts}
+    middle = next((c for c, _ in counts if c.count - 1 in values and c.count + 1 in values), None)
+    return middle or next((c for c, down in counts if not down), None)
 
 
 def _bare_count(element: html.HtmlElement, text: str, rules: Rules) -> VoteCount | None:
     """A number alone ("1.1K"), labelled by what the widget around it is called."""
     match = rules.count.fullmatch(text)
-    if not match:
+    if not match or _pieces_with_digits(element) > 1:
         return None
     # The count's own class speaks first ("score unvoted" beside "score likes" states), but a
     # clap button around it makes it a like count whatever the count is called (Medium).
@@ -187,6 +280,12 @@ def _bare_count(element: html.HtmlElement, text: str, rules: Rules) -> VoteCount
         return None
     multiplier = rules.multipliers.get((match.group("multiplier") or "").casefold(), 1)
     return VoteCount(count=parse_count(match.group("number"), multiplier=multiplier), raw=text, label=label)
+
+
+def _pieces_with_digits(element: html.HtmlElement) -> int:
+    """How many of the element's texts hold digits: a like count and a dislike count side by
+    side ("<a>55</a><a>3</a>") read as one "553", but are two counts."""
+    return sum(1 for piece in element.itertext() if _DIGIT.search(piece))
 
 
 def _label_from(names: str) -> str | None:
