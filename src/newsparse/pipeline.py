@@ -90,7 +90,14 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     """HTML: the body from the main-content blocks; the other fields from metadata and markup,
     with what the block layout found as the fallback."""
     assert page.tree is not None
-    headline = choose_headline(page.meta.titles, h1_texts(page.tree), page.meta.site_name, h1_kickers(page.tree))
+    headline = choose_headline(
+        page.meta.titles,
+        h1_texts(page.tree),
+        page.meta.site_name,
+        h1_kickers(page.tree),
+        page_title=page.meta.page_title,
+        url=page.meta.url,
+    )
     layout = lay_out(page.blocks, rules, headline_text=headline, hints=page.hints)
     site_name = page.meta.site_name or site_from_title(page.meta.page_title, headline)
     byline = html_byline(page, rules, fallback=layout.byline, headline=headline, site_name=site_name)

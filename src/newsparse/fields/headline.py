@@ -12,6 +12,7 @@ from lxml import html
 from newsparse.normalize import clean_line, phrase_key
 from newsparse.sources.landmarks import TokenPattern as _TokenPattern
 from newsparse.sources.landmarks import inside
+from newsparse.urls import site_host
 
 # Separators between a title and the site name; a colon is left alone ("Brexit: what next").
 # Only from the start of a run of spaces: tried inside a long run it was quadratic.
@@ -33,6 +34,8 @@ MAX_KICKER_WORDS = 4
 _NO_KICKERS: Mapping[str, str] = MappingProxyType({})
 # Pages with more <h1>s than this use them for styling; the first few are enough.
 MAX_H1 = 5
+# An <h1> of fewer words is a section's or a category's name more often than a headline.
+MIN_H1_WORDS = 3
 # Other headings searched for the headline's text, in document order: a theme's title <h2>
 # comes before the sidebar's.
 MAX_HEADINGS = 30
@@ -40,30 +43,81 @@ _WORD = re.compile(r"\w+")
 
 
 def choose_headline(
-    titles: Sequence[str], h1s: Sequence[str], site_name: str | None, kickers: Mapping[str, str] = _NO_KICKERS
+    titles: Sequence[str],
+    h1s: Sequence[str],
+    site_name: str | None,
+    kickers: Mapping[str, str] = _NO_KICKERS,
+    *,
+    page_title: str | None = None,
+    url: str | None = None,
 ) -> str | None:
     """The visible <h1> that agrees with the declared titles, else the best declared title.
-    ``kickers`` maps an <h1>'s text to its text without a kicker element (``h1_kickers``).
+    ``kickers`` maps an <h1>'s text to its text without a kicker element (``h1_kickers``);
+    ``page_title`` is the <title> among ``titles``, the one that carries a site's affixes.
 
     >>> h1s = ["Local Gazette", "Council approves new budget"]
     >>> choose_headline(["Council approves new budget | Local Gazette"], h1s, None)
     'Council approves new budget'
-    >>> choose_headline(["Local Gazette - Council approves new budget"], [], None)
+    >>> title = "Local Gazette - Council approves new budget"
+    >>> choose_headline([title], [], None, page_title=title)
     'Council approves new budget'
     >>> choose_headline([], ["Only an h1 here"], "Site")
     'Only an h1 here'
+    >>> choose_headline([], ["time4talks.com", "Cinemas go digital"], None, url="https://time4talks.com/a")
+    'Cinemas go digital'
     """
-    stripped = [strip_site_name(t, site_name) for t in titles]
+    site = site_names(site_name, url)
+    stripped = [strip_site_name(_shared_parts(t, titles), site_name, url=url, affixes=t == page_title) for t in titles]
+    stripped = [t for t in stripped if not _is_site(t, site)]  # a title that names only the site
+    h1s = [h for h in h1s if not _is_site(h, site)]
     # Failing that, any part of a title may be what an <h1> repeats: with no site name known,
     # "Real headline | The Coastal Herald" strips to the longer side, the wrong one.
     parts = [part for title in titles for part in _SEPARATOR.split(title)[0::2]]
-    for candidates in (stripped, parts):
+    for candidates in (stripped, titles, parts):
         for h1 in h1s:
-            if not is_site_name(h1, site_name) and any(same_title(h1, t) for t in candidates):
+            if any(same_title(h1, t) or _glued_start(h1, t) for t in candidates):
                 return _declared_part(h1, kickers.get(h1), stripped)
-    if stripped:
-        return stripped[0]
-    return next((h for h in h1s if not is_site_name(h, site_name)), None)
+    # No <h1> agrees: the one the reader sees first is the headline, when it reads like one
+    # (titles are rewritten for search engines and sharing; a word or two is a section).
+    shown = next((h for h in h1s if len(h.split()) >= MIN_H1_WORDS), None)
+    return shown or next(iter(stripped), None) or next(iter(h1s), None)
+
+
+def _shared_parts(title: str, titles: Sequence[str]) -> str:
+    """A title without the parts no other declared title has: an affix that only one of them
+    carries ("r/birding - Eleven years …" beside "Eleven years … : birding").
+
+    >>> _shared_parts("r/birding - Red knots gone", ["r/birding - Red knots gone", "Red knots gone : birding"])
+    'Red knots gone'
+    >>> _shared_parts("Würde des Lebens – ein Projekt", ["Würde des Lebens – ein Projekt | Große Fragen"])
+    'Würde des Lebens – ein Projekt'
+    """
+    parts = _SEPARATOR.split(title)
+    others = [phrase_key(t) for t in titles if t != title]
+    if len(parts) < 3 or not others:
+        return title
+    keys = [phrase_key(text) for text in parts[0::2]]
+    shared = [i for i, key in enumerate(keys) if key and any(key in other for other in others)]
+    if not shared or len(shared) == len(keys):
+        return title
+    return "".join(parts[2 * shared[0] : 2 * shared[-1] + 1]).strip()
+
+
+def _glued_start(h1: str, title: str) -> bool:
+    """A title that opens with the <h1> glued to more text ("Truckwash A31Das etwas andere …")."""
+    return len(h1.split()) >= 2 and title.startswith(h1) and len(title) > len(h1) and title[len(h1)].isalnum()
+
+
+def site_names(site_name: str | None, url: str | None) -> tuple[str, ...]:
+    """The names a page's site goes by: its declared name, each part of a name with a slogan
+    ("AOC media - Analyse Opinion Critique"), and its host ("whiskyverkostung.com")."""
+    names = [site_name, *_SEPARATOR.split(site_name)[0::2]] if site_name else []
+    host = site_host(url)
+    return tuple(n for n in dict.fromkeys([*names, host]) if n)
+
+
+def _is_site(text: str, names: Sequence[str]) -> bool:
+    return any(is_site_name(text, name) for name in names)
 
 
 def _declared_part(h1: str, without_kicker: str | None, titles: Sequence[str]) -> str:
@@ -99,25 +153,41 @@ def _without_part(full: str, part: str) -> str | None:
     return rest.strip(" :|–—-·•") or None
 
 
-def strip_site_name(title: str, site_name: str | None) -> str:
-    """Drop a site-name prefix or suffix from a page title.
+def strip_site_name(title: str, site_name: str | None, *, url: str | None = None, affixes: bool = True) -> str:
+    """A page title without the site's name (declared, or its host) at either end, or in
+    the middle with a slogan after it; with ``affixes`` (a <title>), also without a short
+    affix of unknown meaning, and of three parts or more, the longest, which is the headline
+    among the site's name and section path.
 
     >>> strip_site_name("Azerbaijan and Armenia resume armed clashes – Balochistan Post", "Balochistan Post")
     'Azerbaijan and Armenia resume armed clashes'
     >>> strip_site_name("Ferry crews strike | News | The Courier", "The Courier")
     'Ferry crews strike | News'
+    >>> strip_site_name("Ferry crews strike | Local | News | The Courier", "The Courier")
+    'Ferry crews strike'
+    >>> strip_site_name("der Schreibstil - chadim.net - Webdesign", None, url="https://chadim.net/text/")
+    'der Schreibstil'
+    >>> strip_site_name("Würde des Lebens – ein Projekt", "Große Fragen", affixes=False)
+    'Würde des Lebens – ein Projekt'
+    >>> strip_site_name("Stadia reviews are here — and they are not great - Digg", "Digg")
+    'Stadia reviews are here — and they are not great'
     """
     parts = _SEPARATOR.split(title)  # text, separator, text, ...
     texts = parts[0::2]
     if len(texts) < 2:
         return title
-    if site_name and any(is_site_name(t, site_name) for t in (texts[0], texts[-1])):
-        while len(texts) > 1 and is_site_name(texts[-1], site_name):
-            parts, texts = parts[:-2], texts[:-1]
-        while len(texts) > 1 and is_site_name(texts[0], site_name):
-            parts, texts = parts[2:], texts[1:]
-        return "".join(parts).strip()
-    # The affix names a section or community instead ("r/birding - ..."), or no name is known.
+    site = site_names(site_name, url)
+    named = next((i for i, text in enumerate(texts) if _is_site(text, site)), None)
+    if named is not None:
+        # Of the two sides of the site's name, the one that holds more words is the title's;
+        # a section path the site set with the same separator goes too ("A | iPhone | Forum").
+        left, right = "".join(parts[: 2 * named - 1]).strip(), "".join(parts[2 * named + 2 :]).strip()
+        kept = left if len(left.split()) >= len(right.split()) else right
+        separator = parts[2 * named - 1] if kept is left else parts[2 * named + 1]
+        path = [p.strip() for p in kept.split(separator)]
+        return max(path, key=len) if affixes and len(path) >= 3 else kept
+    if not affixes:
+        return title
     return _drop_short_affix(parts)
 
 
