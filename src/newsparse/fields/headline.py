@@ -181,7 +181,7 @@ def strip_site_name(title: str, site_name: str | None, *, url: str | None = None
     if named is not None:
         # Of the two sides of the site's name, the one that holds more words is the title's;
         # a section path the site set with the same separator goes too ("A | iPhone | Forum").
-        left, right = "".join(parts[: 2 * named - 1]).strip(), "".join(parts[2 * named + 2 :]).strip()
+        left, right = "".join(parts[: max(0, 2 * named - 1)]).strip(), "".join(parts[2 * named + 2 :]).strip()
         kept = left if len(left.split()) >= len(right.split()) else right
         separator = parts[2 * named - 1] if kept is left else parts[2 * named + 1]
         path = [p.strip() for p in kept.split(separator)]

@@ -1,0 +1,110 @@
+"""The HTML door's headline (issue 13): the title a reader sees, without the site's name
+however the page spells it, in several languages and CMS families."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsparse
+
+PROSE = "<p>" + "The council agreed the harbour plan after a long debate that ran late into the night. " * 3 + "</p>"
+
+
+def page(*, title: str = "", og: str = "", h1s: tuple[str, ...] = (), site: str = "", logo: str = "") -> str:
+    head = f"<title>{title}</title>" if title else ""
+    head += f'<meta property="og:title" content="{og}">' if og else ""
+    head += f'<meta property="og:site_name" content="{site}">' if site else ""
+    masthead = f'<header><div class="brand">{logo}</div></header>' if logo else ""
+    headings = "".join(f"<h1>{h}</h1>" for h in h1s)
+    return f"<html><head>{head}</head><body>{masthead}<main>{headings}{PROSE}{PROSE}</main></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("html", "url", "headline"),
+    [
+        # The host is the site's name: an old blog theme's <h1> and its title's prefix.
+        (
+            page(title="Time 4 talks » Kinos werden digital", h1s=("Time 4 talks",)),
+            "https://www.time4talks.com/2013/08/07/kinos/",
+            "Kinos werden digital",
+        ),
+        # A declared site name with a slogan: each part is the site.
+        (
+            page(
+                title="La retraite est un archaïsme | AOC media - Analyse Opinion Critique",
+                site="AOC media - Analyse Opinion Critique",
+            ),
+            "https://aoc.media/opinion/retraite/",
+            "La retraite est un archaïsme",
+        ),
+        # A forum's section path before the host.
+        (
+            page(title="Kein App Store über Mobilfunk mit iOS 13? | iPhone | Forum | MacNews.de"),
+            "https://www.macnews.de/forum/discussion/338679.html",
+            "Kein App Store über Mobilfunk mit iOS 13?",
+        ),
+        # The site's name in the middle, its slogan after it.
+        (
+            page(title="Der Schreibstil - schreibwerk.net - Webdesign"),
+            "https://schreibwerk.net/text/",
+            "Der Schreibstil",
+        ),
+        # A title that is only the site's name gives way to the <h1>.
+        (
+            page(
+                title="NMB-Media Vorlagen",
+                site="NMB-Media Vorlagen",
+                h1s=("Anpassung der Verkaufsvorlagen an die DSGVO",),
+            ),
+            "https://shop.nmb-media.de/vorlagen",
+            "Anpassung der Verkaufsvorlagen an die DSGVO",
+        ),
+        # An <h1> glued to the rest of the title by a theme.
+        (
+            page(title="Truckwash A31Das andere Branchenbuch | Das andere Branchenbuch", h1s=("Truckwash A31",)),
+            None,
+            "Truckwash A31",
+        ),
+    ],
+)
+def test_the_sites_name_in_any_spelling_is_no_headline(html: str, url: str | None, headline: str) -> None:
+    assert newsparse.parse_html(html, url=url).headline == headline
+
+
+@pytest.mark.parametrize(
+    ("og", "h1", "headline"),
+    [
+        # A title rewritten for search engines: the reader sees the <h1>.
+        (
+            "Autokredit oder doch besser Leasing? Der Vergleich",
+            "Finanzierung Ihres Autos im Überblick",
+            "Finanzierung Ihres Autos im Überblick",
+        ),
+        (
+            "Prison guards charged in connection with inmate's death",
+            "Two federal officers charged with falsifying records",
+            "Two federal officers charged with falsifying records",
+        ),
+        # A section's name in the <h1> is no headline.
+        ("Como cuidar das plantas no inverno", "Jardinagem", "Como cuidar das plantas no inverno"),
+    ],
+)
+def test_the_headline_a_reader_sees_over_a_rewritten_title(og: str, h1: str, headline: str) -> None:
+    assert newsparse.parse_html(page(og=og, h1s=(h1,))).headline == headline
+
+
+def test_a_subtitle_after_a_dash_is_part_of_a_declared_title() -> None:
+    html = page(
+        og="Würde des Lebens – ein Projekt", title="Würde des Lebens – ein Projekt | Große Fragen", site="Große Fragen"
+    )
+    assert newsparse.parse_html(html).headline == "Würde des Lebens – ein Projekt"
+
+
+def test_an_affix_only_one_declared_title_carries_is_dropped() -> None:
+    html = page(og="r/birding - Red knots gone from the mudflat", title="Red knots gone from the mudflat : birding")
+    assert newsparse.parse_html(html).headline == "Red knots gone from the mudflat"
+
+
+def test_a_short_affix_of_a_page_title_is_dropped() -> None:
+    html = page(title="Les pêcheurs de Motril ramassent le plastique - Le Courrier du Sud")
+    assert newsparse.parse_html(html).headline == "Les pêcheurs de Motril ramassent le plastique"
