@@ -108,3 +108,26 @@ def test_an_affix_only_one_declared_title_carries_is_dropped() -> None:
 def test_a_short_affix_of_a_page_title_is_dropped() -> None:
     html = page(title="Les pêcheurs de Motril ramassent le plastique - Le Courrier du Sud")
     assert newsparse.parse_html(html).headline == "Les pêcheurs de Motril ramassent le plastique"
+
+
+@pytest.mark.parametrize(
+    ("h1", "og", "headline"),
+    [
+        # A subtitle set in the <h1> after the title, in an element of its own.
+        (
+            "Tagesblatt verschweigt Demo in Essen <small>Gebührenfinanzierte Verharmlosung im Programm</small>",
+            "Tagesblatt verschweigt Demo in Essen",
+            "Tagesblatt verschweigt Demo in Essen",
+        ),
+        # A kicker in an element before the title.
+        ("<span>Klimaschutz:</span> Bohren, bis es heiß wird", "Bohren, bis es heiß wird", "Bohren, bis es heiß wird"),
+        # A link inside the title is no kicker: the whole <h1> is the declared title.
+        (
+            "Une candidature collective à la présidence du <a href='/t/h'>HCERES</a>",
+            "Une candidature collective à la présidence du HCERES",
+            "Une candidature collective à la présidence du HCERES",
+        ),
+    ],
+)
+def test_an_h1_in_parts_gives_the_part_the_title_declares(h1: str, og: str, headline: str) -> None:
+    assert newsparse.parse_html(page(og=og, h1s=(h1,))).headline == headline

@@ -31,7 +31,7 @@ _LOGO = _TokenPattern(
 )
 # A kicker is a word or a few ("Klimaschutz", "Holocaust-Gedenktag", "1. Februar 2022").
 MAX_KICKER_WORDS = 4
-_NO_KICKERS: Mapping[str, str] = MappingProxyType({})
+_NO_KICKERS: Mapping[str, Sequence[str]] = MappingProxyType({})
 # Pages with more <h1>s than this use them for styling; the first few are enough.
 MAX_H1 = 5
 # An <h1> of fewer words is a section's or a category's name more often than a headline.
@@ -46,13 +46,13 @@ def choose_headline(
     titles: Sequence[str],
     h1s: Sequence[str],
     site_name: str | None,
-    kickers: Mapping[str, str] = _NO_KICKERS,
+    kickers: Mapping[str, Sequence[str]] = _NO_KICKERS,
     *,
     page_title: str | None = None,
     url: str | None = None,
 ) -> str | None:
     """The visible <h1> that agrees with the declared titles, else the best declared title.
-    ``kickers`` maps an <h1>'s text to its text without a kicker element (``h1_kickers``);
+    ``kickers`` maps an <h1>'s text to its parts set in elements of their own (``h1_kickers``);
     ``page_title`` is the <title> among ``titles``, the one that carries a site's affixes.
 
     >>> h1s = ["Local Gazette", "Council approves new budget"]
@@ -75,8 +75,9 @@ def choose_headline(
     parts = [part for title in titles for part in _SEPARATOR.split(title)[0::2]]
     for candidates in (stripped, titles, parts):
         for h1 in h1s:
-            if any(same_title(h1, t) or _glued_start(h1, t) for t in candidates):
-                return _declared_part(h1, kickers.get(h1), stripped)
+            texts = (h1, *kickers.get(h1, ()))  # or a part of it: a kicker or subtitle aside
+            if any(same_title(h, t) or _glued_start(h, t) for h in texts for t in candidates):
+                return _declared_part(h1, kickers.get(h1, ()), stripped)
     # No <h1> agrees: the one the reader sees first is the headline, when it reads like one
     # (titles are rewritten for search engines and sharing; a word or two is a section).
     shown = next((h for h in h1s if len(h.split()) >= MIN_H1_WORDS), None)
@@ -120,25 +121,33 @@ def _is_site(text: str, names: Sequence[str]) -> bool:
     return any(is_site_name(text, name) for name in names)
 
 
-def _declared_part(h1: str, without_kicker: str | None, titles: Sequence[str]) -> str:
-    """The <h1> without its kicker, when the declared title is exactly what remains."""
-    if without_kicker and any(phrase_key(without_kicker) == phrase_key(t) for t in titles):
-        return without_kicker
-    return h1
+def _declared_part(h1: str, parts: Sequence[str], titles: Sequence[str]) -> str:
+    """The part of the <h1> that the declared title is, where the <h1> sets a kicker or a
+    subtitle in an element of its own ("<span>Interne Unterlagen im Netz</span> Daten von
+    Rheinmetall gehackt", "Tagesschau unterschlägt … <small>Gebührenfinanzierte …</small>")."""
+    keys = {phrase_key(t) for t in titles}
+    if phrase_key(h1) in keys:
+        return h1
+    return next((part for part in parts if phrase_key(part) in keys), h1)
 
 
-def h1_kickers(tree: html.HtmlElement) -> dict[str, str]:
-    """For each <h1> that opens or ends with a short element of its own (a kicker, a section,
-    a date: "<span>Klimaschutz:</span> Bohren, bis es heiß wird"), its text without it."""
-    found: dict[str, str] = {}
+def h1_kickers(tree: html.HtmlElement) -> dict[str, tuple[str, ...]]:
+    """For each <h1> set in elements of its own (a kicker, a section, a date, a subtitle:
+    "<span>Klimaschutz:</span> Bohren, bis es heiß wird"), its parts: each element's text, and
+    the text without the first or the last element when that one is short."""
+    found: dict[str, tuple[str, ...]] = {}
     for h1 in itertools.islice(tree.iter("h1"), MAX_H1):
         children = [c for c in h1 if isinstance(c.tag, str)]
         full = clean_line(h1.text_content())
-        for child in (children[0], children[-1]) if children else ():
+        if not children or full in found:
+            continue
+        parts = [clean_line(c.text_content()) for c in children]
+        for child in (children[0], children[-1]):
             kicker = clean_line(child.text_content())
             rest = _without_part(full, kicker)
             if kicker and rest and len(kicker.split()) <= MAX_KICKER_WORDS:
-                found.setdefault(full, rest)
+                parts.append(rest)
+        found[full] = tuple(p for p in dict.fromkeys(parts) if p and p != full)
     return found
 
 
