@@ -532,13 +532,13 @@ def header_byline(tree: html.HtmlElement, headline: str | None, rules: Rules) ->
     for element in itertools.chain(_up_to_text(after), before):
         text = _header_text(element)
         names = parse_author_line(text, rules) if text else None
-        if names:  # the innermost element that reads as a byline: not the bar's date as well
+        if names and _in_header(element):  # the innermost element that reads as a byline, not the bar
             inner = (parse_author_line(_header_text(e), rules) for e in element.iterdescendants())
             return next((found[0] for found in inner if found), names[0]), True
-        if labelled and text:
+        if labelled and text and _in_header(element):
             return split_names(text, rules, strict=True), True
         labelled = labelled if not text else phrase_key(text.strip("|·•: ")) in rules.author_prefixes
-        if text and not barred and len(element) == 0 and text_date(text, rules) is not None:
+        if text and not barred and len(element) == 0 and text_date(text, rules) is not None and _in_header(element):
             barred = names_in_bar(text, rules)
     return barred, False
 
@@ -556,13 +556,17 @@ def _up_to_text(following: list[html.HtmlElement]) -> Iterator[html.HtmlElement]
 
 
 def _header_text(element: html.HtmlElement) -> str:
-    """The text of a short element of the header, outside comments and sidebars."""
+    """The text of a short element of the header."""
     if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript", "h1") or len(element) > 3:
         return ""
     text = clean_line(element.text_content())
-    if len(text) > MAX_BYLINE_CHARS or inside(element, COMMENTS) or inside(element, ASIDE_HINT):
-        return ""
-    return text
+    return "" if len(text) > MAX_BYLINE_CHARS else text
+
+
+def _in_header(element: html.HtmlElement) -> bool:
+    """Outside comments and sidebars (asked only of a line that reads as a byline: the walk
+    up the tree costs more than reading the line)."""
+    return not inside(element, COMMENTS) and not inside(element, ASIDE_HINT)
 
 
 def _declared_authors(sources: tuple[tuple[Person, ...], ...], rules: Rules) -> Found:
