@@ -368,3 +368,22 @@ def test_stamps_buttons_weekdays_and_legal_forms_are_no_names(
     language: str, line: str, expected: tuple[str, ...]
 ) -> None:
     assert authors(page(language, f'<p class="meta">{line}</p>')) == expected
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        # A display name the writer chose, linked to an archive under another slug.
+        ('<a class="url fn n" href="https://blog.example.de/author/admin/">uriebe</a>', ("uriebe",)),
+        (
+            '<a class="url fn n" href="https://kgm.example.com/author/saskia126/">KleineGrüneMonster</a>',
+            ("KleineGrüneMonster",),
+        ),
+        ('<a href="https://exemple.fr/auteur/jdupont/">marc</a>', ("marc",)),
+        # The account's slug shown as the name is a handle, no person.
+        ('<a class="url fn n" href="https://blog.example.com/author/oradmin/">oradmin</a>', ()),
+    ],
+)
+def test_a_chosen_display_name_in_the_byline_is_the_author(link: str, expected: tuple[str, ...]) -> None:
+    header = f'<span class="byline"><span class="author vcard">{link}</span></span>'
+    assert authors(page("de", header)) == expected

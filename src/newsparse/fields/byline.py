@@ -601,11 +601,38 @@ def _visible_authors(elements: tuple[html.HtmlElement, ...], rules: Rules, base:
         if not text or len(text) > MAX_BYLINE_CHARS:
             continue
         found = parse_author_line(text, rules)
-        names = found[0] if found else split_names(text, rules)
+        names = found[0] if found else split_names(text, rules) or _display_name(element)
         if names:
             return (names, _profile_link([element], names, base)), found is not None
         read.append(element)
     return ((), None), False
+
+
+# A CMS's author archive: WordPress /author/<slug>/, and its kin in other CMSs and languages.
+_ACCOUNT_PATH = re.compile(r"/(?:author|autor|autoren|auteur|autore|authors)/(?P<slug>[^/?#]+)", re.IGNORECASE)
+
+
+def _display_name(element: html.HtmlElement) -> tuple[str, ...]:
+    """A one-word display name a writer chose for their account, linked to its author archive
+    under another slug ("uriebe" at /author/admin/, "KleineGrüneMonster" at
+    /author/saskia126/): a name, even in lower case. The slug itself shown as the name
+    ("admin", "oradmin") is the account's handle, no person's."""
+    for link in element.iter("a"):
+        account = _ACCOUNT_PATH.search(str(link.get("href", "")))
+        name = clean_line(link.text_content())
+        if (
+            account
+            and name
+            and " " not in name
+            and len(name) <= MAX_NAME_CHARS
+            and _squashed(name) != _squashed(account["slug"])
+        ):
+            return (name,)
+    return ()
+
+
+def _squashed(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def _by_profile_link(tree: html.HtmlElement, rules: Rules, base: str | None) -> tuple[tuple[str, ...], str | None]:
