@@ -387,3 +387,15 @@ def test_stamps_buttons_weekdays_and_legal_forms_are_no_names(
 def test_a_chosen_display_name_in_the_byline_is_the_author(link: str, expected: tuple[str, ...]) -> None:
     header = f'<span class="byline"><span class="author vcard">{link}</span></span>'
     assert authors(page("de", header)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "expected"),
+    [
+        ("de", "Richard David Pracht im Gespräch mit Karin Fischbach", ("Richard David Pracht", "Karin Fischbach")),
+        ("en", "Ann Lee in conversation with Bo Chen", ("Ann Lee", "Bo Chen")),
+        ("fr", "Claire Martin en entretien avec Paul Roux", ("Claire Martin", "Paul Roux")),
+    ],
+)
+def test_an_interviews_byline_names_both_people(language: str, line: str, expected: tuple[str, ...]) -> None:
+    assert split_names(line, rules_for(language)) == expected
