@@ -399,3 +399,25 @@ def test_a_chosen_display_name_in_the_byline_is_the_author(link: str, expected: 
 )
 def test_an_interviews_byline_names_both_people(language: str, line: str, expected: tuple[str, ...]) -> None:
     assert split_names(line, rules_for(language)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "bio", "expected"),
+    [
+        ("de", "Nils", "Nils Pickelt ist freier Autor und Journalist und schreibt über Erziehung.", ("Nils Pickelt",)),
+        (
+            "en",
+            "Stefan",
+            "Stefan Stahlberg - engineer, adventurer and mountain bike tester since 2002.",
+            ("Stefan Stahlberg",),
+        ),
+        # A bio that goes on after the first name in lower case names no surname.
+        ("de", "Nils", "Nils schreibt seit zehn Jahren über Kinder und Erziehung für das Magazin.", ("Nils",)),
+    ],
+)
+def test_a_first_name_is_completed_by_the_author_boxs_bio(
+    language: str, first: str, bio: str, expected: tuple[str, ...]
+) -> None:
+    box = f'<div class="author-box"><div class="author-name">{first}</div><p class="author-bio">{bio}</p></div>'
+    html = page(language, ld_authors=[person(first)]).replace("</article>", f"{box}</article>")
+    assert authors(html) == expected

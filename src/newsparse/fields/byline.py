@@ -473,7 +473,32 @@ def html_byline(
     bio = None
     if marks is not None:
         bio = author_box_bio(marks.author_box, rules) or _bio_after_author_line(marks.byline, rules)
-    return Byline(authors=authors, bio=bio or (fallback.bio if fallback else None), url=url)
+    bio = bio or (fallback.bio if fallback else None)
+    return Byline(authors=_completed(authors, bio, rules), bio=bio, url=url)
+
+
+def _completed(authors: tuple[str, ...], bio: str | None, rules: Rules) -> tuple[str, ...]:
+    """A lone first name (a CMS account's display name, "Nils") completed by the author box's
+    bio that opens with the full name ("Nils Pickert ist freier Autor …").
+
+    >>> from newsparse.rules import rules_for
+    >>> _completed(("Nils",), "Nils Pickert ist freier Autor und Journalist.", rules_for("de"))
+    ('Nils Pickert',)
+    >>> _completed(("Nils",), "Nils schreibt über Kinder.", rules_for("de"))
+    ('Nils',)
+    """
+    if len(authors) != 1 or " " in authors[0] or not bio or not bio.startswith(authors[0] + " "):
+        return authors
+    words = bio.split()
+    for size in (3, 2):  # "Anna Maria Weber", "Nils Pickert"
+        full = " ".join(words[:size]).rstrip(",.:;-–")
+        if (
+            len(full.split()) == size
+            and looks_like_name(full, rules)
+            and not any(w.islower() for w in full.split()[1:])
+        ):
+            return (full,)
+    return authors
 
 
 def _cross_checked(declared: Found, shown: Found, tree: html.HtmlElement | None) -> Found:
