@@ -421,3 +421,20 @@ def test_a_first_name_is_completed_by_the_author_boxs_bio(
     box = f'<div class="author-box"><div class="author-name">{first}</div><p class="author-bio">{bio}</p></div>'
     html = page(language, ld_authors=[person(first)]).replace("</article>", f"{box}</article>")
     assert authors(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "meta", "header", "expected"),
+    [
+        # A metadata value that is a prefix and no name names no one; the visible byline does.
+        ("de", "Eingestellt von der Autor", "<p class='meta'>Von Ivan Valenty</p>", ("Ivan Valenty",)),
+        # Credit labels around a name.
+        ("de", None, "<p class='meta'>Text &amp; Fotos: Ivan Valenty</p>", ("Ivan Valenty",)),
+        ("de", None, "<div class='byline'>Peter Mahn/SP-X Lesezeit 3 Min.</div>", ("Peter Mahn",)),
+        ("en", None, "<p class='meta'>Words and pictures: Ann Lee</p>", ("Ann Lee",)),
+    ],
+)
+def test_prefixes_and_credit_labels_are_no_names(
+    language: str, meta: str | None, header: str, expected: tuple[str, ...]
+) -> None:
+    assert authors(page(language, header, meta_author=meta)) == expected

@@ -611,8 +611,13 @@ def _declared_authors(sources: tuple[tuple[Person, ...], ...], rules: Rules) -> 
 
 
 def _names_in(value: str, rules: Rules) -> tuple[str, ...]:
+    """The names of a metadata value, read as a byline line when it opens with a prefix (a
+    prefix that introduces no name leaves none: "Eingestellt von der Michel" is no name)."""
     found = parse_author_line(value, rules)
-    return found[0] if found else split_names(value, rules)
+    if found:
+        return found[0]
+    prefixed = rules.byline.fullmatch(value) or rules.author_box.fullmatch(value)
+    return () if prefixed else split_names(value, rules)
 
 
 def _visible_authors(elements: tuple[html.HtmlElement, ...], rules: Rules, base: str | None) -> tuple[Found, bool]:
