@@ -3,11 +3,14 @@ dateline printed under the headline, in the forms several languages write it."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
 import newsparse
+from newsparse.sources.html import parse_page_tree
+from newsparse.sources.metadata import read_meta
 
 PROSE = {
     "en": "The council met on the evening before and agreed the plan for the harbour after a long debate.",
@@ -158,3 +161,224 @@ def test_dates_of_teasers_far_above_the_headline_are_not_its_date() -> None:
     listing = tuple(f"Council news round-up {d} March 2024" for d in range(1, 4))
     assert newsparse.parse_text(dump("en", listing, ("By Ann Lee",))).published is None
     assert newsparse.parse_text(dump("en", listing[-1:], ("By Ann Lee",))).published == date(2024, 3, 3)
+
+
+# The HTML door weighs what the page declares against what it shows. Small pages: a <head> of
+# metadata, a site header, the headline, a header line under it, two paragraphs, then a footer.
+SITE_HEADER = '<header class="masthead"><a href="/">Home</a> <a href="/news">News</a></header>'
+
+
+def html_page(language: str, head: str, header: str = "", *, above: str = "", after: str = "", prose: str = "") -> str:
+    paragraph = f"<p>{PROSE[language]} {PROSE[language]}</p>"
+    return (
+        f'<html lang="{language}"><head><title>Harbour plan approved</title>{head}</head><body>{SITE_HEADER}'
+        f"<main>{above}<article><h1>Harbour plan approved</h1>{header}{prose or paragraph}{paragraph}{after}"
+        "</article></main><footer><p>Contact us</p></footer></body></html>"
+    )
+
+
+def published(html: str, url: str | None = None) -> datetime | date | None:
+    return newsparse.parse_html(html, url=url).published
+
+
+def day_of(moment: datetime | date | None) -> date | None:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+@pytest.mark.parametrize(
+    ("language", "head", "header", "shown"),
+    [
+        # A generic date meta filled with the record's last change; the dateline says otherwise.
+        ("de", '<meta name="date" content="2021-12-20T11:02:44+01:00">', '<span class="date">27.01.2022</span>', 27),
+        # A Dublin Core date alone, a dated line of the news module under the headline.
+        ("fr", '<meta name="DC.date" content="2020-02-12">', '<div class="meta">Publié le 5 février 2020</div>', 5),
+        # The site's "today" in a <time> of its masthead: a <time> anywhere says nothing of what it dates.
+        ("en", "", '<p class="byline">By Ann Lee, March 3, 2024</p>', 3),
+    ],
+)
+def test_the_dateline_beats_a_declared_date_that_does_not_say_what_it_dates(
+    language: str, head: str, header: str, shown: int
+) -> None:
+    today = '<span class="today"><time datetime="2024-03-29T08:00:00+01:00">Friday 29 March 2024</time></span>'
+    html = html_page(language, head, header).replace(SITE_HEADER, SITE_HEADER + today)
+    assert day_of(published(html)).day == shown
+
+
+def test_a_stated_publication_date_beats_a_dateline_days_away() -> None:
+    # The same page, its date now stated as the publication's: a dateline two days off dates something else.
+    head = '<meta property="article:published_time" content="2021-12-20T11:02:44+01:00">'
+    assert day_of(published(html_page("de", head, '<span class="date">27.01.2022</span>'))) == date(2021, 12, 20)
+
+
+def test_the_dateline_beats_the_dates_of_the_main_text_when_nothing_is_declared() -> None:
+    # No metadata: the header line under the headline (a bar the main text leaves out), not a
+    # date the text gives further down, nor the time of the page's last edit (which htmldate reads).
+    header = '<div class="post-meta">31.03.2020 · 6 min</div>'
+    mention = "<p>Réunion publique</p><p>Mardi 12 mai 2020</p>"
+    assert published(html_page("fr", "", header, after=mention)) == date(2020, 3, 31)
+    edited = '<meta property="og:updated_time" content="2020-06-02T11:57:06+02:00">'
+    assert published(html_page("fr", edited, header)) == date(2020, 3, 31)
+
+
+def test_an_update_in_the_markup_is_passed_over_inside_a_dated_line() -> None:
+    # The header line holds the update's <time>, named so; the publication comes in its own line.
+    header = (
+        '<div class="entry-meta"><time class="entry-updated updated" itemprop="dateModified">'
+        "November 12, 2018</time> | BY: Ann Lee</div>"
+    )
+    head = '<meta name="date" content="2018-10-07">'
+    assert published(html_page("en", head, header)) == date(2018, 10, 7)
+    # WordPress themes name their publication date "entry-date updated" (hAtom): that one counts.
+    theme = '<div class="entry-meta"><time class="entry-date updated">5 March 2024</time> by Ann Lee</div>'
+    assert published(html_page("en", '<meta name="date" content="2024-02-01">', theme)) == date(2024, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("language", "header"),
+    [
+        ("en", '<p class="meta">By Ann Lee <span>Updated</span> <time>Nov 13, 2019, 10:28am</time></p>'),
+        ("de", '<p class="meta">Von Jörg Klein · <b>Aktualisiert:</b> <span>13.11.2019, 10:28 Uhr</span></p>'),
+    ],
+)
+def test_the_parts_of_an_update_stamp_are_no_dateline(language: str, header: str) -> None:
+    head = '<meta name="date" content="2019-11-08T09:00:00+01:00">'
+    assert day_of(published(html_page(language, head, header))) == date(2019, 11, 8)
+
+
+def test_the_dateline_under_a_standfirst_that_repeats_the_description() -> None:
+    # The standfirst is the page's meta description; the header's dateline stands under it.
+    standfirst = f"{PROSE['fr']} {PROSE['fr']}"
+    head = f'<meta name="description" content="{standfirst}"><meta name="date" content="2019-12-02">'
+    prose = f'<div class="chapo"><p>{standfirst}</p></div><div class="edition">Opinion · mardi 10.12.19</div>'
+    assert published(html_page("fr", head, prose=prose)) == date(2019, 12, 10)
+    # Without the description, that paragraph opens the article and closes its header.
+    assert published(html_page("fr", '<meta name="date" content="2019-12-02">', prose=prose)) == date(2019, 12, 2)
+
+
+def test_a_publication_date_set_apart_at_the_start_of_the_first_paragraph() -> None:
+    prose = f'<p><span class="dateline">31. Oktober 2023.</span> {PROSE["de"]} {PROSE["de"]}</p>'
+    head = '<meta name="date" content="2023-11-01">'
+    assert published(html_page("de", head, prose=prose)) == date(2023, 10, 31)
+
+
+@pytest.mark.parametrize(
+    ("language", "sidebar", "shown"),
+    [
+        ("de", '<span class="label">Erschienen am:</span><h2 class="value">13.10.2021</h2>', date(2021, 10, 13)),
+        ("fr", '<li><p class="title">Mise en ligne</p><p class="content">23 mai 2019</p></li>', date(2019, 5, 23)),
+        ("en", "<dl><dt>Published</dt><dd>June 2, 2022</dd></dl>", date(2022, 6, 2)),
+    ],
+)
+def test_a_date_the_page_labels_as_its_publication_under_the_text(language: str, sidebar: str, shown: date) -> None:
+    assert published(html_page(language, "", after=f'<aside class="facts">{sidebar}</aside>')) == shown
+
+
+def test_a_publication_label_over_many_dates_is_a_thread_not_the_article() -> None:
+    comments = "".join(
+        f'<div class="comment"><span>Posted</span><span>March {d}, 2024</span><p>Agreed.</p></div>' for d in (6, 7)
+    )
+    html = html_page("en", '<meta name="date" content="2024-03-05">', after=comments)
+    assert published(html) == date(2024, 3, 5)
+
+
+def test_dates_above_the_headline_in_teasers_and_day_switchers_are_not_its_date() -> None:
+    teaser = '<article class="teaser"><h2><a href="/b">Another story</a></h2><span>26. Februar 2020</span></article>'
+    head = '<meta name="date" content="2020-03-18">'
+    assert published(html_page("de", head, above=teaser)) == date(2020, 3, 18)
+    switcher = '<div class="days"><a href="/7">07.12.19</a> <a href="/9">09.12.19</a> <a href="/11">11.12.19</a></div>'
+    assert published(html_page("fr", '<meta name="date" content="2019-12-10">', above=switcher)) == date(2019, 12, 10)
+    # The same dateline alone above the headline is the article's.
+    alone = '<div class="kicker">Politique · 09.12.19</div>'
+    assert published(html_page("fr", '<meta name="date" content="2019-12-02">', above=alone)) == date(2019, 12, 9)
+
+
+@pytest.mark.parametrize(
+    ("language", "profile", "post", "shown"),
+    [
+        (
+            "en",
+            '<dd class="profile-joined"><strong>Joined:</strong> Sat Apr 06, 2019 3:18 pm</dd>',
+            "Tue Mar 12, 2024 8:41 pm",
+            datetime(2024, 3, 12, 20, 41),
+        ),
+        (
+            "de",
+            '<dd class="profile-joined"><strong>Registriert:</strong> 18.09.2008, 05:56</dd>',
+            "21.01.2009, 10:02",
+            datetime(2009, 1, 21, 10, 2),
+        ),
+    ],
+)
+def test_a_forum_members_joining_day_is_not_the_posts_date(
+    language: str, profile: str, post: str, shown: datetime
+) -> None:
+    header = f'<dl class="postprofile"><dt>m.herrera</dt>{profile}</dl><p class="author">» {post}</p>'
+    assert published(html_page(language, "", header)) == shown
+
+
+@pytest.mark.parametrize(
+    ("language", "header"),
+    [
+        # A sentence that mentions a date is no dateline, nor a photo's caption.
+        ("it", '<p class="note">La prossima riunione pubblica si terrà il 5 febbraio 2020 nella sala comunale.</p>'),
+        ("en", "<figure><img src='/a.jpg'><figcaption>Boats in the harbour, Nov. 19, 2019.</figcaption></figure>"),
+        # Nor a link written out, whatever day its path names.
+        ("de", '<span class="source">https://example.org/2016/07/07/hafen/</span>'),
+    ],
+)
+def test_sentences_captions_and_links_are_no_datelines(language: str, header: str) -> None:
+    assert published(html_page(language, '<meta name="date" content="2024-01-22">', header)) == date(2024, 1, 22)
+
+
+def test_pieces_of_separate_elements_are_read_apart() -> None:
+    # A forum's user name, date and time in three spans: glued, "28.09.19" and "12:44" read as 1912.
+    header = '<div class="post-info"><b>macbacchi</b><span>28.09.19</span><span>12:44</span></div>'
+    assert published(html_page("de", "", header)) == datetime(2019, 9, 28, 12, 44)
+
+
+def test_a_day_and_month_read_the_other_way_round_are_the_declared_day() -> None:
+    # "12/04/2020" on an English page reads as December 4; the metadata's 12 April settles it.
+    html = html_page("en", '<meta name="date" content="2020-04-12">', '<p class="entry-meta">12/04/2020 by Kay</p>')
+    assert published(html) == date(2020, 4, 12)
+
+
+def test_a_dateline_without_its_year_tells_the_pages_clock() -> None:
+    # UTC metadata on the next day; the header's "Posted Nov 18, 8:19 PM" shows the evening before.
+    head = '<meta property="article:published_time" content="2019-11-19T01:19:34Z">'
+    header = '<p class="dateline"><time>Updated Nov 19, 9:41 AM;</time> <time>Posted Nov 18, 8:19 PM</time></p>'
+    found = published(html_page("en", head, header))
+    assert found == datetime(2019, 11, 18, 20, 19, 34, tzinfo=timezone(timedelta(hours=-5)))
+    assert isinstance(found, datetime)
+    assert found.utcoffset() == timedelta(hours=-5)
+    # A date days away from the declared one is another day's, whatever its year.
+    assert day_of(published(html_page("en", head, '<p class="dateline">Nov 12, 8:19 PM</p>'))) == date(2019, 11, 19)
+
+
+def test_a_web_page_nodes_date_when_no_article_object_declares_one() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebSite", "@id": "https://ejemplo.es/#website", "name": "Ejemplo"},
+            {"@type": "WebPage", "@id": "https://ejemplo.es/puerto/", "datePublished": "2019-10-18T13:07:38+00:00"},
+        ],
+    }
+    head = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    later = "<p>Actualización</p><p>21.10.2019</p>"
+    assert day_of(published(html_page("es", head, after=later))) == date(2019, 10, 18)
+    # A listing's date is not its articles'.
+    graph["@graph"][1]["@type"] = "CollectionPage"
+    listing = f'<script type="application/ld+json">{json.dumps(graph)}</script>'
+    assert read_meta(parse_page_tree(html_page("es", listing)).tree, None).published is None
+
+
+def test_a_declared_moment_keeps_the_offset_of_the_pages_own_wall_clock() -> None:
+    # JSON-LD in UTC beside a meta that writes the same moment on the site's clock, without a zone.
+    story = {"@context": "https://schema.org", "@type": "NewsArticle", "datePublished": "2019-11-19T04:58:46Z"}
+    head = (
+        f'<script type="application/ld+json">{json.dumps(story)}</script>'
+        '<meta name="sailthru.date" content="2019-11-18 20:58:46">'
+    )
+    found = published(html_page("es", head))
+    assert found == datetime(2019, 11, 19, 4, 58, 46, tzinfo=timezone.utc)
+    assert isinstance(found, datetime)
+    assert found.utcoffset() == timedelta(hours=-8)

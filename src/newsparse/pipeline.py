@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from newsparse.fields.byline import html_byline, without_site
-from newsparse.fields.dates import html_published, reconciled, url_date, visible_dateline
+from newsparse.fields.dates import disagree, html_published, reconciled, url_date, visible_dateline
 from newsparse.fields.headline import choose_headline, h1_kickers, h1_texts, headline_element, site_from_title
 from newsparse.fields.language import detect_language
 from newsparse.fields.related import html_related
@@ -26,6 +26,7 @@ from newsparse.model import Article
 from newsparse.page import Page
 from newsparse.rules import Rules, rules_for
 from newsparse.sources.html import html_page
+from newsparse.sources.metadata import stated_published
 from newsparse.sources.text import text_page
 from newsparse.urls import absolute_url
 
@@ -76,14 +77,24 @@ def extract(page: Page) -> Article:
 
 
 def _published(page: Page, shown: datetime | date | None, headline: str | None, rules: Rules) -> datetime | date | None:
-    """The declared moment (else a dateline in the main text, else htmldate's reading), on the
-    day the page shows by its headline; with none of them, the dateline by the headline."""
-    declared = page.meta.published or shown or html_published(page)
-    a_day = isinstance(declared, date) and not isinstance(declared, datetime)
-    if page.tree is None or a_day:  # a declared day alone is what the page states
-        return declared
-    visible = visible_dateline(headline_element(page.tree, headline), rules)
-    return reconciled(declared, visible) if declared is not None else visible
+    """The declared moment, on the day the page shows by its headline. The dateline by the
+    headline beats a declared date that does not say what it dates (a generic ``date`` meta, a
+    ``<time>`` anywhere) where the two disagree, and stands in for a page that declares none.
+    Else a dateline in the main text, else htmldate's reading, else the day an update stamp
+    by the headline shows."""
+    declared = page.meta.published
+    if page.tree is None:
+        return declared or shown
+    near = declared.date() if isinstance(declared, datetime) else None
+    summaries = (*page.hints.standfirsts, *page.meta.descriptions)
+    visible = visible_dateline(headline_element(page.tree, headline), rules, near=near, summaries=summaries)
+    if visible is not None and not visible.update:
+        if declared is None or (disagree(declared, visible.when) and stated_published(page.tree) is None):
+            return visible.when
+        return reconciled(declared, visible.when)
+    declared = declared or shown or html_published(page)
+    update = visible.when if visible is not None else None
+    return reconciled(declared, update) if declared is not None else update
 
 
 def _html_article(page: Page, language: str | None, rules: Rules) -> Article:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable, Collection
 from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 import htmldate
-from lxml import html
+from lxml import etree, html
 
+from newsparse.normalize import clean_line
 from newsparse.page import Page
-from newsparse.rules import Rules
+from newsparse.rules import Rules, rules_for
+from newsparse.rules.patterns import alternation
+from newsparse.sources.xpath import elements
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +85,28 @@ def _epoch_zone(text: str, moment: datetime) -> timezone | None:
     return None
 
 
+def in_own_offset(moment: datetime | date | None, clocks: list[datetime | date | None]) -> datetime | date | None:
+    """A declared moment in the page's own UTC offset, where another declaration writes the
+    same moment as a wall clock without a zone (JSON-LD's "04:58:46Z" beside a local
+    "2019-11-18 20:58:46"): to the second, at a whole quarter hour's offset.
+
+    >>> utc = datetime(2019, 11, 19, 4, 58, 46, tzinfo=timezone.utc)
+    >>> in_own_offset(utc, [None, datetime(2019, 11, 18, 20, 58, 46)]).isoformat()
+    '2019-11-18T20:58:46-08:00'
+    >>> in_own_offset(utc, [datetime(2019, 11, 18, 20, 58, 40)]) == utc
+    True
+    """
+    if not isinstance(moment, datetime) or moment.tzinfo is None:
+        return moment
+    wall = moment.astimezone(timezone.utc).replace(tzinfo=None)
+    for clock in clocks:
+        if isinstance(clock, datetime) and clock.tzinfo is None:
+            offset = clock - wall
+            if offset and offset % OFFSET_STEP == timedelta(0) and -timedelta(hours=12) <= offset <= MAX_OFFSET:
+                return moment.astimezone(timezone(offset))
+    return moment
+
+
 def text_date(text: str, rules: Rules) -> datetime | date | None:
     """The first date a line writes out, with its time of day when one follows.
 
@@ -106,7 +133,7 @@ def text_date(text: str, rules: Rules) -> datetime | date | None:
 def _match_date(match: re.Match[str], rules: Rules) -> date | None:
     """The day a date pattern's match names. Two bare numbers are read in the language's
     order, unless only the other order makes a date (an English page's "21/06/2014")."""
-    year = int(match["y"])
+    year = int(match["y"] or match["y2"])  # y2: a two-digit year ("11/19/19")
     if year < 100:
         year += 2000 if year <= CENTURY_PIVOT else 1900
     if "a" in match.re.groupindex:
@@ -124,10 +151,11 @@ def _match_date(match: re.Match[str], rules: Rules) -> date | None:
         return None
 
 
-def dateline_date(text: str, rules: Rules) -> datetime | date | None:
+def dateline_date(text: str, rules: Rules, *, updates: bool = True) -> datetime | date | None:
     """The publication date a dateline states: the one a publication stamp introduces, else
     the first outside the reach of an update stamp (which runs to the next stamp or separator),
-    else the update's: a page that shows only when it was updated shows that day to its reader.
+    else (unless ``updates`` is false) the update's: a page that shows only when it was updated
+    shows that day to its reader.
 
     >>> from newsparse.rules import rules_for
     >>> en = rules_for("en")
@@ -137,10 +165,19 @@ def dateline_date(text: str, rules: Rules) -> datetime | date | None:
     datetime.datetime(2022, 5, 7, 20, 6)
     >>> dateline_date("Last modified on Mon 18 Nov 2019", en)
     datetime.date(2019, 11, 18)
+    >>> dateline_date("Last modified on Mon 18 Nov 2019", en, updates=False) is None
+    True
     """
+    published, plain, updated = _stamp_segments(text, rules)
+    return _first_in(published + plain + (updated if updates else []), lambda segment: text_date(segment, rules))
+
+
+def _stamp_segments(text: str, rules: Rules) -> tuple[list[str], list[str], list[str]]:
+    """The parts of a dateline that publication stamps introduce, that no stamp reaches, and
+    that update stamps reach (up to the next stamp or separator)."""
     stamps = list(rules.stamps.finditer(text))
     if not stamps:
-        return text_date(text, rules)
+        return [], [text], []
     published, plain, updated = [], [text[: stamps[0].start()]], []
     for stamp, following in zip(stamps, [*stamps[1:], None], strict=True):
         reach = text[stamp.end() : following.start() if following else len(text)]
@@ -152,11 +189,11 @@ def dateline_date(text: str, rules: Rules) -> datetime | date | None:
             plain.append(reach[cut.end() :])
         else:
             updated.append(reach)
-    for segment in published + plain + updated:
-        found = text_date(segment, rules) if any(ch.isdigit() for ch in segment) else None
-        if found is not None:
-            return found
-    return None
+    return published, plain, updated
+
+
+def _first_in(segments: list[str], read: Callable[[str], datetime | date | None]) -> datetime | date | None:
+    return next((found for s in segments if any(ch.isdigit() for ch in s) and (found := read(s)) is not None), None)
 
 
 # A day in a URL's path: /2019/11/18/, /2019-11-18-, /20191118/ (not an article number's digits).
@@ -238,32 +275,150 @@ def html_published(page: Page) -> datetime | date | None:
 
 # An update stamp named so in the markup ("<span class=updated>"); class names are English.
 _UPDATE_NAME = re.compile(r"updated|modified", re.IGNORECASE)
+# A class word that names a date: beside it, hAtom's bare "updated" marks a publication date.
+_DATE_NAME = re.compile(r"date|time|publish|posted")
+# A forum member's profile beside a post: the day the member joined ("profile-joined").
+_MEMBER_NAME = re.compile(r"joined|registered|regdate|member-?since", re.IGNORECASE)
 # A dateline is a short text: a sentence that mentions a date is not one.
 MAX_DATELINE_WORDS = 28
+# A sentence ends in a full stop after a word ("... findet im Rathaus statt.", "in Columbia,
+# S.C."), not after a date's own dot ("31. Oktober 2023."), a clock's "Uhr.", "p.m." or "14h.".
+_SENTENCE_END = re.compile(r"(?<!uhr)(?<![ap]\.m)(?<!\dh)(?<=[^\W\d_])[.!?]$", re.IGNORECASE)
+MIN_SENTENCE_WORDS = 8
 # How many elements after the headline (and before it) a dateline is looked for.
 DATELINE_AFTER, DATELINE_BEFORE = 80, 20
+# A label that only names the publication ("Erschienen am:", "Mise en ligne") before the
+# element with its date: an element of a few words and no child elements.
+_LABELS = etree.XPath("following::*[not(*)][string-length(normalize-space()) < 25][normalize-space()]")
+_NEXT = etree.XPath("following::*[1]")
 # Offsets from UTC run from -12:00 to +14:00, in quarter hours; a visible time without
 # seconds may differ from the declared one by a minute or two.
 MAX_OFFSET = timedelta(hours=14)
 OFFSET_STEP = timedelta(minutes=15)
 CLOCK_SLACK = timedelta(minutes=2)
+_NUMBERS = re.compile(r"\d+")
+# Elements whose text no reader sees as such (a <head>'s holds its scripts' and <title>'s).
+_NO_TEXT = frozenset({"head", "title", "script", "style", "noscript", "template"})
+_DIGIT = re.compile(r"\d")
+# A day and month without a year ("Nov 18", "18. November", "11月18日"), in any language.
+_ALL_MONTHS = rules_for(None).months
+_YEARLESS = re.compile(
+    rf"\b(?:(?P<m>{alternation(_ALL_MONTHS)})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    rf"|(?P<d2>[0-3]?\d)\.?\s+(?P<m2>{alternation(_ALL_MONTHS)})\.?)(?!\w)"
+    r"|(?<!\d)(?P<m3>[01]?\d)月(?P<d3>[0-3]?\d)日",
+    re.IGNORECASE,
+)
+# A link written out is no dateline, whatever day its path names.
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
 
 
-def visible_dateline(headline: html.HtmlElement | None, rules: Rules) -> datetime | date | None:
+class Dateline(NamedTuple):
+    """A date a reader sees by the headline; ``update`` when only an update stamp gives it
+    (the page's clock, not its publication)."""
+
+    when: datetime | date
+    update: bool = False
+
+
+def visible_dateline(
+    headline: html.HtmlElement | None, rules: Rules, *, near: date | None = None, summaries: Collection[str] = ()
+) -> Dateline | None:
     """The date a reader sees in the article's header: the first short text after the headline
     that writes a date out, up to the article's first paragraph of prose (teaser cards and
-    comments further down carry dates of their own), else the nearest one above it. Update
-    stamps, named so in their text or their markup, are passed over."""
+    comments further down carry dates of their own; a standfirst, one of the ``summaries`` the
+    page declares, does not count) or a date set apart at that paragraph's start; else one the
+    page labels as the publication's further down ("Erschienen am:" over "13.10.2021"); else
+    the nearest one above it that is not one of a list's dated items. Update stamps, named so
+    in their text or their markup, are passed over; one named so in its text alone is the last
+    resort. Under the headline, a dateline without its year counts on ``near`` (the declared
+    day) or its neighbour."""
     if headline is None:
         return None
-    for element in headline.xpath(f"following::*[position() <= {DATELINE_AFTER}]"):
+    after = headline.xpath(f"following::*[position() <= {DATELINE_AFTER}]")
+    found, updated = _below(after, rules, near, summaries)
+    if found is None:
+        found = _labelled(headline, rules)
+    if found is None:
+        before = headline.xpath(f"preceding::*[position() <= {DATELINE_BEFORE}]")  # document order
+        found = _nearest_alone(headline, before, rules)
+    if found is not None:
+        return Dateline(found)
+    return Dateline(updated, update=True) if updated is not None else None
+
+
+def _below(
+    after: list[html.HtmlElement], rules: Rules, near: date | None, summaries: Collection[str]
+) -> tuple[datetime | date | None, datetime | date | None]:
+    """The first dateline under the headline, and the first update stamp's date up to it."""
+    stamped: list[html.HtmlElement] = []  # update stamps: their parts show the update's date too
+    prose = 0
+    for element in after:
         if _is_prose(element):
-            break
-        found = _dateline(element, rules)
+            prose += 1
+            if prose == 1 and _is_summary(element, summaries):
+                continue  # the standfirst: the article's header goes on under it
+            return _opening(element, rules), _first_update(stamped, rules)
+        if stamped and not set(stamped).isdisjoint(element.iterancestors()):
+            continue
+        found, updated = _reading(element, rules, near)
         if found is not None:
-            return found
-    before = headline.xpath(f"preceding::*[position() <= {DATELINE_BEFORE}]")  # nearest first
-    return next((found for e in reversed(before) if (found := _dateline(e, rules)) is not None), None)
+            return found, _first_update(stamped, rules)
+        if updated:
+            stamped.append(element)
+    return None, _first_update(stamped, rules)
+
+
+def _is_summary(paragraph: html.HtmlElement, summaries: Collection[str]) -> bool:
+    """The paragraph is the summary the page declares (its meta description, cut short or not)."""
+    text = clean_line(paragraph.text_content())
+    return any(text.startswith(s.rstrip(".…").rstrip()) for s in summaries if len(s.split()) > MAX_DATELINE_WORDS)
+
+
+def _first_update(stamped: list[html.HtmlElement], rules: Rules) -> datetime | date | None:
+    return dateline_date(_text(stamped[0]), rules) if stamped else None
+
+
+def _opening(paragraph: html.HtmlElement, rules: Rules) -> datetime | date | None:
+    """A date set apart at the start of a paragraph: "<p><span>31. Oktober 2023.</span> Text"."""
+    first = next((child for child in paragraph if isinstance(child.tag, str)), None)
+    if first is None or (paragraph.text or "").strip():
+        return None
+    return _dateline(first, rules)
+
+
+def _labelled(headline: html.HtmlElement, rules: Rules) -> datetime | date | None:
+    """The date in the element right after a label that names the publication and nothing
+    else ("Erschienen am:" over "13.10.2021"), anywhere under the headline, where the page
+    labels one day so (a comment thread's "Posted" labels many)."""
+    days: dict[date, datetime | date] = {}
+    for label in elements(_LABELS, headline):
+        text = " ".join(label.text_content().split()).rstrip(":").strip()
+        if not rules.stamps.fullmatch(text) or not is_publication_stamp(text, rules):
+            continue
+        following = elements(_NEXT, label)
+        found = _dateline(following[0], rules) if following else None
+        if found is not None:
+            days.setdefault(_day(found), found)
+    return next(iter(days.values())) if len(days) == 1 else None
+
+
+def _nearest_alone(headline: html.HtmlElement, before: list[html.HtmlElement], rules: Rules) -> datetime | date | None:
+    """The dateline nearest above the headline, unless it belongs to an item of its own (a
+    teaser's <article> or a list's <li> that the headline is not in) or is shaped like another
+    one there (digits aside): a list's items, a calendar's days or a day switcher's."""
+    dated = [(e, d) for e in before if (d := _dateline(e, rules)) is not None]
+    if not dated:
+        return None
+    element, found = dated[-1]
+    shape = _shape(element)
+    if any(_shape(e) == shape for e, _ in dated[:-1] if e not in element.iterancestors()):
+        return None
+    owners = set(headline.iterancestors())
+    return None if any(a.tag in ("article", "li") and a not in owners for a in element.iterancestors()) else found
+
+
+def _shape(element: html.HtmlElement) -> str:
+    return _NUMBERS.sub("0", _text(element))
 
 
 def _is_prose(element: html.HtmlElement) -> bool:
@@ -271,13 +426,132 @@ def _is_prose(element: html.HtmlElement) -> bool:
 
 
 def _dateline(element: html.HtmlElement, rules: Rules) -> datetime | date | None:
-    if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript") or len(element) > 3:
+    return _reading(element, rules)[0]
+
+
+def _reading(element: html.HtmlElement, rules: Rules, near: date | None = None) -> tuple[datetime | date | None, bool]:
+    """The publication date a short element writes out, and whether it dates an update
+    instead ("By Ann Lee Updated Nov 13, 2019"). Near a declared day, a date without its year
+    ("Posted Nov 18, 8:19 PM") is read as that day or its neighbour, to tell the page's clock."""
+    text = _short_text(element)
+    if text is None:
+        return None, False
+    found = dateline_date(text, rules, updates=False)
+    if found is None and is_update_stamp(text, rules):
+        return None, True
+    if found is None and near is not None:
+        published, plain, _ = _stamp_segments(text, rules)
+        found = _first_in(published + plain, lambda segment: _yearless(segment, near))
+    if found is None or found.year < EARLIEST_YEAR or _in_caption(element):
+        return None, False
+    return found, False
+
+
+def _short_text(element: html.HtmlElement) -> str | None:
+    """The text of an element that may be a dateline: short, with a digit, not a sentence, not
+    a link written out, not named as an update or a member's joining day in the markup."""
+    if not isinstance(element.tag, str) or element.tag in _NO_TEXT:
         return None
-    names = " ".join(element.get(a, "") for a in ("class", "itemprop", "id"))
-    text = " ".join(element.text_content().split())
-    if not text or len(text.split()) > MAX_DATELINE_WORDS or _UPDATE_NAME.search(names):
+    children = [child.tag for child in element if isinstance(child.tag, str)]
+    if len(children) > 3 or not _NO_TEXT.isdisjoint(children):
         return None
-    return dateline_date(text, rules) if any(ch.isdigit() for ch in text) else None
+    raw = element.text_content()
+    if not _DIGIT.search(raw) or len(raw.split()) > MAX_DATELINE_WORDS:
+        return None
+    if _names_another_date(element):
+        return None
+    text = _URL.sub(" ", _text(element))
+    if not _DIGIT.search(text) or _is_sentence(text):
+        return None
+    return text
+
+
+def _yearless(text: str, near: date) -> datetime | date | None:
+    """A day and month without a year, on ``near`` or the day before or after it, with its time.
+
+    >>> _yearless("Posted Nov 18, 8:19 PM", date(2019, 11, 19))
+    datetime.datetime(2019, 11, 18, 20, 19)
+    >>> _yearless("[12月31日 23時]", date(2020, 1, 1)), _yearless("Nov 12", date(2019, 11, 19))
+    (datetime.date(2019, 12, 31), None)
+    """
+    match = _YEARLESS.search(text)
+    if match is None:
+        return None
+    month_text = (match["m"] or match["m2"] or match["m3"]).casefold().rstrip(".")
+    month = int(month_text) if month_text.isdigit() else _ALL_MONTHS.get(month_text, 0)
+    day = int(match["d"] or match["d2"] or match["d3"])
+    for year in (near.year, near.year - 1, near.year + 1):
+        try:
+            shown = date(year, month, day)
+        except ValueError:  # no such day that year (29 February)
+            continue
+        if abs((shown - near).days) <= 1:
+            return _with_time(shown, text[match.end() :])
+    return None
+
+
+def _in_caption(element: html.HtmlElement) -> bool:
+    """Inside a photo's caption: it dates the photo ("…, Tuesday, Nov. 19, 2019, in Columbia")."""
+    return any(e.tag in ("figure", "figcaption") for e in (element, *element.iterancestors()))
+
+
+def _names_another_date(element: html.HtmlElement) -> bool:
+    """The element, or one inside it, is named in the markup as an update stamp or as the day
+    a forum member joined."""
+    return any(
+        _is_update_name(e) or _MEMBER_NAME.search(f"{e.get('class', '')} {e.get('id', '')}")
+        for e in element.iter()
+        if isinstance(e.tag, str)
+    )
+
+
+def _is_update_name(element: html.HtmlElement) -> bool:
+    """Named as an update: ``itemprop="dateModified"``, a class such as "last-updated" or
+    "date-modified", or hAtom's bare "updated" on its own. WordPress themes give their
+    publication date "entry-date updated" (hAtom wants an "updated" on every entry), so the
+    bare word beside a word that names a date is no update."""
+    if _UPDATE_NAME.search(str(element.get("itemprop", ""))):
+        return True
+    words = f"{element.get('class', '')} {element.get('id', '')}".casefold().split()
+    if any(_UPDATE_NAME.search(w) for w in words if w != "updated"):
+        return True
+    return "updated" in words and not any(_DATE_NAME.search(w) for w in words if w != "updated")
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text.split()) >= MIN_SENTENCE_WORDS and _SENTENCE_END.search(text) is not None
+
+
+def _text(element: html.HtmlElement) -> str:
+    """The element's text as a reader sees it: pieces of separate elements that would run
+    together ("Angele" and "2022-12-07", "28.09.19" and "12:44") are kept apart."""
+    joined = ""
+    for piece in element.itertext():
+        if joined and piece and joined[-1].isalnum() and piece[0].isalnum():
+            joined += " "
+        joined += piece
+    return " ".join(joined.split())
+
+
+def disagree(declared: datetime | date, visible: datetime | date) -> bool:
+    """Whether a visible dateline names another day than the declared one: not the neighbour
+    of a declared moment (the same moment in another zone, see ``reconciled``), nor the
+    declared day with its day and month read the other way round ("12/04/2020").
+
+    >>> disagree(datetime(2024, 3, 5, 23, 0), date(2024, 3, 6)), disagree(date(2024, 3, 5), date(2024, 3, 6))
+    (False, True)
+    >>> disagree(date(2020, 4, 12), date(2020, 12, 4)), disagree(date(2024, 3, 5), datetime(2024, 3, 5, 9, 0))
+    (False, False)
+    """
+    shown, stated = _day(visible), _day(declared)
+    apart = abs((shown - stated).days)
+    if apart == 0 or (apart == 1 and isinstance(declared, datetime)):
+        return False
+    return not (shown.day <= 12 and date(shown.year, shown.day, shown.month) == stated)
+
+
+def _day(moment: datetime | date) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def reconciled(declared: datetime | date | None, visible: datetime | date | None) -> datetime | date | None:

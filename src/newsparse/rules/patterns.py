@@ -71,21 +71,23 @@ def count_pattern(multipliers: Iterable[str]) -> re.Pattern[str]:
 
 
 def date_patterns(months: Iterable[str]) -> tuple[re.Pattern[str], ...]:
-    """Dates as datelines write them, each pattern with groups y, and d and m (a name or a
-    number), or a and b: two numbers whose order (day or month first) the language decides.
+    """Dates as datelines write them, each pattern with groups y (or y2, a two-digit year),
+    and d and m (a name or a number), or a and b: two numbers whose order (day or month first)
+    the language decides.
 
     >>> [p.search("Updated March 5, 2024 at 7:14 am") is not None for p in date_patterns(["march"])]
     [True, False, False, False, False]
     >>> date_patterns(["nov"])[0].search("NOV 15, 20195:45 AM").group(0)
     'NOV 15, 2019'
     >>> texts = ("2019-11-19T12:48Z", "11/19/19 6:56", "2016年12月1日")
-    >>> [p.search(t)["y"] for p, t in zip(date_patterns([])[2:], texts, strict=True)]
+    >>> [p.search(t).group("y") or p.search(t).group("y2") for p, t in zip(date_patterns([])[2:], texts, strict=True)]
     ['2019', '19', '2016']
     """
     month = alternation(months)
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
-    # A browser's innerText may glue the time to the year: "NOV 15, 20195:45 AM".
-    year = r"(?P<y>(?:19|20)\d{2})(?=\b|[0-2]?\d:[0-5]\d)"
+    # A browser's innerText glues the next element to the year: "NOV 15, 20195:45 AM",
+    # "06/11/20230 Kommentare", "28. Juni 201914. Januar 2020"; three digits more are no year.
+    year = r"(?P<y>(?:19|20)\d{2})(?!\d{3})"
     return tuple(
         re.compile(p, re.IGNORECASE)
         for p in (
@@ -93,7 +95,7 @@ def date_patterns(months: Iterable[str]) -> tuple[re.Pattern[str], ...]:
             rf"\b{day}\s+(?:de\s+)?(?P<m>{month})\.?,?\s+(?:de\s+)?{year}",  # 5 March 2024, 5 de marzo de 2024
             r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)",  # 2024-03-05, 2024-03-05T09:00
             # 05.03.2024, 5/3/2024, 4. 2. 2022, 11/19/19 (not a version number's 3.10.12.1)
-            r"(?<![\d.])(?P<a>[0-3]?\d)\s?([./])\s?(?P<b>[0-3]?\d)\s?\2\s?(?P<y>(?:19|20)\d{2}|\d{2})(?![\d]|\.\d)",
+            r"(?<![\d.])(?P<a>[0-3]?\d)\s?([./])\s?(?P<b>[0-3]?\d)\s?\2\s?(?:(?P<y>(?:19|20)\d{2})(?!\d{3})|(?P<y2>\d{2})(?!\d|\.\d))",
             # 2016.12.01, 2016年12月1日
             r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?[./年]\s?(?P<m>[01]?\d)\s?[./月]\s?(?P<d>[0-3]?\d)(?!\d)",
         )

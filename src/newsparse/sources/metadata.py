@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree, html
 
-from newsparse.fields.dates import parse_date
+from newsparse.fields.dates import in_own_offset, parse_date
 from newsparse.normalize import clean_line
 from newsparse.page import Meta, Person
 from newsparse.sources import jsonld
@@ -70,7 +70,7 @@ def _collect(tree: html.HtmlElement) -> _Sources:
     return found
 
 
-# <meta> keys that carry a publication date, most specific first.
+# <meta> keys that state a publication date, most specific first.
 _DATE_KEYS = (
     "article:published_time",
     "og:published_time",
@@ -78,14 +78,17 @@ _DATE_KEYS = (
     "pubdate",
     "publishdate",
     "publish-date",
-    "date",
     "dc.date.issued",
-    "dc.date",
     "dcterms.created",
     "sailthru.date",
     "parsely-pub-date",
     "cxenseparse:recs:publishtime",
 )
+# Keys that name a date without saying of what: CMSs fill them with the record's last change.
+_GENERIC_DATE_KEYS = ("date", "dc.date")
+# JSON-LD page types whose datePublished is the page's own (Yoast's WebPage) when no article
+# object declares one; a listing's is not its articles'.
+_LISTING_PAGES = frozenset({"collectionpage", "searchresultspage", "profilepage"})
 _DESCRIPTION_KEYS = ("description", "og:description", "twitter:description")
 _TITLE_KEYS = ("og:title", "twitter:title", "headline", "dc.title", "parsely-title", "sailthru.title")
 _LANGUAGE_KEYS = ("og:locale", "content-language", "language", "dc.language", "inlanguage")
@@ -112,7 +115,7 @@ def read_meta(tree: html.HtmlElement, url: str | None) -> Meta:
         url=page_url,
         base_url=base,
         site_name=_site_name(node, by_id, tags),
-        published=_published(node, tags, found),
+        published=_published(documents, node, tags, found),
         authors=_authors(node or jsonld.authored_page(documents), by_id, tags, found, base),
         body=jsonld.text_of(node.get("articleBody")) if node else None,
         descriptions=_dedupe([*_ld_descriptions(node), *(tags.get(k) for k in _DESCRIPTION_KEYS)]),
@@ -151,11 +154,46 @@ def _site_name(node: jsonld.Node | None, by_id: Mapping[str, jsonld.Node], tags:
     return next((clean_line(n) for n in names if n and clean_line(n)), None)
 
 
-def _published(node: jsonld.Node | None, tags: dict[str, str], found: _Sources) -> datetime | date | None:
-    candidates: list[str | None] = [jsonld.text_of(node.get("datePublished")) if node else None]
-    candidates += [tags.get(k) for k in _DATE_KEYS]
-    candidates += [_itemprop_value(e) for e in found.itemprops if e.get("itemprop") == "datePublished"]
-    candidates += [str(t.get("datetime") or t.get("title")) for t in found.times if not _is_modified(t)]
+def stated_published(tree: html.HtmlElement) -> datetime | date | None:
+    """The publication date the page states as such (JSON-LD ``datePublished``, publication
+    meta keys, microdata), leaving out dates that do not say what they date: a generic
+    ``date`` meta, ``<time>`` elements anywhere on the page, a date-like element's title."""
+    found = _collect(tree)
+    documents = jsonld.load_scripts(found.scripts)
+    return _stated(documents, jsonld.article_node(documents)[0], _meta_tags(found.metas), found)
+
+
+def _published(
+    documents: list[Any], node: jsonld.Node | None, tags: dict[str, str], found: _Sources
+) -> datetime | date | None:
+    return _stated(documents, node, tags, found) or _first_date(
+        [*(tags.get(k) for k in _GENERIC_DATE_KEYS)]
+        + [str(t.get("datetime") or t.get("title")) for t in found.times if not _is_modified(t)]
+    )
+
+
+def _stated(
+    documents: list[Any], node: jsonld.Node | None, tags: dict[str, str], found: _Sources
+) -> datetime | date | None:
+    candidates = [parse_date(c) for c in [_ld_published(documents, node)] + [tags.get(k) for k in _DATE_KEYS]]
+    candidates += [parse_date(_itemprop_value(e)) for e in found.itemprops if e.get("itemprop") == "datePublished"]
+    return in_own_offset(next((d for d in candidates if d is not None), None), candidates)
+
+
+def _ld_published(documents: list[Any], node: jsonld.Node | None) -> str | None:
+    """The article object's datePublished, else a web page node's."""
+    if node is not None and node.get("datePublished"):
+        return jsonld.text_of(node.get("datePublished"))
+    pages = (n for doc in documents for n in jsonld.nodes(doc) if n.get("datePublished") and _is_page(n))
+    return next((jsonld.text_of(n.get("datePublished")) for n in pages), None)
+
+
+def _is_page(node: jsonld.Node) -> bool:
+    types = jsonld.types_of(node)
+    return any(t.endswith("page") for t in types) and not types & _LISTING_PAGES
+
+
+def _first_date(candidates: list[str | None]) -> datetime | date | None:
     return next((d for d in map(parse_date, candidates) if d is not None), None)
 
 
