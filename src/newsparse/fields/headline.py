@@ -11,7 +11,7 @@ from lxml import html
 
 from newsparse.normalize import clean_line, phrase_key
 from newsparse.sources.landmarks import TokenPattern as _TokenPattern
-from newsparse.sources.landmarks import inside
+from newsparse.sources.landmarks import hints
 from newsparse.urls import site_host
 
 # Separators between a title and the site name; a colon is left alone ("Brexit: what next").
@@ -237,10 +237,21 @@ def same_title(a: str, b: str, *, overlap: float = MIN_OVERLAP) -> bool:
     return bool(wa and wb) and len(wa & wb) / max(len(wa), len(wb)) >= overlap
 
 
+def _in_logo(h1: html.HtmlElement) -> bool:
+    """Inside the masthead's logo or branding, below the article's own container: a <main>
+    or <article> named for the journal's branding ("journal-branding") holds the headline."""
+    node: html.HtmlElement | None = h1
+    while node is not None and node.tag not in ("main", "article", "body", "html"):
+        if _LOGO.search(hints(node)):
+            return True
+        node = node.getparent()
+    return False
+
+
 def h1_texts(tree: html.HtmlElement) -> list[str]:
     """The page's <h1> texts, in order, without the logo: themes set the site's name in an
     <h1> inside the masthead, often before the article's title."""
-    texts = (clean_line(h.text_content()) for h in tree.iter("h1") if not inside(h, _LOGO))
+    texts = (clean_line(h.text_content()) for h in tree.iter("h1") if not _in_logo(h))
     return [t for t in texts if t][:MAX_H1]
 
 
@@ -248,7 +259,7 @@ def headline_element(tree: html.HtmlElement, headline: str | None) -> html.HtmlE
     """The <h1> that shows the headline, else another heading that does (themes that keep
     <h1> for the logo set the title in an <h2>), else the first <h1> that is not the logo:
     where the article's header stands on the page."""
-    h1s = [h for h in itertools.islice(tree.iter("h1"), MAX_H1) if not inside(h, _LOGO)]
+    h1s = [h for h in itertools.islice(tree.iter("h1"), MAX_H1) if not _in_logo(h)]
     shown = next((h for h in h1s if _shows(h, headline)), None)
     if shown is None and headline:
         shown = next((h for h in itertools.islice(tree.iter("h2", "h3"), MAX_HEADINGS) if _shows(h, headline)), None)
