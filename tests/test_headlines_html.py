@@ -135,7 +135,7 @@ def test_an_h1_in_parts_gives_the_part_the_title_declares(h1: str, og: str, head
 
 def test_an_h1_inside_a_main_named_for_the_journals_branding_is_the_headline() -> None:
     html = (
-        "<html><head><title>Influenza vaccination and the elderly | Annals</title></head><body>"
+        "<html><head><title>Flu shots for seniors, the evidence | Annals</title></head><body>"
         '<header class="site-branding"><h1><a href="/">Annals</a></h1></header>'
         '<main class="content journal-branding"><h1>Influenza vaccination and the elderly</h1>'
         f"{PROSE}{PROSE}</main></body></html>"
