@@ -15,7 +15,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from newsparse.fields.byline import html_byline, without_site
-from newsparse.fields.dates import disagree, html_published, reconciled, url_date, visible_dateline
+from newsparse.fields.datelines import disagree, html_published, reconciled, visible_dateline
+from newsparse.fields.dates import url_date
 from newsparse.fields.headline import choose_headline, h1_kickers, h1_texts, headline_element, site_from_title
 from newsparse.fields.language import detect_language
 from newsparse.fields.related import html_related
