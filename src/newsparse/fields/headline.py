@@ -36,6 +36,8 @@ _NO_KICKERS: Mapping[str, Sequence[str]] = MappingProxyType({})
 MAX_H1 = 5
 # An <h1> of fewer words is a section's or a category's name more often than a headline.
 MIN_H1_WORDS = 3
+# An <h1> longer than a headline is markup gone wrong (an unclosed <h1> holds the whole page).
+MAX_H1_WORDS = 40
 # Other headings searched for the headline's text, in document order: a theme's title <h2>
 # comes before the sidebar's.
 MAX_HEADINGS = 30
@@ -80,7 +82,7 @@ def choose_headline(
                 return _declared_part(h1, kickers.get(h1, ()), stripped)
     # No <h1> agrees: the one the reader sees first is the headline, when it reads like one
     # (titles are rewritten for search engines and sharing; a word or two is a section).
-    shown = next((h for h in h1s if len(h.split()) >= MIN_H1_WORDS), None)
+    shown = next((h for h in h1s if MIN_H1_WORDS <= len(h.split()) <= MAX_H1_WORDS), None)
     return shown or next(iter(stripped), None) or next(iter(h1s), None)
 
 
