@@ -68,6 +68,8 @@ MAX_NAME_LINE_WORDS = 12
 # A dateline is a short line that is not a sentence: "Updated on: November 19, 2019 / 10:07 AM";
 # an embedded tweet's signature ("— Name (@handle) November 18, 2019") is quoted text instead.
 MAX_DATELINE_WORDS = 20
+# A dated bar beside a line of names: "18. Februar 2024 · 7 Min. Lesezeit · Anja Vogt · …".
+MAX_BAR_WORDS = 28
 # A dateline may end in a clock's "a.m.", a German "Uhr." or a date's own dot ("4. 2. 2022."),
 # which is no sentence's full stop.
 _CLOCK_END = re.compile(r"(?:[ap]\.\s?m|uhr|h)\.$", re.IGNORECASE)
@@ -296,7 +298,7 @@ def _opens_bio(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int, f
 
 def _may_be_dateline(block: Block, mark: Mark) -> bool:
     """Short, with a digit, and no byline of its own."""
-    return mark.kind != "author" and block.words <= 2 * MAX_DATELINE_WORDS and _DIGIT.search(block.text) is not None
+    return mark.kind != "author" and block.words <= MAX_BAR_WORDS and _DIGIT.search(block.text) is not None
 
 
 def is_title_like(text: str) -> bool:
@@ -444,7 +446,8 @@ def _title_repeat(blocks: tuple[Block, ...], title: str) -> int | None:
     article's headline: the article's text follows it."""
     if len(blocks) < 2 or blocks[0].words < MIN_TITLE_ANCHOR_WORDS:
         return None
-    return next((i for i in range(1, len(blocks)) if same_title(blocks[i].text, title, overlap=REPEAT_OVERLAP)), None)
+    size = word_count(title)
+    return next((i for i in range(1, len(blocks)) if _echoes_headline(blocks[i], title, size)), None)
 
 
 def _above(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headline: int | None) -> tuple[Mark, ...]:
