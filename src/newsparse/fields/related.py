@@ -196,17 +196,18 @@ def _locate_article(tree: html.HtmlElement, body: frozenset[str]) -> _Article:
     """The elements holding the article's paragraphs, and the deepest element holding most
     of their text."""
     heads = {p.split(maxsplit=1)[0] for p in body if p.strip()}
-    found = [
-        e
+    sizes = {
+        e: len(text)
         for e in tree.iter(*_PARAGRAPH_TAGS)
         if (words := (text := e.text_content()).split(maxsplit=1)) and words[0] in heads and clean_line(text) in body
-    ]
+    }
+    found = list(sizes)
     # Weighed by length: a teaser's title taken for a paragraph does not move the article.
     weights: dict[html.HtmlElement, int] = {}
-    for element in found:
+    for element, size in sizes.items():
         for ancestor in element.iterancestors():
-            weights[ancestor] = weights.get(ancestor, 0) + len(element.text_content())
-    total = sum(len(e.text_content()) for e in found)
+            weights[ancestor] = weights.get(ancestor, 0) + size
+    total = sum(sizes.values())
     root = max((a for a, n in weights.items() if 2 * n > total), key=_depth, default=None)  # they nest
     if root is None:
         return _Article(None, None, frozenset(), frozenset(), frozenset(), None, frozenset())
