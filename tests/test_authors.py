@@ -11,16 +11,10 @@ from collections.abc import Sequence
 import pytest
 
 import newsparse
+from conftest import PROSE
 from newsparse.fields.byline import split_names
 from newsparse.rules import rules_for
 
-PROSE = {
-    "en": "The council met on the evening before and agreed the plan for the harbour after a long debate.",
-    "de": "Der Gemeinderat hat am Abend zuvor nach einer langen Debatte den Plan für den Hafen beschlossen.",
-    "fr": "Le conseil municipal a adopté la veille au soir le projet du port après un long débat entre les élus.",
-    "es": "El pleno aprobó anoche el plan del puerto después de un largo debate entre los grupos municipales.",
-    "pt": "A câmara aprovou ontem à noite o plano do porto depois de um longo debate entre os vereadores.",
-}
 HEADLINE = "Harbour plan approved after long debate"
 
 

@@ -9,16 +9,9 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 import newsparse
+from conftest import PROSE
 from newsparse.sources.html import parse_page_tree
 from newsparse.sources.metadata import read_meta
-
-PROSE = {
-    "en": "The council met on the evening before and agreed the plan for the harbour after a long debate.",
-    "de": "Der Gemeinderat hat am Abend zuvor nach einer langen Debatte den Plan für den Hafen beschlossen.",
-    "fr": "Le conseil municipal a adopté la veille au soir le projet du port après un long débat entre les élus.",
-    "es": "El pleno aprobó anoche el plan del puerto después de un largo debate entre los grupos municipales.",
-    "it": "Il consiglio comunale ha approvato ieri sera il piano per il porto dopo un lungo dibattito in aula.",
-}
 
 
 def page(language: str, published: str, header: str, *, after: str = "") -> str:

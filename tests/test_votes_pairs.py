@@ -9,16 +9,8 @@ from __future__ import annotations
 import pytest
 
 import newsparse
+from conftest import PROSE
 
-PROSE = {
-    "en": "The council met on the evening before and agreed the plan for the harbour after a long debate.",
-    "de": "Der Gemeinderat hat am Abend zuvor nach einer langen Debatte den Plan für den Hafen beschlossen.",
-    "fr": "Le conseil municipal a adopté la veille au soir le projet du port après un long débat entre les élus.",
-    "es": "El pleno aprobó anoche el plan del puerto después de un largo debate entre los grupos municipales.",
-    "it": "Il consiglio comunale ha approvato ieri sera il piano per il porto dopo un lungo dibattito in aula.",
-    "pl": "Rada miasta przyjęła wczoraj wieczorem plan dla portu po długiej debacie wszystkich radnych.",
-    "ru": "Городской совет вчера вечером после долгих споров утвердил план реконструкции старого порта.",
-}
 HEADLINE = "Harbour plan approved after long debate"
 
 

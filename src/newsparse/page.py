@@ -51,6 +51,7 @@ class Meta:
     base_url: str | None = None  # what relative links resolve against: <base href>, else the URL
     site_name: str | None = None
     published: datetime | date | None = None
+    published_stated: bool = False  # declared as the publication's (datePublished …), not a bare date
     authors: tuple[tuple[Person, ...], ...] = ()  # one tuple of people per source that names any
     body: str | None = None  # JSON-LD articleBody
     descriptions: tuple[str, ...] = ()  # meta description, og:description, JSON-LD description

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from lxml.html import HtmlElement
+
 from newsparse.fields.byline import html_byline, without_site
 from newsparse.fields.datelines import disagree, html_published, reconciled, visible_dateline
 from newsparse.fields.dates import url_date
@@ -27,7 +29,6 @@ from newsparse.model import Article
 from newsparse.page import Page
 from newsparse.rules import Rules, rules_for
 from newsparse.sources.html import html_page
-from newsparse.sources.metadata import stated_published
 from newsparse.sources.text import text_page
 from newsparse.urls import absolute_url
 
@@ -77,7 +78,9 @@ def extract(page: Page) -> Article:
     )
 
 
-def _published(page: Page, shown: datetime | date | None, headline: str | None, rules: Rules) -> datetime | date | None:
+def _published(
+    page: Page, shown: datetime | date | None, header: HtmlElement | None, rules: Rules
+) -> datetime | date | None:
     """The declared moment, on the day the page shows by its headline. The dateline by the
     headline beats a declared date that does not say what it dates (a generic ``date`` meta, a
     ``<time>`` anywhere) where the two disagree, and stands in for a page that declares none.
@@ -88,9 +91,9 @@ def _published(page: Page, shown: datetime | date | None, headline: str | None, 
         return declared or shown
     near = declared.date() if isinstance(declared, datetime) else None
     summaries = (*page.hints.standfirsts, *page.meta.descriptions)
-    visible = visible_dateline(headline_element(page.tree, headline), rules, near=near, summaries=summaries)
+    visible = visible_dateline(header, rules, near=near, summaries=summaries)
     if visible is not None and not visible.update:
-        if declared is None or (disagree(declared, visible.when) and stated_published(page.tree) is None):
+        if declared is None or (disagree(declared, visible.when) and not page.meta.published_stated):
             return visible.when
         return reconciled(declared, visible.when)
     declared = declared or shown or html_published(page)
@@ -112,7 +115,8 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     )
     layout = lay_out(page.blocks, rules, headline_text=headline, hints=page.hints)
     site_name = page.meta.site_name or site_from_title(page.meta.page_title, headline)
-    byline = html_byline(page, rules, fallback=layout.byline, headline=headline, site_name=site_name)
+    header = headline_element(page.tree, headline)  # where the article's header stands
+    byline = html_byline(page, rules, fallback=layout.byline, header=header, site_name=site_name)
     byline = without_site(byline, site_name, url=page.meta.url)
     bio = byline.bio if byline else None
     paragraphs = tuple(p for p in layout.paragraphs if p != bio)
@@ -122,7 +126,7 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
         votes=html_votes(page, rules, fallback=layout.votes),
         byline=byline,
         related=html_related(page, rules, paragraphs=paragraphs),
-        published=_published(page, layout.published, headline, rules),
+        published=_published(page, layout.published, header, rules),
         language=language,
         url=page.meta.url,
         site_name=site_name,

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from lxml import etree, html
 
 from newsparse.fields.dates import text_date
-from newsparse.fields.headline import headline_element, is_site_name
+from newsparse.fields.headline import is_site_name
 from newsparse.model import Byline
 from newsparse.normalize import clean_line, phrase_key
 from newsparse.page import Page, Person
@@ -445,20 +445,26 @@ BIO_SIBLINGS = 3
 
 
 def html_byline(
-    page: Page, rules: Rules, *, fallback: Byline | None, headline: str | None = None, site_name: str | None = None
+    page: Page,
+    rules: Rules,
+    *,
+    fallback: Byline | None,
+    header: html.HtmlElement | None = None,
+    site_name: str | None = None,
 ) -> Byline | None:
     """The byline of an HTML page, cross-checked across its metadata and visible markup; a
-    source that names only the site ("L'Opinion" in JSON-LD) names no one."""
+    source that names only the site ("L'Opinion" in JSON-LD) names no one. ``header`` is
+    the element that shows the headline (``headline_element``)."""
     marks = page.landmarks
     base = page.meta.base_url
     sites = _SiteFilter(site_name, page.meta.url)
     declared = sites.found(_declared_authors(page.meta.authors, rules))
     shown, prefixed = _visible_authors(marks.byline, rules, base) if marks is not None else (((), None), False)
     shown = sites.found(shown)
-    if not prefixed and page.tree is not None and (declared[0] or not shown[0]):
-        header, stated = header_byline(page.tree, headline, rules)
-        header = sites.names(header)
-        shown, prefixed = ((header, None), stated) if header else (shown, prefixed)
+    if not prefixed and header is not None and (declared[0] or not shown[0]):
+        beside, stated = header_byline(header, rules)
+        beside = sites.names(beside)
+        shown, prefixed = ((beside, None), stated) if beside else (shown, prefixed)
     if declared[0] and not prefixed:
         shown = ((), None)  # a class name alone ("author") names tags and photographers too
     authors, url = _cross_checked(declared, shown, page.tree)
@@ -541,15 +547,12 @@ MAX_HEADER_WORDS = 28
 MAX_HEADER_PROSE = 1
 
 
-def header_byline(tree: html.HtmlElement, headline: str | None, rules: Rules) -> tuple[tuple[str, ...], bool]:
+def header_byline(h1: html.HtmlElement, rules: Rules) -> tuple[tuple[str, ...], bool]:
     """The names of a byline line beside the article's headline, where no class names it, and
     whether a prefix introduced them: "Von Lisa Petrich" under the <h1>, "ByAlex Bozarjian",
     "yas! | By Cara Stiles | April 13"; without a prefix, a name in a dated bar ("04.02.2022 |
     13:10 Uhr | Uta Helkenberg"), as the text door reads one. The main-content blocks often
-    leave these lines out."""
-    h1 = headline_element(tree, headline)
-    if h1 is None:
-        return (), False
+    leave these lines out. ``h1`` is the element that shows the headline."""
     after = h1.xpath(f"following::*[position() <= {HEADER_AFTER}]")
     before = list(reversed(h1.xpath(f"preceding::*[position() <= {HEADER_BEFORE}]")))
     labelled = False  # the previous element was a prefix alone: "<span>By</span><span>Cara Stiles</span>"

@@ -108,6 +108,7 @@ def read_meta(tree: html.HtmlElement, url: str | None) -> Meta:
     page_url = absolute_url(canonical, url) or url
     # Relative links resolve against <base href> when the page has one (HTML's own rule).
     base = absolute_url(_first_value(found.bases), page_url) or page_url
+    stated = _stated(documents, node, tags, found)
     return Meta(
         titles=_dedupe([*_ld_titles(node), *(tags.get(k) for k in _TITLE_KEYS), _first_value(found.titles)]),
         page_title=_first_value(found.titles),
@@ -115,7 +116,8 @@ def read_meta(tree: html.HtmlElement, url: str | None) -> Meta:
         url=page_url,
         base_url=base,
         site_name=_site_name(node, by_id, tags),
-        published=_published(documents, node, tags, found),
+        published=stated or _generic_date(tags, found),
+        published_stated=stated is not None,
         authors=_authors(node or jsonld.authored_page(documents), by_id, tags, found, base),
         body=jsonld.text_of(node.get("articleBody")) if node else None,
         descriptions=_dedupe([*_ld_descriptions(node), *(tags.get(k) for k in _DESCRIPTION_KEYS)]),
@@ -154,19 +156,10 @@ def _site_name(node: jsonld.Node | None, by_id: Mapping[str, jsonld.Node], tags:
     return next((clean_line(n) for n in names if n and clean_line(n)), None)
 
 
-def stated_published(tree: html.HtmlElement) -> datetime | date | None:
-    """The publication date the page states as such (JSON-LD ``datePublished``, publication
-    meta keys, microdata), leaving out dates that do not say what they date: a generic
-    ``date`` meta, ``<time>`` elements anywhere on the page, a date-like element's title."""
-    found = _collect(tree)
-    documents = jsonld.load_scripts(found.scripts)
-    return _stated(documents, jsonld.article_node(documents)[0], _meta_tags(found.metas), found)
-
-
-def _published(
-    documents: list[Any], node: jsonld.Node | None, tags: dict[str, str], found: _Sources
-) -> datetime | date | None:
-    return _stated(documents, node, tags, found) or _first_date(
+def _generic_date(tags: dict[str, str], found: _Sources) -> datetime | date | None:
+    """A date that does not say what it dates: a generic ``date`` meta, a ``<time>`` anywhere
+    on the page (not one marked as a modification), a date-like element's title."""
+    return _first_date(
         [*(tags.get(k) for k in _GENERIC_DATE_KEYS)]
         + [str(t.get("datetime") or t.get("title")) for t in found.times if not _is_modified(t)]
     )
