@@ -377,3 +377,11 @@ def test_a_declared_moment_keeps_the_offset_of_the_pages_own_wall_clock() -> Non
     assert found == datetime(2019, 11, 19, 4, 58, 46, tzinfo=timezone.utc)
     assert isinstance(found, datetime)
     assert found.utcoffset() == timedelta(hours=-8)
+
+
+def test_an_offset_no_clock_has_is_dropped_not_a_crash() -> None:
+    html = (
+        '<html><head><meta property="article:published_time" content="2017-09-07T10:00:00-70:00"></head>'
+        f"<body><article><h1>Harbour plan approved</h1><p>{PROSE['en']} {PROSE['en']}</p></article></body></html>"
+    )
+    assert newsparse.parse_html(html).published == datetime(2017, 9, 7, 10, 0)

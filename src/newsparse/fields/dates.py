@@ -245,11 +245,18 @@ def with_time(day: date, rest: str) -> datetime | date:
 
 
 def _zone(text: str | None) -> timezone | None:
+    """The UTC offset a date string writes; none for an offset no clock has ("-70:00").
+
+    >>> _zone("+05:30"), _zone("-70:00"), _zone("+0099")
+    (datetime.timezone(datetime.timedelta(seconds=19800)), None, None)
+    """
     if not text:
         return None
     if text in ("Z", "UTC", "GMT"):
         return timezone.utc
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
-    hours, minutes = int(digits[:2]), int(digits[2:] or 0)
-    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+    offset = timedelta(hours=int(digits[:2]), minutes=int(digits[2:] or 0))
+    if offset > MAX_OFFSET or int(digits[2:] or 0) >= 60:
+        return None
+    return timezone(sign * offset)

@@ -86,8 +86,9 @@ def date_patterns(months: Iterable[str]) -> tuple[re.Pattern[str], ...]:
     month = alternation(months)
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
     # A browser's innerText glues the next element to the year: "NOV 15, 20195:45 AM",
-    # "06/11/20230 Kommentare", "28. Juni 201914. Januar 2020"; three digits more are no year.
-    year = r"(?P<y>(?:19|20)\d{2})(?!\d{3})"
+    # "06/11/20230 Kommentare", "28. Juni 201914. Januar 2020"; three digits more are no year,
+    # and a letter is a word of the next line ("June 9, 2018Navy Pier" is a venue's list).
+    year = r"(?P<y>(?:19|20)\d{2})(?![^\W\d_]|\d{3})"
     return tuple(
         re.compile(p, re.IGNORECASE)
         for p in (
@@ -95,7 +96,7 @@ def date_patterns(months: Iterable[str]) -> tuple[re.Pattern[str], ...]:
             rf"\b{day}\s+(?:de\s+)?(?P<m>{month})\.?,?\s+(?:de\s+)?{year}",  # 5 March 2024, 5 de marzo de 2024
             r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)",  # 2024-03-05, 2024-03-05T09:00
             # 05.03.2024, 5/3/2024, 4. 2. 2022, 11/19/19 (not a version number's 3.10.12.1)
-            r"(?<![\d.])(?P<a>[0-3]?\d)\s?([./])\s?(?P<b>[0-3]?\d)\s?\2\s?(?:(?P<y>(?:19|20)\d{2})(?!\d{3})|(?P<y2>\d{2})(?!\d|\.\d))",
+            r"(?<![\d.])(?P<a>[0-3]?\d)\s?([./])\s?(?P<b>[0-3]?\d)\s?\2\s?(?:(?P<y>(?:19|20)\d{2})(?![^\W\d_]|\d{3})|(?P<y2>\d{2})(?!\d|\.\d))",
             # 2016.12.01, 2016年12月1日
             r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?[./年]\s?(?P<m>[01]?\d)\s?[./月]\s?(?P<d>[0-3]?\d)(?!\d)",
         )
