@@ -432,3 +432,55 @@ def test_prefixes_and_credit_labels_are_no_names(
     language: str, meta: str | None, header: str, expected: tuple[str, ...]
 ) -> None:
     assert authors(page(language, header, meta_author=meta)) == expected
+
+
+# --- Bare names under the headline of a dump ---
+
+
+@pytest.mark.parametrize(
+    ("language", "lines", "expected"),
+    [
+        # The job title under the name, as a news site's author card flattens.
+        ("en", ["Harriet Okonjo", "Transport Correspondent", "@hokonjo"], ("Harriet Okonjo",)),
+        ("de", ["Jonas Riedmüller", "Redakteur Lokales"], ("Jonas Riedmüller",)),
+        ("fr", ["Odile Ferrant", "Journaliste au service Économie"], ("Odile Ferrant",)),
+        # A journal's author link over its search button.
+        ("en", ["Priya Natarajan", "Search for this author in:", "Google Scholar"], ("Priya Natarajan",)),
+        # A handle alone under the name.
+        ("es", ["Lucía Garrido Peña", "@luciagarrido"], ("Lucía Garrido Peña",)),
+    ],
+)
+def test_a_bare_name_over_its_job_title_or_profile_button(
+    language: str, lines: list[str], expected: tuple[str, ...]
+) -> None:
+    byline = newsparse.parse_text(dump(*lines, language=language)).byline
+    assert (byline.authors if byline else ()) == expected
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # A menu item over an account link is no author.
+        ["Accessibility Help", "Your account"],
+        # A photo's credit under a Title Case line names its agency, not a writer.
+        ["Harbour Board Chairman", "© REUTERS / POOL"],
+        # One word over a role is a section over a desk.
+        ["Politics", "Political Editor"],
+    ],
+)
+def test_menus_and_photo_credits_over_such_lines_name_no_one(lines: list[str]) -> None:
+    assert newsparse.parse_text(dump(*lines)).byline is None
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "expected"),
+    [
+        ("de", "Mareike Vogelsang Zuletzt geändert am 06.11.2023", ("Mareike Vogelsang",)),
+        ("en", "Daniel Okafor Updated 3 May 2024", ("Daniel Okafor",)),
+        ("fr", "Odile Ferrant Mis à jour le 12 mars 2024", ("Odile Ferrant",)),
+    ],
+)
+def test_a_name_before_an_update_stamp_in_the_dateline(language: str, line: str, expected: tuple[str, ...]) -> None:
+    byline = newsparse.parse_text(dump(line, language=language)).byline
+    assert byline is not None
+    assert byline.authors == expected

@@ -65,6 +65,8 @@ MAX_CAPTION_WORDS = 40
 POLL_COUNT_REACH = 2
 # A line of names only: a few names and their joiners.
 MAX_NAME_LINE_WORDS = 12
+# Words in a line of byline furniture: a job title, a handle, "Search for this author in:".
+MAX_FURNITURE_WORDS = 6
 # A dateline is a short line that is not a sentence: "Updated on: November 19, 2019 / 10:07 AM";
 # an embedded tweet's signature ("— Name (@handle) November 18, 2019") is quoted text instead.
 MAX_DATELINE_WORDS = 20
@@ -253,14 +255,30 @@ def _mark_names_by_dates(
         # Cheap tests of the neighbours first: most short lines are menus, next to menus.
         bio = _opens_bio(blocks, marks, i + 1, text.split()[0])
         dated = [j for j in (i - 1, i + 1) if 0 <= j < len(blocks) and _may_be_dateline(blocks[j], marks[j])]
-        if not (bio or dated) or _DIGIT.search(text) or same_title(text, title):
+        furnished = i + 1 < len(blocks) and _author_furniture(blocks[i + 1], rules)
+        if not (bio or dated or furnished) or _DIGIT.search(text) or same_title(text, title):
             continue  # the headline in Title Case over "By X · April 2, 2024" is no name
         names = names_only(text, rules)
         if names and bio and blocks[i + 1].text.startswith(names[0]):  # not "Dica de Leitura" / "Dica para …"
             result[i] = Mark("author", closes_article=True, authors=names)
-        elif names and any(text_date(blocks[j].text, rules) for j in dated):
-            result[i] = Mark("author", authors=names, inline=True)
+        elif names and (_dated_by(blocks, dated, rules) or (furnished and all(" " in n for n in names))):
+            result[i] = Mark("author", authors=names, inline=True)  # a name over a job title: full names only
     return tuple(result)
+
+
+def _dated_by(blocks: tuple[Block, ...], dated: list[int], rules: Rules) -> bool:
+    return any(text_date(blocks[j].text, rules) for j in dated)
+
+
+def _author_furniture(block: Block, rules: Rules) -> bool:
+    """What a page prints right under a byline's name: a job title, a handle, a follow or
+    profile button ("Political Editor", "@andywoodcock", "Search for this author in:",
+    "Mitglied der Redaktion"), short and with a word no name has."""
+    text = block.text
+    if block.words > MAX_FURNITURE_WORDS or _DIGIT.search(text) or text.endswith((".", "!", "?")) or "©" in text:
+        return False  # "© REUTERS / POOL" under a headline credits its photo
+    words = {t.casefold().strip(".,:()") for t in text.replace("-", " ").split()}
+    return text.startswith("@") or not words.isdisjoint(rules.words["author_role"])
 
 
 def _mark_captions(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:

@@ -272,7 +272,8 @@ def _cut_at_outlet(part: str, rules: Rules) -> bool:
 
 def names_in_bar(text: str, rules: Rules) -> tuple[str, ...]:
     """The names in one item of a dated bar that has no byline prefix: "Hannah Okafor 14 May
-    2024", "18. Februar 2024 · 7 Min. Lesezeit · Anja Vogt · 18 Kommentare".
+    2024", "18. Februar 2024 · 7 Min. Lesezeit · Anja Vogt · 18 Kommentare", "Lea Roth
+    Updated 3 May 2024" (up to a publication or update stamp).
 
     >>> from newsparse.rules import rules_for
     >>> names_in_bar("18. Februar 2024 · 7 Min. Lesezeit · Anja Vogt · 18 Kommentare", rules_for("de"))
@@ -280,7 +281,8 @@ def names_in_bar(text: str, rules: Rules) -> tuple[str, ...]:
     """
     for item in _BAR_ITEM.split(text):
         head = _SEGMENT_END.split(item.strip(), maxsplit=1)[0]
-        names = names_only(head, rules)
+        stamp = rules.stamps.search(head)  # "Evgenia Karp Zuletzt geändert am 06.11.2023"
+        names = names_only(head[: stamp.start()] if stamp else head, rules)
         if names:
             return names
     return ()

@@ -56,6 +56,7 @@ WORD_CONCEPTS = (
     "byline_prefix",
     "name_joiner",
     "not_a_name",
+    "author_role",
     "organisation",
     "name_end",
     "teaser_prefix",
