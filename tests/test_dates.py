@@ -128,6 +128,9 @@ def dump(language: str, above: tuple[str, ...], under: tuple[str, ...], *, closi
         ("en", (), ("21/06/2014 by Tom Carter",), (), date(2014, 6, 21)),
         # A browser glued the time to the year.
         ("en", (), ("By Ann Lee", "NOV 15, 20195:45 AM"), (), datetime(2019, 11, 15, 5, 45)),
+        # ... or a theme's second timestamp (published, then modified) to the first one.
+        ("de", (), ("Veröffentlicht am Dezember 29, 2021Januar 4, 2022",), (), date(2021, 12, 29)),
+        ("en", (), ("Posted on March 3, 2023March 9, 2023 by Ann Lee",), (), date(2023, 3, 3)),
         # Year first, as Japanese and Chinese sites and some CMS themes write it.
         ("fr", (), ("Par Claire Martin / 2016.12.01",), (), date(2016, 12, 1)),
     ],

@@ -87,8 +87,9 @@ def date_patterns(months: Iterable[str]) -> tuple[re.Pattern[str], ...]:
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
     # A browser's innerText glues the next element to the year: "NOV 15, 20195:45 AM",
     # "06/11/20230 Kommentare", "28. Juni 201914. Januar 2020"; three digits more are no year,
-    # and a letter is a word of the next line ("June 9, 2018Navy Pier" is a venue's list).
-    year = r"(?P<y>(?:19|20)\d{2})(?![^\W\d_]|\d{3})"
+    # and a letter is a word of the next line ("June 9, 2018Navy Pier" is a venue's list),
+    # unless it opens a month: the page's second timestamp ("Dezember 29, 2021Dezember 29, 2021").
+    year = rf"(?P<y>(?:19|20)\d{{2}})(?!(?!(?:{month})\b)[^\W\d_]|\d{{3}})"
     return tuple(
         re.compile(p, re.IGNORECASE)
         for p in (
