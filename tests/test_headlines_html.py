@@ -111,6 +111,33 @@ def test_a_short_affix_of_a_page_title_is_dropped() -> None:
 
 
 @pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        # An old blog theme's title: the blog's name, its archive's name, then the post's.
+        (
+            "Drei Jahre Rest » Blog Archiv » Warum kleine Zahlen in Python geteilt werden",
+            "Warum kleine Zahlen in Python geteilt werden",
+        ),
+        (
+            "Remaining Years » Blog Archive » Interning of small integers explained",
+            "Interning of small integers explained",
+        ),
+        (
+            "Parliament votes on the fishing quota reform | Politics | Harbour Times",
+            "Parliament votes on the fishing quota reform",
+        ),
+        # A dash of the headline's own is not the site's separator.
+        (
+            "Early reviews are in — and they are not kind to the console - Digg",
+            "Early reviews are in — and they are not kind to the console",
+        ),
+    ],
+)
+def test_a_page_title_path_of_short_parts_around_the_headline(title: str, headline: str) -> None:
+    assert newsparse.parse_html(page(title=title)).headline == headline
+
+
+@pytest.mark.parametrize(
     ("h1", "og", "headline"),
     [
         # A subtitle set in the <h1> after the title, in an element of its own.
@@ -121,6 +148,17 @@ def test_a_short_affix_of_a_page_title_is_dropped() -> None:
         ),
         # A kicker in an element before the title.
         ("<span>Klimaschutz:</span> Bohren, bis es heiß wird", "Bohren, bis es heiß wird", "Bohren, bis es heiß wird"),
+        # The declared title sets the kicker after the headline: the <h1> puts it first.
+        (
+            "<span class='kicker'>Interne Papiere im Netz</span> <span>Daten eines Werftkonzerns gestohlen</span>",
+            "Daten eines Werftkonzerns gestohlen - Interne Papiere im Netz",
+            "Daten eines Werftkonzerns gestohlen",
+        ),
+        (
+            "<span>Grève des contrôleurs</span> <span>Les vols vers Nice annulés jusqu'à jeudi</span>",
+            "Grève des contrôleurs: Les vols vers Nice annulés jusqu'à jeudi",
+            "Les vols vers Nice annulés jusqu'à jeudi",
+        ),
         # A link inside the title is no kicker: the whole <h1> is the declared title.
         (
             "Une candidature collective à la présidence du <a href='/t/h'>HCERES</a>",

@@ -17,6 +17,8 @@ from newsparse.urls import site_host
 # Separators between a title and the site name; a colon is left alone ("Brexit: what next").
 # Only from the start of a run of spaces: tried inside a long run it was quadratic.
 _SEPARATOR = re.compile(r"(?<!\s)(\s+[|\-–—·»•/:]{1,2}\s+)")
+# The segments of a title, a kicker's colon included ("Interne Unterlagen im Netz: Daten …").
+_TITLE_SEGMENT = re.compile(r"(?<!\s)\s+[|\-–—·»•/]{1,2}\s+|:\s+")
 # Without a known site name, only a short affix is taken for one ("Local Gazette - ...").
 MAX_SITE_AFFIX_WORDS = 4
 # Two titles name the same article when this share of their words is shared.
@@ -130,7 +132,14 @@ def _declared_part(h1: str, parts: Sequence[str], titles: Sequence[str]) -> str:
     keys = {phrase_key(t) for t in titles}
     if phrase_key(h1) in keys:
         return h1
-    return next((part for part in parts if phrase_key(part) in keys), h1)
+    whole = next((part for part in parts if phrase_key(part) in keys), None)
+    if whole is not None:
+        return whole
+    # The titles set the same parts the other way round ("Daten von Rheinmetall gehackt -
+    # Interne Unterlagen im Netz"): the <h1> puts its kicker first, its headline last.
+    segments = {phrase_key(s) for t in titles for s in _TITLE_SEGMENT.split(t)}
+    shared = [part for part in parts if phrase_key(part) in segments and part in h1]
+    return max(shared, key=h1.rfind) if len(shared) >= 2 else h1
 
 
 def h1_kickers(tree: html.HtmlElement) -> dict[str, tuple[str, ...]]:
@@ -204,6 +213,13 @@ def strip_site_name(title: str, site_name: str | None, *, url: str | None = None
 
 def _drop_short_affix(parts: list[str]) -> str:
     first, last = parts[0], parts[-1]
+    texts = [t.strip() for t in parts[0::2]]
+    longer = [t for t in texts if len(t.split()) > MAX_SITE_AFFIX_WORDS]
+    # A path of one separator, "Four Years Remaining » Blog Archive » Interning of Small
+    # Integers"; a headline's own dash differs from the site's ("… Here — And … - Digg").
+    same = len({sep.strip() for sep in parts[1::2]}) == 1
+    if len(texts) >= 3 and same and len(longer) == 1 and longer[0] in (texts[0], texts[-1]):
+        return longer[0]
     if len(parts) == 3 and min(len(first.split()), len(last.split())) <= MAX_SITE_AFFIX_WORDS:
         return last if len(first.split()) < len(last.split()) else first
     if len(last.split()) <= MAX_SITE_AFFIX_WORDS:
