@@ -126,6 +126,8 @@ def test_a_short_affix_of_a_page_title_is_dropped() -> None:
             "Parliament votes on the fishing quota reform | Politics | Harbour Times",
             "Parliament votes on the fishing quota reform",
         ),
+        # A bar without spaces is a separator still.
+        ("Stadtradio|Neue Brücke über die Elbe wird im Mai eröffnet", "Neue Brücke über die Elbe wird im Mai eröffnet"),
         # A dash of the headline's own is not the site's separator.
         (
             "Early reviews are in — and they are not kind to the console - Digg",
@@ -135,6 +137,14 @@ def test_a_short_affix_of_a_page_title_is_dropped() -> None:
 )
 def test_a_page_title_path_of_short_parts_around_the_headline(title: str, headline: str) -> None:
     assert newsparse.parse_html(page(title=title)).headline == headline
+
+
+def test_an_h1_agrees_with_a_part_of_a_title_split_at_a_bare_bar() -> None:
+    # An h1 that differs from the whole title, and a part of it that the h1 repeats.
+    html = page(
+        title="やさしいニュース|東京で新しい図書館が開館しました", h1s=("ニュース", "東京で新しい図書館が開館しました")
+    )
+    assert newsparse.parse_html(html).headline == "東京で新しい図書館が開館しました"
 
 
 @pytest.mark.parametrize(

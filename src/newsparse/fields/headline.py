@@ -16,7 +16,8 @@ from newsparse.urls import site_host
 
 # Separators between a title and the site name; a colon is left alone ("Brexit: what next").
 # Only from the start of a run of spaces: tried inside a long run it was quadratic.
-_SEPARATOR = re.compile(r"(?<!\s)(\s+[|\-–—·»•/:]{1,2}\s+)")
+# A bar needs no spaces ("NEWS WEB EASY|子どもへの体罰…"): no headline writes one between words.
+_SEPARATOR = re.compile(r"((?<!\s)\s+[|\-–—·»•/:]{1,2}\s+|(?<=[^\s|])\|(?=[^\s|]))")
 # The segments of a title, a kicker's colon included ("Interne Unterlagen im Netz: Daten …").
 _TITLE_SEGMENT = re.compile(r"(?<!\s)\s+[|\-–—·»•/]{1,2}\s+|:\s+")
 # Without a known site name, only a short affix is taken for one ("Local Gazette - ...").
