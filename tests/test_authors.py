@@ -484,3 +484,42 @@ def test_a_name_before_an_update_stamp_in_the_dateline(language: str, line: str,
     byline = newsparse.parse_text(dump(line, language=language)).byline
     assert byline is not None
     assert byline.authors == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "expected"),
+    [
+        # The short word that leads into the date is the date's, not the name's.
+        ("fr", "Par Nicolas Gauthier C. le 14.09.2020 à 11h46", ("Nicolas Gauthier C.",)),
+        ("de", "Von Anna Weber am 3. Mai 2024 um 10:12 Uhr", ("Anna Weber",)),
+        ("es", "Por Lucía Garrido el 3 de marzo de 2024", ("Lucía Garrido",)),
+        # A bar whose items a double slash separates.
+        ("de", "21. Jan 2022 // Dominik Rieger", ("Dominik Rieger",)),
+    ],
+)
+def test_a_dateline_after_the_names_is_no_part_of_them(language: str, line: str, expected: tuple[str, ...]) -> None:
+    byline = newsparse.parse_text(dump(line, language=language)).byline
+    assert byline is not None
+    assert byline.authors == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "bar", "expected"),
+    [
+        ("en", "Posted on October 25, 2023 by Julia Steinmann", ("Julia Steinmann",)),
+        ("de", "Veröffentlicht am 25. Oktober 2023 von Julia Steinmann", ("Julia Steinmann",)),
+        ("fr", "Publié le 25 octobre 2023 par Julia Steinmann", ("Julia Steinmann",)),
+    ],
+)
+def test_a_themes_meta_bar_over_the_title(language: str, bar: str, expected: tuple[str, ...]) -> None:
+    prose = f"{PROSE[language]} {PROSE[language]}"
+    text = "\n\n".join(["Startseite", "Rezepte", bar, HEADLINE, prose, prose, prose])
+    byline = newsparse.parse_text(text).byline
+    assert byline is not None
+    assert byline.authors == expected
+
+
+def test_a_kicker_over_the_title_is_no_byline_without_a_prefix() -> None:
+    prose = f"{PROSE['en']} {PROSE['en']}"
+    text = "\n\n".join(["Home", "Morning Briefing 11.18.19", HEADLINE, prose, prose, prose])
+    assert newsparse.parse_text(text).byline is None

@@ -55,6 +55,8 @@ INLINE_BOX_LINES = 6
 MAX_USER_NAME_CHARS = 40
 # How many lines after the headline a byline inside a bar of items is believed.
 INLINE_BYLINE_REACH = 15
+# ... and how many lines above it, where a theme prints its meta bar over the title.
+BYLINE_ABOVE = 3
 # A list a colon introduces: at most this many items are taken past the stretch's end.
 MAX_LIST_ITEMS = 12
 # Indentation a line of the article may differ by (list items, quotes) from its prose.
@@ -610,7 +612,7 @@ class _Claims:
 def _claims(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int, rules: Rules) -> _Claims:
     votes_at = next((i for i in range(start, len(marks)) if marks[i].kind == "votes"), None)
     date_at = _date_index(blocks, marks, start - 1, end, rules)
-    authors_at = _author_index(marks, start)
+    authors_at = _author_index(blocks, marks, start, rules)
     bio_at = _bio_index(blocks, marks, end)
     taken = {i for i in (votes_at, authors_at, bio_at, date_at) if i is not None}
     related_at = _related_indices(blocks, marks, end, taken)
@@ -690,7 +692,7 @@ def _second_paragraph(blocks: tuple[Block, ...], marks: tuple[Mark, ...], headli
     return min(len(blocks), headline + 1 + DATELINE_BELOW)
 
 
-def _author_index(marks: tuple[Mark, ...], start: int) -> int | None:
+def _author_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, rules: Rules) -> int | None:
     """The first author line; one found inside a bar of other items only near the headline,
     since "Powered by Ghost" and "… di Como" read the same."""
     plain = next((i for i, m in enumerate(marks) if m.kind == "author" and not m.inline), None)
@@ -700,7 +702,13 @@ def _author_index(marks: tuple[Mark, ...], start: int) -> int | None:
     if submitter is not None:
         return submitter
     near = range(max(0, start - 1), min(len(marks), start + INLINE_BYLINE_REACH))
-    return next((i for i in near if marks[i].kind == "author"), None)
+    found = next((i for i in near if marks[i].kind == "author"), None)
+    if found is not None or not start:
+        return found
+    # Some themes print the meta bar over the title ("Posted on … by Julia Steinhoff" / title):
+    # there a byline's prefix is wanted, since a kicker over a headline reads like a name.
+    above = range(start - 2, max(-1, start - 2 - BYLINE_ABOVE), -1)
+    return next((i for i in above if marks[i].kind == "author" and rules.inline_byline.search(blocks[i].text)), None)
 
 
 def _bio_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int | None:

@@ -29,6 +29,8 @@ MAX_NAME_TOKENS = 5
 MAX_NAME_CHARS = 60
 # A byline is a short line; a longer one starting "By ..." is a sentence ("By the end of ...").
 MAX_BYLINE_CHARS = 120
+# A word that leads into a date after a byline's names: "le", "am", "el", "on".
+MAX_DATE_WORD_CHARS = 3
 # A lower-case role this far into a segment takes the capitalised word before it along.
 MIN_QUALIFIED_ROLE_AT = 3
 # A bar of page furniture that holds a byline ("By X · Published … · 5 min read").
@@ -36,9 +38,9 @@ MAX_INLINE_BYLINE_WORDS = 25
 # Where the names stop and a date, a role or a site begins.
 # Each starts where a run of spaces starts ((?<!\s)): tried inside a long run, the pattern
 # would scan the rest of it from every position, in quadratic time.
-_SEGMENT_END = re.compile(r"(?<!\s)(?:\s+(?:[|•·—–-]\s+|\d)|\s*[(\[|])")
+_SEGMENT_END = re.compile(r"(?<!\s)(?:\s+(?:(?:[|•·—–-]|//?)\s+|\d)|\s*[(\[|])")
 # The items of a bar of page furniture: "14 May 2024 · 5 min read · Anja Vogt".
-_BAR_ITEM = re.compile(r"(?<!\s)\s+[|•·—–-]\s+")
+_BAR_ITEM = re.compile(r"(?<!\s)\s+(?:[|•·—–-]|//?)\s+")
 # phpBB and its kin: "by m.herrera » Tue Mar 12, 2024 8:41 pm": a handle, then a separator.
 _FORUM_HANDLE = re.compile(r"(?:^|\s)(?P<prefix>\w+)\s(?P<handle>[\w.\-]{2,40})\s[»|·]\s\S")
 # A handle ending the line, told from a word (and from "by 2027", "by mid-2025") by a "_" or
@@ -173,7 +175,7 @@ def split_names(text: str, rules: Rules, *, strict: bool = False) -> tuple[str, 
 def _raw_names(text: str, rules: Rules, *, strict: bool) -> list[str]:
     """The names of a byline's tail as the page writes them (capitals kept)."""
     # A bar's separator before the names ("| Klaus Quibeldey-Cirkel") opens no segment.
-    head = _SEGMENT_END.split(_unglued(unescape(text)).strip().lstrip("|•·—– "), maxsplit=1)[0]
+    head = _segment_head(_unglued(unescape(text)).strip().lstrip("|•·—– "))
     segments = [_trimmed(p) for p in rules.name_separator.split(head)]
     titles = [bool(i) and _is_title(p, rules) for i, p in enumerate(segments)]
     parts = [_trimmed(_before_role(p, rules)) if not title else "" for p, title in zip(segments, titles, strict=True)]
@@ -186,6 +188,16 @@ def _raw_names(text: str, rules: Rules, *, strict: bool) -> list[str]:
     if strict and (len(names) < len([p for p in parts if p]) or any(len(n.split()) < 2 for n in names)):
         return []  # inside other text, only full names through and through: not "di Como, più corse"
     return without_lone_words(names, len(parts))
+
+
+def _segment_head(text: str) -> str:
+    """The text up to a bar's separator or a number, without the short lower-case word that
+    leads into a date ("Par Nicolas Gutierrez le 14.09.2020", "Von Anna Weber am 3. Mai")."""
+    head, *rest = _SEGMENT_END.split(text, maxsplit=1)
+    words = head.rsplit(None, 1)
+    if rest and len(words) == 2 and words[1].islower() and len(words[1]) <= MAX_DATE_WORD_CHARS:
+        return words[0]
+    return head
 
 
 def _is_title(segment: str, rules: Rules) -> bool:
