@@ -32,6 +32,7 @@ import textwrap
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -39,8 +40,11 @@ from urllib.parse import urlsplit
 import pytest
 
 import newsparse
-from conftest import FIXTURES
+from conftest import CJK_NEWS, FIXTURES, PROSE, RTL_DUMPS, cjk_page
 from newsparse import Article, NewsparseError
+from newsparse.layout import CONTENT, Mark, _related_indices
+from newsparse.page import Block
+from newsparse.sources.main_content import join_wrapped
 
 MB = 1_000_000
 TESTS = Path(__file__).resolve().parent
@@ -182,6 +186,23 @@ def text_dump(lines: int) -> str:
     return "\n".join(head + [f"Line {i} of the dump, short." if i % 7 else "" for i in range(lines)])
 
 
+def cjk_bytes(language: str, encoding: str) -> bytes:
+    return cjk_page(language).encode(encoding)
+
+
+def marked_dump(lines: tuple[str, ...]) -> str:
+    """A right-to-left dump with a right-to-left mark after each sentence."""
+    return "\n".join(line.replace(".", ".\u200f") + "\u200f" for line in lines)
+
+
+def not_clean_in_utf8(size: int) -> bytes:
+    """A Russian page of ``size`` bytes declared UTF-8, with one byte that is not."""
+    paragraph = f"<p>{PROSE['ru']} {PROSE['ru']}</p>\n"
+    page = f'<html><head><meta charset="utf-8"></head><body><h1>Совет утвердил план порта</h1>{paragraph}'
+    data = (page + paragraph * (size // len(paragraph.encode()))).encode()
+    return data[:6] + b"\xff" + data[6:]
+
+
 def gzip_bomb() -> bytes:
     """About 1 MB of gzip that inflates to 1 GB of spaces: one 10 MB member, a hundred times."""
     return gzip.compress(b" " * (10 * MB), 9) * 100
@@ -191,12 +212,12 @@ def gzip_bomb() -> bytes:
 
 
 def web_url(url: str) -> bool:
-    """Absolute http(s) with a host, and no space or control character in the host part."""
+    """Absolute http(s) with a host, and no space, control or format character."""
     try:
         parts = urlsplit(url)
     except ValueError:
         return False
-    clean = not any(ch.isspace() or not ch.isprintable() for ch in parts.netloc)
+    clean = url.isprintable() and " " not in url  # no control, format or space character anywhere
     return parts.scheme in ("http", "https") and bool(parts.hostname) and clean
 
 
@@ -455,6 +476,65 @@ CASES: dict[str, Case] = {
     "base-invalid-ipv6": Case(lambda: in_head('<base href="http://[/">'), 0.25),
     "author-link-invalid-ipv6": Case(lambda: REAL.replace(AUTHOR_URL, "https://[v6/author/"), 0.25),
     "canonical-nfkc-host": Case(lambda: canonical("https://ex\u2100.org/story"), 0.25),
+    # --- a second attack (issue 15); before each fix, as noted --------------------------------------
+    # Lists nested 500 deep: RecursionError in trafilatura (two Python calls a level).
+    "nested-ul-500": Case(lambda: "<html><body><h1>A headline</h1>" + "<ul><li>x " * 500, 1, ARTICLE, "A headline"),
+    "nested-ol-1000": Case(lambda: "<html><body><h1>A headline</h1>" + "<ol><li>x " * 1000, 1, ARTICLE, "A headline"),
+    "nested-dl-1000": Case(lambda: "<html><body><h1>A headline</h1>" + "<dl><dd>x " * 1000, 1, ARTICLE, "A headline"),
+    "nested-lists-after-the-article": Case(  # seen: 0.09 s
+        lambda: with_body(BODY + "<ul><li>A menu entry " * 1500), 1, ARTICLE, REAL_HEADLINE, REAL_PARAGRAPHS
+    ),
+    # UTC offsets of a day or more in meta, JSON-LD and <time>: ValueError (fixed before this issue).
+    **{
+        f"offset{offset}": Case(partial(REAL.replace, "+00:00", offset), 0.25, ARTICLE, REAL_HEADLINE)
+        for offset in ("+24:00", "+2400", "+99:99")
+    },
+    # A year-10000 moment once in UTC: OverflowError; a DataFrame cannot hold years past 2262.
+    "date-9999-12-31": Case(
+        lambda: REAL.replace("2021-11-16T21:04:33+00:00", "9999-12-31T23:00:00-12:00"), 0.25, ARTICLE, REAL_HEADLINE
+    ),
+    # An XML declaration that never closes: lxml's ValueError ("Unicode strings with encoding declaration").
+    "xml-declaration-unclosed": Case(
+        lambda: '<?xml version="1.0" encoding="utf-8"\n' + REAL, 0.25, ARTICLE, REAL_HEADLINE, REAL_PARAGRAPHS
+    ),
+    "xml-declaration-unclosed-bytes": Case(
+        lambda: b'<?xml version="1.0" encoding="utf-8' + REAL.encode(), 0.25, ARTICLE, REAL_HEADLINE, REAL_PARAGRAPHS
+    ),
+    # Labels no browser honours: EBCDIC and escape codecs made nonsense or markup of the page.
+    "says-utf-7": Case(lambda: labelled(FR, "utf-7", "utf-8"), 0.25, ARTICLE, FR_HEADLINE),
+    "says-cp037": Case(lambda: labelled(FR, "cp037", "utf-8"), 0.25, ARTICLE, FR_HEADLINE),
+    "says-unicode-escape": Case(lambda: labelled(FR, "unicode_escape", "utf-8"), 0.25, ARTICLE, FR_HEADLINE),
+    # CJK pages without a declaration: windows-1252 mojibake.
+    **{
+        f"undeclared-{encoding}": Case(
+            partial(cjk_bytes, language, encoding),
+            0.25,
+            ARTICLE,
+            " ".join(CJK_NEWS[language][0].split()),
+            3,
+        )
+        for language, encoding in (("ko", "euc-kr"), ("ja", "euc-jp"), ("ja", "iso-2022-jp"), ("zh", "gbk"))
+    },
+    # A 2 MB page not clean in its declared charset: chardet read all of it (0.5 MB: 1.4 s here;
+    # 8.3 s for a real page), and answered MacCyrillic.
+    "charset-detection-2mb": Case(  # seen: 0.32 s
+        lambda: not_clean_in_utf8(2 * MB), 2, ARTICLE, "Совет утвердил план порта", 1
+    ),
+    # Direction marks after each sentence of right-to-left dumps: 0 paragraphs, all in `related`.
+    **{
+        f"direction-marks-{language}": Case(
+            partial(marked_dump, lines),
+            0.25,
+            ARTICLE,
+            lines[0],
+            4,
+        )
+        for language, lines in RTL_DUMPS.items()
+    },
+    # Hidden characters in URLs were kept (the canonical's only lost its controls to clean_line).
+    "url-escape-in-author-host": Case(lambda: REAL.replace(AUTHOR_URL, "https://ex\x1bample.org/a/"), 0.25, ARTICLE),
+    "url-override-in-canonical-host": Case(lambda: canonical("https://pay\u202epal.example/"), 0.25, ARTICLE),
+    "url-isolate-in-canonical-path": Case(lambda: canonical(CANONICAL + "\u2067x\u2069"), 0.25, ARTICLE),
     # --- paths ------------------------------------------------------------------------------------
     # Before the 64 MB cap on what a path may unpack to: 5 s and +1919 MB, then EmptyInputError.
     "gzip-bomb-1gb": Case(gzip_bomb, 5, refused("UnreadableFileError"), memory=(40, 60), via_path=True),
@@ -520,9 +600,36 @@ P = "<p>A paragraph of the story that is long enough to count as prose in any la
 
 @dataclass(frozen=True)
 class Growth:
-    build: Callable[[int], str]
+    build: Callable[[int], str | bytes]
     n: int  # the small size; the big one is 5n
     door: Callable[[Source], Article] = newsparse.parse
+
+
+HEADED = "<h1>Headline</h1>" + P * 5
+SIGNUP = '<p>Sign up for our letter today.</p><input type="email">'
+
+
+def deep(depth: int, markup: str) -> str:
+    """``markup`` under ``depth`` nested <div>s, in an <aside> after the article."""
+    return skeleton(HEADED + "<aside>" + "<div>" * depth + markup)
+
+
+def related_sections(count: int) -> str:
+    return "".join(
+        f'<h3>Related posts</h3><p><a href="/s/{i}">A story about things number {i}</a></p>' for i in range(count)
+    )
+
+
+def boxes_and_blocks(count: int) -> str:
+    """Paragraphs, each followed by a share box of about 30 words."""
+    box = "Share this story with your friends and family on every network you use " * 2
+    return skeleton(
+        "<h1>Headline</h1>"
+        + "".join(
+            f'<p>Paragraph {i} of the story, long enough to be kept as prose.</p><div class="share">{box}{i}</div>'
+            for i in range(count)
+        )
+    )
 
 
 # Time at 5n over time at n, once the time of the empty page is taken off: about 5 when linear,
@@ -553,10 +660,29 @@ GROWTH: dict[str, Growth] = {
     ),
     # Before the bound on siblings scanned per label: 0.08 s -> 1.8 s (21.5-23.2); 20k labels took 122 s.
     "related-labels": Growth(lambda n: skeleton("<h1>Headline</h1>" + P * 5 + "<b>Related posts</b>" * n), 500),
+    # Linear before too, but chardet's: 0.20 s -> 0.79 s for 0.1 -> 0.4 MB (4.0); now 0.02 -> 0.06 s (3.9).
+    "charset-detection": Growth(not_clean_in_utf8, 100_000),
+    # --- Issue 15: the deep cases are n levels deep, in an <aside>, which keeps them out of
+    # trafilatura (its own walks up the tree grow with depth times elements: docs/reliability.md).
+    # Each vote widget walked all its ancestors and read all its siblings: 1.76 s -> 43.8 s (24.9);
+    # seen since: 0.09 s -> 0.51 s (6.1).
+    "vote-widgets-deep": Growth(lambda n: deep(n, '<span class="votes">12 points</span>' * 4 * n), 400),
+    # Each byline candidate walked all its ancestors: 1.35 s -> 32.7 s (24.3); since 0.06 -> 0.39 s (6.5).
+    "byline-candidates-deep": Growth(lambda n: deep(n, '<span class="byline">x</span>' * 4 * n), 400),
+    # ... and read its whole text: 0.18 s -> 4.2 s (23.6); since 0.02 s -> 0.10 s (4.4).
+    "nested-byline-candidates": Growth(lambda n: deep(0, '<div class="author">Jane Doe' * n), 400),
+    # Each nested widget read its elements again: 0.58 s -> 36.8 s (64); since 0.02 s -> 0.11 s (5.7).
+    "nested-vote-widgets": Growth(lambda n: deep(0, '<div class="votes">x ' * n), 400),
+    # Each related box walked its ancestors, several times: 0.33 s -> 23.1 s (70); since 0.05 -> 0.34 s (6.7).
+    "related-labels-deep": Growth(lambda n: deep(n, related_sections(n)), 400),
+    # The container's text was read for each e-mail field: 0.18 s -> 3.0 s (16.2); since 0.08 -> 0.36 s (4.9).
+    "signup-fields": Growth(lambda n: skeleton(HEADED + "<div>" + SIGNUP * n + "</div>"), 1000),
+    # Every box was tested against every block: 0.18 s -> 2.8 s (15.7); since 0.11 s -> 0.58 s (5.5).
+    "boxes-and-blocks": Growth(boxes_and_blocks, 1000),
 }
 
 
-def _seconds(door: Callable[[Source], Article], source: str, runs: int = 1) -> float:
+def _seconds(door: Callable[[Any], object], source: Any, runs: int = 1) -> float:
     """The best time of a few runs, the garbage collector off: its full passes cost in proportion
     to everything alive in the session, which would make the ratio depend on the other tests."""
     best = float("inf")
@@ -579,6 +705,46 @@ def test_time_grows_linearly(growth: Growth) -> None:
     big = _seconds(growth.door, growth.build(5 * growth.n))
     ratio = (big - empty) / max(small - empty, 1e-3)
     assert ratio < GROWTH_BOUND, f"n: {small:.3f} s, 5n: {big:.3f} s, ratio {ratio:.1f}"
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A step of the pipeline timed alone: in a whole parse, the page's other costs hide its
+    growth up to sizes a test cannot afford (a 20 MB paragraph, a 7 MB dump)."""
+
+    build: Callable[[int], Any]
+    run: Callable[[Any], object]
+    n: int  # the small size; the big one is 5n
+
+
+def teasers(count: int) -> tuple[tuple[Block, ...], tuple[Mark, ...], int, set[int]]:
+    """``_related_indices``'s arguments for a page that ends in ``count`` teaser titles."""
+    return tuple(Block(f"Story Title {i}") for i in range(count)), (CONTENT,) * count, 0, set()
+
+
+STAGE_GROWTH: dict[str, Stage] = {
+    # Each <br>-wrapped line rebuilt the paragraph: 0.21 s -> 7.1 s (33); since 5 ms -> 25 ms (5.0).
+    "join-wrapped-lines": Stage(lambda n: ["and the line goes on"] * n, lambda lines: [*join_wrapped(lines)], 40_000),
+    # A dump's closing teasers were put in order by list.insert(0): 0.71 s -> 17.2 s (24); since
+    # 0.05 s -> 0.24 s (4.9).
+    "teaser-run": Stage(teasers, lambda args: _related_indices(*args), 100_000),
+}
+
+
+@pytest.mark.parametrize("stage", [pytest.param(stage, id=name) for name, stage in STAGE_GROWTH.items()])
+def test_stages_grow_linearly(stage: Stage) -> None:
+    empty = _seconds(stage.run, stage.build(0), runs=3)
+    small = _seconds(stage.run, stage.build(stage.n), runs=3)  # milliseconds: the best of a few
+    big = _seconds(stage.run, stage.build(5 * stage.n), runs=2)
+    ratio = (big - empty) / max(small - empty, 1e-3)
+    assert ratio < GROWTH_BOUND, f"n: {small:.3f} s, 5n: {big:.3f} s, ratio {ratio:.1f}"
+
+
+def test_a_deep_list_of_links_is_read_without_recursion() -> None:
+    """trafilatura takes these labels and links for a menu, and the density finder reads the
+    page instead: it followed containers with a call each, RecursionError past 1,000 levels."""
+    article = newsparse.parse(skeleton(HEADED + "<div>" * 1500 + related_sections(200)))
+    assert len(article.paragraphs) == 5
 
 
 # ----------------------------------------------------------------------------- parser limits

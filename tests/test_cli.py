@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import resource
+import shutil
+import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -130,3 +134,81 @@ def test_a_page_past_the_memory_limit_is_one_failed_record(tmp_path: Path, capsy
     records = [json.loads(line) for line in captured.out.splitlines()]
     assert [r.get("error") for r in records] == ["MemoryLimit", None]
     assert "2 inputs: 1 parsed, 1 failed (1 MemoryLimit)" in captured.err
+
+
+# ---------------------------------------------------------------- an output that cannot be written
+
+
+@pytest.mark.parametrize("name", ["folder.jsonl", "folder.parquet", "missing/out.jsonl", "missing/out.parquet"])
+def test_an_output_that_cannot_be_opened_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    for folder in ("folder.jsonl", "folder.parquet"):
+        (tmp_path / folder).mkdir()
+    with pytest.raises(SystemExit) as exited:
+        main([str(SEED_TEXT), "-o", str(tmp_path / name), "--workers", "0"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert f"cannot write {tmp_path / name}" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full, a disk that is always full")
+def test_a_full_disk_is_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(SEED_TEXT), str(SEED_TEXT), "-o", "/dev/full", "--format", "jsonl", "--workers", "0"]) == 74
+    err = capsys.readouterr().err
+    assert "newsparse: cannot write /dev/full: No space left on device; the records written so far are whole" in err
+    assert "--resume" in err
+
+
+def _limit_file_size(size: int) -> Callable[[], None]:
+    def limit() -> None:  # in the child: writes past ``size`` fail with EFBIG, as on a full disk
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return limit
+
+
+def test_resume_finishes_a_batch_a_full_disk_stopped(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    for i in range(6):
+        shutil.copy(SEED_TEXT, crawl / f"page-{i}.txt")
+    out = tmp_path / "out.jsonl"
+    command = [sys.executable, "-m", "newsparse", str(crawl), "-o", str(out), "--workers", "0"]
+    size = len(json.dumps(json.loads(_seed_record(tmp_path)), ensure_ascii=False)) * 5 // 2  # 2.5 records
+    full = subprocess.run(command, capture_output=True, text=True, timeout=120, preexec_fn=_limit_file_size(size))
+    assert full.returncode == 74, full.stderr
+    assert "Traceback" not in full.stderr
+    assert "cannot write" in full.stderr
+    assert 0 < out.stat().st_size <= size
+    done = subprocess.run([*command, "--resume"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = out.read_text("utf-8").splitlines()
+    assert [json.loads(line)["source"] for line in lines] == [str(crawl / f"page-{i}.txt") for i in range(6)]
+
+
+def _seed_record(tmp_path: Path) -> str:
+    out = tmp_path / "seed.jsonl"
+    main([str(SEED_TEXT), "-o", str(out), "--workers", "0"])
+    return out.read_text("utf-8")
+
+
+# ---------------------------------------------------------------- what reaches a terminal
+
+
+def test_control_characters_never_reach_the_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = SEED_TEXT.read_text("utf-8")
+    pages = tmp_path / "pages.jsonl"
+    hostile = [
+        {"id": "title", "text": page, "url": "https://news.example/\x1b]0;pwned\x07"},
+        {"id": "lines", "text": page, "url": "https://news.example/\r\nInjected: yes"},
+        {"id": "\x1b[31mred\x9b2J", "html": ""},  # its failure goes to stderr, its id in it
+    ]
+    pages.write_text("".join(json.dumps(line) + "\n" for line in hostile))
+    assert main([str(pages), "--id-field", "id", "--format", "text", "--workers", "0"]) == 1
+    captured = capsys.readouterr()
+    for stream in (captured.out, captured.err):
+        assert not [c for c in stream if c != "\n" and not c.isprintable()], stream
+    assert "\nInjected: yes" not in captured.out
+    assert "newsparse: \\x1b[31mred\\x9b2J: EmptyInputError: " in captured.err

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 
+import dask.bag as db
 import pandas as pd
 import pytest
 from dask.distributed import Client, LocalCluster
 
 import newsparse
 import newsparse.dask
-from conftest import FIXTURES
+from conftest import FIXTURES, PROSE, SEED
+from newsparse import VoteCount
+from newsparse.batch.records import Parsed
 
 
 @pytest.fixture(scope="module")
@@ -53,3 +57,16 @@ def test_records_go_to_parquet_with_list_columns(client: Client, tmp_path_factor
     assert frame["source"].tolist() == local["source"].tolist()
     assert [list(a) for a in frame["authors"]] == local["authors"].tolist()
     assert frame["published"].tolist() == local["published"].tolist()
+
+
+def test_vote_counts_past_int64_do_not_break_the_dataframe(
+    client: Client, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("huge-votes")
+    (folder / "huge.txt").write_text(f"A headline of the day\n\n9999999999999999999999k Points\n\n{PROSE['en']}")
+    shutil.copy(SEED / "input.txt", folder / "seed.txt")
+    by_hand = Parsed("by-hand", newsparse.Article(headline="Set by hand", votes=VoteCount(10**30, "a lot", "likes")))
+    records = db.concat([newsparse.dask.read_records([folder]), db.from_sequence([by_hand])])
+    frame = newsparse.dask.to_dataframe(records).compute()
+    assert frame["source"].tolist() == [str(folder / "huge.txt"), str(folder / "seed.txt"), "by-hand"]
+    assert frame["votes"].tolist() == [pd.NA, 5500, pd.NA]

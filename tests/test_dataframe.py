@@ -7,7 +7,8 @@ from datetime import date
 import pandas as pd
 
 import newsparse
-from conftest import FIXTURES, SEED
+from conftest import FIXTURES, PROSE, SEED
+from newsparse import VoteCount
 from newsparse.batch.table import COLUMNS
 
 
@@ -45,3 +46,27 @@ def test_published_dates_become_utc_timestamps() -> None:
     day_only = newsparse.Article(headline="A day", published=date(2024, 3, 5))
     stamps = newsparse.to_dataframe([zoned, day_only])["published"].tolist()
     assert stamps == [pd.Timestamp("2024-07-18 05:00", tz="UTC"), pd.Timestamp("2024-03-05 00:00", tz="UTC")]
+
+
+# Vote counts no page shows: past int64, through the text door and as a schema.org counter.
+HUGE_VOTE_LINE = "A headline of the day\n\n9999999999999999999999k Points\n\n" + PROSE["en"]
+HUGE_COUNTER = (
+    '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Counted likes",'
+    ' "interactionStatistic": {"@type": "InteractionCounter", "interactionType": "https://schema.org/LikeAction",'
+    f' "userInteractionCount": "{"9" * 4300}"}}}}</script></head><body><h1>Counted likes</h1><p>{PROSE["en"]}</p>'
+    "</body></html>"
+)
+
+
+def test_vote_counts_no_page_shows_are_no_votes() -> None:
+    for article in (newsparse.parse_text(HUGE_VOTE_LINE), newsparse.parse_html(HUGE_COUNTER)):
+        assert article.votes is None
+    assert newsparse.parse_text(HUGE_VOTE_LINE.replace("9999999999999999999999k", "12.5k")).votes is not None
+
+
+def test_a_count_past_int64_leaves_its_cell_empty_and_the_other_rows_whole() -> None:
+    huge = newsparse.Article(headline="Set by hand", votes=VoteCount(10**30, "a lot", "likes"))
+    small = newsparse.Article(headline="Small", votes=VoteCount(7, "7 likes", "likes"))
+    frame = newsparse.to_dataframe([small, huge, small])
+    assert frame["votes"].tolist() == [7, pd.NA, 7]
+    assert frame["votes_raw"].tolist() == ["7 likes", "a lot", "7 likes"]

@@ -4,6 +4,7 @@ dateline printed under the headline, in the forms several languages write it."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -388,3 +389,106 @@ def test_an_offset_no_clock_has_is_dropped_not_a_crash() -> None:
         f"<body><article><h1>Harbour plan approved</h1><p>{PROSE['en']} {PROSE['en']}</p></article></body></html>"
     )
     assert newsparse.parse_html(html).published == datetime(2017, 9, 7, 10, 0)
+
+
+# --- hostile dates (issue 15) ---------------------------------------------------------------
+
+OFFSET_PLACES = {
+    "meta": lambda value: f'<meta property="article:published_time" content="{value}">',
+    "jsonld": lambda value: (
+        f'<script type="application/ld+json">{json.dumps({"@type": "NewsArticle", "datePublished": value})}</script>'
+    ),
+    "time": lambda value: f'<time datetime="{value}">',
+}
+
+
+@pytest.mark.parametrize("offset", ["+24:00", "+2400", "+99:99", "-24:00", "+23:60"])
+@pytest.mark.parametrize("place", OFFSET_PLACES.values(), ids=OFFSET_PLACES.keys())
+def test_an_offset_of_a_day_or_more_is_dropped(place: Callable[[str], str], offset: str) -> None:
+    """An offset of 24 hours or more is no offset (``timezone`` raised ValueError on it)."""
+    markup = place(f"2017-09-07T10:00:00{offset}")
+    head, body = (markup, "") if not markup.startswith("<time") else ("", markup + "7 Sept</time>")
+    html = (
+        f"<html><head>{head}</head><body><article><h1>Harbour plan approved</h1>{body}"
+        f"<p>{PROSE['en']} {PROSE['en']}</p></article></body></html>"
+    )
+    assert newsparse.parse_html(html).published == datetime(2017, 9, 7, 10, 0)
+
+
+def _declared(value: str) -> str:
+    return (
+        f'<html><head><meta property="article:published_time" content="{value}"></head><body><article>'
+        f"<h1>Harbour plan approved</h1><p>{PROSE['en']} {PROSE['en']}</p></article></body></html>"
+    )
+
+
+def _dump(dateline: str) -> str:
+    return f"Harbour plan approved\n{dateline}\n{PROSE['en']} {PROSE['en']}\n{PROSE['en']}\n"
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "9999-12-31T23:00:00-12:00",  # year 10000 in UTC: OverflowError in the offset arithmetic
+        "9999-12-31",
+        "2263-01-01T00:00:00Z",  # past what a pandas Timestamp holds
+        "2999-05-05",
+    ],
+)
+def test_a_date_in_the_far_future_is_no_publication_date(value: str) -> None:
+    assert newsparse.parse_html(_declared(value)).published is None
+
+
+@pytest.mark.parametrize("dateline", ["March 5, 9999", "5 March 2999", "March 5, 1492", "12.03.1650"])
+def test_a_dumps_dateline_outside_the_plausible_years_is_dropped(dateline: str) -> None:
+    assert newsparse.parse_text(_dump(dateline)).published is None
+
+
+def test_a_date_more_than_a_day_after_the_parse_is_dropped() -> None:
+    now = datetime.now(timezone.utc)
+    tomorrow, in_three_days = now + timedelta(hours=20), now + timedelta(days=3)
+    assert newsparse.parse_html(_declared(tomorrow.isoformat())).published is not None
+    assert newsparse.parse_html(_declared(in_three_days.isoformat())).published is None
+    assert newsparse.parse_html(_declared(in_three_days.date().isoformat())).published is None
+
+
+def test_a_stated_publication_date_of_an_old_newspaper_is_kept() -> None:
+    """Archives republish old newspapers, and their pages state the day of print."""
+    story = {"@context": "https://schema.org", "@type": "NewsArticle", "datePublished": "1871-10-10"}
+    head = f'<script type="application/ld+json">{json.dumps(story)}</script>'
+    assert published(html_page("en", head)) == date(1871, 10, 10)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "1677-12-31",  # before what a pandas Timestamp holds
+        "0001-01-01T00:00:00Z",  # .NET's DateTime.MinValue
+        "1970-01-01T00:00:00Z",  # Unix time zero
+        "1900-01-01",  # a database's empty date
+    ],
+)
+def test_floor_and_placeholder_days_are_no_date(value: str) -> None:
+    assert newsparse.parse_html(_declared(value)).published is None
+
+
+def test_a_date_that_does_not_say_what_it_dates_keeps_the_1990_floor() -> None:
+    """A <time> anywhere may be a birthday or an anniversary: before 1990 it is not the page's."""
+    assert published(html_page("en", "", after='<p>Born <time datetime="1950-03-01">1 March 1950</time></p>')) is None
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        _declared("9999-12-31T23:00:00-12:00"),
+        _declared("1990-01-01T00:00:00+14:00"),
+        _dump("December 31, 9999 11:59 pm"),
+        _dump("January 1, 1678"),
+    ],
+)
+def test_every_date_fits_a_pandas_timestamp(source: str) -> None:
+    pandas = pytest.importorskip("pandas")
+    published = newsparse.parse(source).published
+    if published is not None:
+        frame = pandas.DataFrame({"published": [pandas.Timestamp(published)]})
+        assert frame.to_json(date_format="iso")

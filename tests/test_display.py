@@ -236,3 +236,38 @@ def test_text_view_of_an_empty_article_says_what_is_missing() -> None:
 )
 def test_text_view_names_the_votes_and_quotes_the_page_only_when_it_says_more(votes: VoteCount, shown: str) -> None:
     assert f"\nVotes: {shown}\n" in render_text("x", Article(headline="h", votes=votes))
+
+
+def test_text_view_escapes_what_a_terminal_would_obey() -> None:
+    """ESC sequences retitle a terminal or clear it, CR and LF forge lines, C1 and bidi controls
+    reorder or hide text: each is shown as its escape, the rest of the text as it is."""
+    article = Article(
+        headline="\x1b]0;pwned\x07Council \x1b[2Jvotes",
+        paragraphs=(
+            "A paragraph\r\n# forged.html\nForged headline",
+            "Caf\u00e9 \u202eevil\u202c and \x9b31m.",
+            "Zaidi\u200c ya",
+        ),
+        byline=Byline(("Ann\x08\x08\x08Bob",), url="https://ex.org/\x1bP"),
+        votes=VoteCount(3, "3\x1b[8m points", "points"),
+        related=(RelatedLink("Next\x1b[1A", "https://ex.org/\x1b]8;;https://evil.example\x07x"),),
+        site_name="Site\u2028Name",
+        url="https://news.example/\r\nInjected: yes",
+        language="en\x00",
+    )
+    text = render_text("crawl/\x1b[31mred.html", article)
+    assert not [c for c in text if c != "\n" and not c.isprintable() and c != "\u200c"]
+    assert text.splitlines()[:3] == [
+        "# crawl/\\x1b[31mred.html",
+        "\\x1b]0;pwned\\x07Council \\x1b[2Jvotes",
+        "=" * len("\\x1b]0;pwned\\x07Council \\x1b[2Jvotes"),
+    ]
+    assert "\nURL: https://news.example/\\r\\nInjected: yes\n" in text
+    assert "\nA paragraph\\r\\n# forged.html\\nForged headline\n" in text
+    assert "\nCaf\u00e9 \\u202eevil\\u202c and \\x9b31m.\n" in text
+    assert "\nZaidi\u200c ya" in text  # a joiner Persian and Hindi need is no control
+    assert "\n  - Next\\x1b[1A <https://ex.org/\\x1b]8;;https://evil.example\\x07x>" in text
+    assert "\nBy: Ann\\x08\\x08\\x08Bob\n" in text
+    assert "\nSite: Site\\u2028Name\n" in text
+    assert "\nLanguage: en\\x00\n" in text
+    assert 'Votes: 3 points (raw: "3\\x1b[8m points")' in text

@@ -6,11 +6,16 @@ damaged the file.
 
 from __future__ import annotations
 
+import ast
 import gzip
 import io
 import json
 import re
 import shutil
+import subprocess
+import sys
+import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,10 +25,11 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from conftest import FIXTURES
-from newsparse import parse_html
+from newsparse import parse_html, read_records
 from newsparse.batch.inputs import documents, read_jsonl, read_warc
 from newsparse.batch.pool import parse_document
 from newsparse.batch.records import Document, Failure, Parsed
+from newsparse.cli import main
 
 Item = Document | Failure
 
@@ -410,3 +416,194 @@ def test_a_file_that_is_no_warc_is_one_failure_and_the_walk_goes_on(tmp_path: Pa
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+# ---------------------------------------------------------------- links, loops and bombs
+
+
+@pytest.fixture
+def linked(tmp_path: Path) -> Path:
+    """A crawl with a link to a page inside it, links out of it (a page, the machine's users),
+    a loop of two links, and a page outside."""
+    top = tmp_path / "crawl"
+    (top / "news").mkdir(parents=True)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    shutil.copy(fixture_input("html-drupal-fr"), top / "news" / "fr.html")
+    shutil.copy(fixture_input("text-goat-cliff-rescue"), outside / "goat.txt")
+    (top / "a-inside.html").symlink_to(top / "news" / "fr.html")
+    (top / "b-outside.txt").symlink_to(outside / "goat.txt")
+    (top / "news" / "c-relative.txt").symlink_to(Path("..", "..", "elsewhere", "goat.txt"))
+    (top / "d-passwd.txt").symlink_to("/etc/passwd")
+    (top / "e-loop.html").symlink_to(top / "f-loop.html")
+    (top / "f-loop.html").symlink_to(top / "e-loop.html")
+    return top
+
+
+def test_a_walk_follows_no_file_link_out_of_its_tree(linked: Path) -> None:
+    found = {ids([item])[0]: item for item in documents([linked])}
+    assert list(found) == [
+        str(linked / name)
+        for name in (
+            "a-inside.html",
+            "b-outside.txt",
+            "d-passwd.txt",
+            "e-loop.html",
+            "f-loop.html",
+            "news/c-relative.txt",
+            "news/fr.html",
+        )
+    ]
+    assert isinstance(found[str(linked / "a-inside.html")], Document)  # inside the tree: followed
+    for name in ("b-outside.txt", "news/c-relative.txt", "d-passwd.txt"):
+        link = found[str(linked / name)]
+        assert isinstance(link, Failure), name
+        assert link.error == "UnreadableFileError"
+        assert "out of" in link.message
+        assert "--follow-links" in link.message
+    # A loop is no page: its record says so, from the worker, as for any file it cannot read.
+    loop = parse_document(found[str(linked / "e-loop.html")])  # type: ignore[arg-type]
+    assert isinstance(loop, Failure)
+    assert loop.error == "UnreadableFileError"
+
+
+def test_a_glob_follows_no_file_link_out_of_its_fixed_part(linked: Path) -> None:
+    [link] = documents([f"{linked}/b-*.txt"])
+    assert isinstance(link, Failure)
+    assert "out of" in link.message
+
+
+def test_follow_links_reads_links_wherever_they_lead(linked: Path) -> None:
+    found = {ids([item])[0]: item for item in documents([linked], follow_links=True)}
+    assert all(isinstance(found[str(linked / name)], Document) for name in ("b-outside.txt", "news/c-relative.txt"))
+    assert headline_of(found[str(linked / "b-outside.txt")]) == expected_headline("text-goat-cliff-rescue")
+
+
+def test_a_link_named_on_its_own_is_read(linked: Path) -> None:
+    assert list(documents([linked / "b-outside.txt"])) == [
+        Document(str(linked / "b-outside.txt"), path=str(linked / "b-outside.txt"))
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_the_command_keeps_the_machines_files_out_of_a_crawls_records(
+    linked: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    out = tmp_path / f"out.{fmt}"
+    assert main([str(linked), "-o", str(out), "--workers", "0"]) == 1  # no RuntimeError from the loop
+    records = {record.source: record for record in read_records(out)}
+    assert len(records) == 7
+    assert isinstance(records[str(linked / "a-inside.html")], Parsed)
+    for name in ("b-outside.txt", "d-passwd.txt", "e-loop.html", "f-loop.html", "news/c-relative.txt"):
+        assert isinstance(records[str(linked / name)], Failure), name
+    assert "root:" not in out.read_text("utf-8")
+    followed = tmp_path / f"followed.{fmt}"
+    assert main([str(linked), "-o", str(followed), "--workers", "0", "--follow-links"]) == 1  # the loop fails
+    records = {record.source: record for record in read_records(followed)}
+    for name in ("b-outside.txt", "news/c-relative.txt"):
+        assert isinstance(records[str(linked / name)], Parsed), name
+    capsys.readouterr()
+
+
+# The cap on one record of a JSONL or WARC file, as on a page file: what the main process holds.
+RECORD_CAP = 1 << 20
+
+
+def test_a_jsonl_line_over_the_cap_is_one_failure_and_the_lines_after_it_are_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsparse.batch.inputs.MAX_RECORD_BYTES", RECORD_CAP)
+    page = fixture_text("html-drupal-fr")
+    lines = [{"html": page}, {"html": "x" * (3 * RECORD_CAP)}, {"html": page}]
+    path = tmp_path / "bomb.jsonl.gz"
+    path.write_bytes(gzip.compress("".join(json.dumps(line) + "\n" for line in lines).encode()))
+    first, bomb, last = documents([path])
+    assert (first, last) == (Document(f"{path}:1", page), Document(f"{path}:3", page))
+    assert isinstance(bomb, Failure)
+    assert (bomb.source, bomb.error) == (f"{path}:2", "InvalidInput")
+    assert "over 1 MB" in bomb.message
+
+
+def test_a_warc_response_over_the_cap_is_one_failure_and_the_archive_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("newsparse.batch.inputs.MAX_RECORD_BYTES", RECORD_CAP)
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    page = fixture_input("html-drupal-fr").read_bytes()
+    for url, body in [
+        ("https://a.example/", page),
+        ("https://b.example/", b" " * (3 * RECORD_CAP)),
+        ("https://c.example/", page),
+    ]:
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+    path = _write(tmp_path / "bomb.warc.gz", out.getvalue())
+    first, bomb, last = read_warc(path)
+    assert (type(first), type(last)) == (Document, Document)
+    assert isinstance(bomb, Failure)
+    assert (bomb.source, bomb.error) == ("https://b.example/", "InvalidInput")
+    assert "over 1 MB" in bomb.message
+
+
+BOMB_SCRIPT = """
+import resource, sys
+from pathlib import Path
+from newsparse.batch.inputs import documents
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+found = [(type(item).__name__, len(getattr(item, "content", None) or "")) for item in documents([Path(sys.argv[1])])]
+grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024
+print(found, grown)
+"""
+
+
+def _gzip_stream(head: bytes, filler: bytes, size: int, tail: bytes) -> bytes:
+    """``head``, ``size`` bytes of ``filler``, ``tail``, gzipped without holding the whole."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    chunk = filler * (1 << 20)
+    parts = [packer.compress(head)]
+    parts += [packer.compress(chunk) for _ in range(size // len(chunk))]
+    return b"".join([*parts, packer.compress(tail), packer.flush()])
+
+
+BOMB_BYTES = 400 << 20
+
+
+def _jsonl_bomb() -> bytes:
+    page = json.dumps({"html": fixture_text("html-drupal-fr")}).encode()
+    return _gzip_stream(page + b'\n{"html": "', b"a", BOMB_BYTES, b'"}\n' + page + b"\n")
+
+
+def _warc_bomb() -> bytes:
+    """A response of 400 MB of spaces, then a page: one gzip member per record, as crawlers write."""
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"
+    head = (
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://bomb.example/\r\n"
+        "WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>\r\nWARC-Date: 2026-03-01T12:00:00Z\r\n"
+        f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(http) + BOMB_BYTES}\r\n\r\n"
+    )
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    page = io.BytesIO(fixture_input("html-drupal-fr").read_bytes())
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://a.example/", "response", payload=page, http_headers=headers))
+    return _gzip_stream(head.encode() + http, b" ", BOMB_BYTES, b"\r\n\r\n") + out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "bomb", "kinds"),
+    [
+        ("bomb.jsonl.gz", _jsonl_bomb, ["Document", "Failure", "Document"]),
+        ("bomb.warc.gz", _warc_bomb, ["Failure", "Document"]),
+    ],
+)
+def test_a_container_bomb_is_read_in_bounded_memory(
+    tmp_path: Path, name: str, bomb: Callable[[], bytes], kinds: list[str]
+) -> None:
+    """400 MB in a file under 1 MB: the main process held all of it (1.78 GB for JSONL)."""
+    path = _write(tmp_path / name, bomb())
+    assert path.stat().st_size < 1 << 20
+    done = subprocess.run([sys.executable, "-c", BOMB_SCRIPT, str(path)], capture_output=True, text=True, timeout=120)
+    found, grown = done.stdout.rsplit(" ", 1)
+    assert [kind for kind, _ in ast.literal_eval(found)] == kinds, done.stderr
+    assert int(grown) < 250, f"the main process grew by {grown} MB"

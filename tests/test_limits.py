@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsparse.sources.html import parse_page_tree
-from newsparse.sources.limits import cap_depth, strip_formatting
+from newsparse.sources.limits import MAX_LIST_DEPTH, cap_depth, may_nest_lists_too_deep, strip_formatting
 
 _TAGS = ["div", "span", "p", "b", "section", "li", "ul", "font", "a", "em", "blockquote"]
 _PIECES = st.one_of(
@@ -76,3 +76,17 @@ def test_the_cap_is_a_parseable_document() -> None:
     assert "bottom" in "".join(tree.itertext())
     assert max(len(list(e.iterancestors())) for e in tree.iter()) <= 512 + 2
     assert re.fullmatch(r"(<div>){512}(</div><div>){4488}bottom", capped)
+
+
+def test_lists_nested_past_the_limit_become_blocks_and_keep_their_text() -> None:
+    """500 nested lists raised RecursionError in trafilatura (issue 15)."""
+    markup = "<html><body><h1>A headline</h1>" + "".join(f"<ul><li>item{i} " for i in range(500))
+    parsed = parse_page_tree(markup)
+    assert [r.detail for r in parsed.repairs] == ["436 lists nested past 64 lists deep read as plain blocks"]
+    assert sum(1 for _ in parsed.tree.iter("ul")) == MAX_LIST_DEPTH
+    assert " ".join(parsed.tree.itertext()).split() == ["A", "headline", *(f"item{i}" for i in range(500))]
+
+
+def test_a_page_with_few_lists_is_not_walked() -> None:
+    assert not may_nest_lists_too_deep("<ul><li>a</li></ul>" * MAX_LIST_DEPTH)
+    assert may_nest_lists_too_deep("<UL><li>a" * (MAX_LIST_DEPTH + 1))

@@ -19,6 +19,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +29,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from conftest import FIXTURES, ROOT
+from newsparse import Article, Byline, RelatedLink, VoteCount, read_records
 from newsparse.batch import parse_many
+from newsparse.batch.outputs import open_writer
 from newsparse.batch.pool import parse_document
 from newsparse.batch.records import Document, Failure, Parsed, Record, record_from_dict
 from newsparse.batch.table import COLUMNS, flat_record
@@ -518,3 +521,147 @@ def test_failed_rows_have_lists_of_their_own() -> None:
     first["paragraphs"].append("a paragraph")
     assert (second["authors"], second["paragraphs"]) == ([], [])
     assert flat_record(Failure("c", "Timeout", ""))["authors"] == []
+
+
+# ---------------------------------------------------------------- hostile values: no record stops a writer
+
+LONE = "\ud800"  # a lone surrogate, as a JSON escape or surrogateescape leaves it: UTF-8 cannot write it
+GOOD = Article(headline="A good article", paragraphs=("A paragraph of prose.",))
+SURROGATES = Article(
+    headline="Lone surrogates in its links",
+    paragraphs=("A paragraph of prose.",),
+    byline=Byline(("Ann Lee",), url=f"https://news.example/ann{LONE}"),
+    related=(RelatedLink("More", f"https://news.example/more{LONE}"),),
+    url=f"https://news.example/story{LONE}",
+)
+HUGE_VOTES = Article(headline="Votes past int64", votes=VoteCount(10**4300 - 1, "9" * 4300, "likes"))
+FORMULAS = Article(
+    headline='=HYPERLINK("https://evil.example", "Click")',
+    paragraphs=("+1 for this", "-2 against", "@SUM(A1:A9)", "\tindented", "'=already quoted"),
+    byline=Byline(("=cmd|' /C calc'!A0",), bio="-bio"),
+    votes=VoteCount(-12, "-12 points", "points"),
+    site_name="@SUM(1+1)*cmd|' /C calc'!A0",
+    related=(RelatedLink("=link title", "https://news.example/a"),),
+)
+
+
+def written(records: list[Record], out: Path) -> None:
+    """The records through the command's own writer for ``out``'s format, as ``_run`` opens it."""
+    fmt = out.suffix[1:]
+    if fmt == "parquet":
+        writer = open_writer(None, str(out), fmt)
+        for record in records:
+            writer.write(record)
+        writer.close()
+        return
+    with out.open("w", encoding="utf-8", newline="") as stream:
+        writer = open_writer(stream, str(out), fmt)
+        for record in records:
+            writer.write(record)
+        writer.close()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "parquet"])
+def test_a_lone_surrogate_is_written_and_so_is_every_record_after_it(tmp_path: Path, fmt: str) -> None:
+    records: list[Record] = [Parsed("before", GOOD), Parsed(f"lone{LONE}", SURROGATES), Parsed("after", GOOD)]
+    out = tmp_path / f"out.{fmt}"
+    written(records, out)
+    if fmt != "parquet":
+        out.read_bytes().decode("utf-8")  # valid UTF-8 that any reader opens
+    back = list(read_records(out))
+    assert [r.source for r in back][::2] == ["before", "after"]
+    if fmt in ("jsonl", "json"):  # escaped as JSON allows: read back exactly
+        assert back == records
+    else:  # a table is UTF-8 text: the lone surrogate becomes U+FFFD
+        middle = back[1]
+        assert isinstance(middle, Parsed)
+        assert middle.source == "lone\ufffd"
+        assert middle.article.url == "https://news.example/story\ufffd"
+        assert middle.article.byline == Byline(("Ann Lee",), url="https://news.example/ann\ufffd")
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_a_vote_count_past_int64_loses_no_record(tmp_path: Path, fmt: str) -> None:
+    records: list[Record] = [Parsed("before", GOOD), Parsed("huge", HUGE_VOTES), Parsed("after", GOOD)]
+    out = tmp_path / f"out.{fmt}"
+    written(records, out)
+    back = list(read_records(out))
+    assert [r.source for r in back] == ["before", "huge", "after"]
+    huge = back[1]
+    assert isinstance(huge, Parsed)
+    if fmt == "jsonl":
+        assert huge == records[1]
+    else:  # no int64 holds it: the count is left out, as a page without one
+        assert huge.article.headline == HUGE_VOTES.headline
+        assert huge.article.votes is None
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_an_article_no_row_holds_is_an_internal_error_row_and_the_rest_is_written(tmp_path: Path, fmt: str) -> None:
+    late = datetime(9999, 12, 31, 23, 0, tzinfo=timezone(timedelta(hours=-12)))  # year 10000 in UTC
+    records: list[Record] = [Parsed("before", GOOD), Parsed("late", Article(headline="Late", published=late))]
+    out = tmp_path / f"out.{fmt}"
+    written([*records, Parsed("after", GOOD)], out)
+    before, failed, after = read_records(out)
+    assert (before, after) == (records[0], Parsed("after", GOOD))
+    assert isinstance(failed, Failure)
+    assert (failed.source, failed.error) == ("late", "InternalError")
+    assert "no table row holds this article" in failed.message
+
+
+def test_csv_cells_that_start_a_formula_are_quoted_and_read_back_as_they_were(tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    records: list[Record] = [Parsed("=source", FORMULAS), Failure("@failed", "Timeout", "-1 s")]
+    written(records, out)
+    rows = read_csv(out)
+    assert rows[0]["source"] == "'=source"
+    assert rows[0]["headline"] == '\'=HYPERLINK("https://evil.example", "Click")'
+    assert rows[0]["site_name"].startswith("'@SUM(")
+    assert rows[0]["author_bio"] == "'-bio"
+    assert rows[0]["votes_raw"] == "'-12 points"
+    assert rows[0]["votes"] == "-12"  # a number we wrote is no formula: it stays a number
+    assert rows[0]["body"].startswith("'+1 for this")
+    assert rows[1]["source"] == "'@failed"
+    assert rows[1]["message"] == "'-1 s"
+    assert not [row[c] for row in rows for c in COLUMNS if COLUMNS[c] == "str" and row[c][:1] in tuple("=+-@\t\r")]
+    # Read back, every cell is what the record held: paragraphs, authors and titles are JSON lists.
+    [parsed, failed] = read_records(out)
+    assert failed == records[1]
+    assert isinstance(parsed, Parsed)
+    assert parsed.source == "=source"
+    article = parsed.article
+    assert (article.headline, article.paragraphs, article.site_name) == (
+        FORMULAS.headline,
+        FORMULAS.paragraphs,
+        FORMULAS.site_name,
+    )
+    assert (article.byline, article.votes, article.related) == (FORMULAS.byline, FORMULAS.votes, FORMULAS.related)
+
+
+def test_jsonl_and_parquet_keep_formula_like_values_exact(tmp_path: Path) -> None:
+    for fmt in ("jsonl", "parquet"):
+        out = tmp_path / f"out.{fmt}"
+        written([Parsed("=source", FORMULAS)], out)
+        [back] = read_records(out)
+        assert isinstance(back, Parsed)
+        assert (back.source, back.article.headline, back.article.site_name) == (
+            "=source",
+            FORMULAS.headline,
+            FORMULAS.site_name,
+        )
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_json_escapes_what_a_terminal_would_obey_and_reads_back_exactly(tmp_path: Path, fmt: str) -> None:
+    """JSON escapes C0 controls itself; C1 controls (CSI is \\x9b), bidi overrides and line
+    separators are escaped too, so ``newsparse page.html`` on a terminal shows them inertly."""
+    article = Article(
+        headline="C1 \x9b2J, bidi \u202eevil\u202c, \u2028 and \x1b[2J", paragraphs=("Caf\u00e9 \u00e0 Zaidi\u200cya",)
+    )
+    records: list[Record] = [Parsed("hostile", article)]
+    out = tmp_path / f"out.{fmt}"
+    written(records, out)
+    text = out.read_text("utf-8")
+    assert not [c for c in text if c not in "\n" and not c.isprintable() and c != "\u200c"]
+    assert "Caf\u00e9 \u00e0" in text  # other text stays as it is
+    assert list(read_records(out)) == records

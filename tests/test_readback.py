@@ -4,6 +4,8 @@ records that were written, ids of the input's own, and --resume that touches onl
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from datetime import date, datetime, timedelta, timezone
@@ -188,6 +190,41 @@ def test_resume_refuses_a_file_it_did_not_write_without_touching_it(
     assert exited.value.code == 2
     assert "no newsparse" in capsys.readouterr().err
     assert out.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_resume_knows_inputs_whose_names_a_table_changes(
+    pages: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """A name that starts a formula is quoted in CSV, one that is no UTF-8 (a lone surrogate in
+    Python) is written with U+FFFD: --resume still knows them as done."""
+    page = (pages / "text-goat-cliff-rescue.txt").read_bytes()
+    (pages / "=cmd.txt").write_bytes(page)
+    (pages / "-draft.txt").write_bytes(page)
+    (pages / os.fsdecode(b"caf\xe9.txt")).write_bytes(page)  # latin-1 bytes in a name: "caf\udce9.txt"
+    out = tmp_path / f"out.{fmt}"
+    assert main([str(pages), "-o", str(out), "--workers", "0"]) == 0
+    before = out.read_bytes()
+    assert main([str(pages), "-o", str(out), "--workers", "0", "--resume"]) == 0
+    assert "0 inputs: 0 parsed, 0 failed, 5 skipped as already done" in capsys.readouterr().err
+    assert out.read_bytes() == before
+
+
+def test_resume_reads_back_a_csv_body_longer_than_csv_allows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """csv's own field limit is 131,072 characters: a 3,000-paragraph page passes it."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    paragraphs = (f"Item {i} of the council's minutes was read and agreed without a vote." for i in range(3000))
+    (folder / "minutes.txt").write_text("Minutes of the council\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    out = tmp_path / "out.csv"
+    assert main([str(folder / "minutes.txt"), "-o", str(out), "--workers", "0"]) == 0
+    assert len(out.read_bytes()) > 2 * 131_072
+    shutil.copy(fixture_input("text-goat-cliff-rescue"), folder / "goat.txt")
+    assert main([str(folder), "-o", str(out), "--workers", "0", "--resume"]) == 0
+    assert "1 inputs: 1 parsed, 0 failed, 1 skipped as already done" in capsys.readouterr().err
+    assert [r.source for r in newsparse.read_records(out)] == [str(folder / "minutes.txt"), str(folder / "goat.txt")]
 
 
 # ---------------------------------------------------------------- ids of the input's own

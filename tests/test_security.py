@@ -26,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -33,6 +34,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import lxml.html
 import pytest
@@ -41,6 +43,7 @@ from lxml import etree
 import newsparse
 from conftest import FIXTURES, fixtures
 from newsparse import Article
+from newsparse.urls import _HIDDEN, absolute_url
 from test_adversarial import isolated, web_url
 
 # ----------------------------------------------------------------------------- the audit hook
@@ -370,6 +373,85 @@ def test_hostile_urls_never_reach_a_result(place: Callable[[str], str], href: st
 def test_result_urls_have_a_host(place: Callable[[str], str], href: str) -> None:
     for url in result_urls(newsparse.parse(place(href))):
         assert web_url(url), url
+
+
+# Control, format (direction marks, zero-width) and space characters in URLs (issue 15). A
+# browser drops tabs and newlines, ignores zero-width characters in a host (IDNA maps them to
+# nothing), refuses a host with any other, and percent-encodes them elsewhere: every URL field of
+# a result is read the same way, so none holds a character a terminal or a reader would not see.
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zs", "Zl", "Zp", "Cs"})
+HIDDEN_IN_URLS = {
+    "escape-in-host": ("https://ex\x1bample.org/story/", None),
+    "override-in-host": ("https://pay\u202epal.example/story/", None),
+    "mark-after-host": ("https://example.org\u200f/story/", None),
+    "bell-in-host": ("https://exam\x07ple.org/story/", None),
+    "zero-width-in-host": ("https://exa\u200bmple.org/story/", "https://example.org/story/"),
+    "newline-in-path": ("https://example.org/sto\nry/", "https://example.org/story/"),
+    "escape-in-path": ("https://example.org/\x1b]0;owned\x07.html", "https://example.org/%1B]0;owned%07.html"),
+    "override-in-path": ("https://example.org/report\u202efdp.exe", "https://example.org/report%E2%80%AEfdp.exe"),
+    "isolate-in-query": ("https://example.org/s?q=\u2067x\u2069", "https://example.org/s?q=%E2%81%A7x%E2%81%A9"),
+    "lone-surrogate-in-path": ("https://example.org/a\ud83d", "https://example.org/a%EF%BF%BD"),
+}
+
+
+@pytest.mark.parametrize(("href", "cleaned"), HIDDEN_IN_URLS.values(), ids=HIDDEN_IN_URLS.keys())
+def test_hidden_characters_in_urls_are_refused_in_hosts_and_escaped_elsewhere(href: str, cleaned: str | None) -> None:
+    assert absolute_url(href, None) == cleaned
+
+
+def test_the_hidden_characters_are_every_control_format_space_and_surrogate() -> None:
+    """Up to Unicode 15 (the list holds the format characters 15 added, unassigned before)."""
+    every = [chr(c) for c in range(sys.maxunicode + 1)]
+    matched = {ch for ch in every if _HIDDEN.fullmatch(ch)}
+    assert {ch for ch in every if unicodedata.category(ch) in HIDDEN_CATEGORIES} <= matched
+    assert {unicodedata.category(ch) for ch in matched} <= HIDDEN_CATEGORIES | {"Cn"}
+
+
+def _ld_author(url: str) -> str:
+    person = {"@context": "https://schema.org", "@type": "NewsArticle", "author": {"name": "Jane Roe", "url": url}}
+    return swap("</head>", f'<script type="application/ld+json">{json.dumps(person)}</script></head>')
+
+
+URL_FIELDS: dict[str, Callable[[str], str]] = {
+    **{name: place for name, place in PLACES.items() if name != "base"},
+    "jsonld-author": _ld_author,
+}
+
+
+@pytest.mark.parametrize(("href", "cleaned"), HIDDEN_IN_URLS.values(), ids=HIDDEN_IN_URLS.keys())
+@pytest.mark.parametrize("place", URL_FIELDS.values(), ids=URL_FIELDS.keys())
+def test_every_url_field_is_cleaned_the_same_way(place: Callable[[str], str], href: str, cleaned: str | None) -> None:
+    article = newsparse.parse(place(href))
+    urls = result_urls(article)
+    assert all(url.isprintable() and " " not in url for url in urls), urls
+    if cleaned is None:  # the host a reader would see is never made up
+        assert not any(urlsplit(url).hostname in ("paypal.example", "example.org") for url in urls), urls
+
+
+@pytest.mark.parametrize(("href", "cleaned"), HIDDEN_IN_URLS.values(), ids=HIDDEN_IN_URLS.keys())
+def test_the_url_argument_is_cleaned_the_same_way(href: str, cleaned: str | None) -> None:
+    dump = "Council keeps the library open\n\nThe council voted on Tuesday to keep the branch open for two years."
+    assert newsparse.parse_text(dump, url=href).url == cleaned
+
+
+# ----------------------------------------------------------------------------- charsets
+
+# Labels that Python decodes with and no browser does (issue 15): UTF-7 makes "<script>" of
+# "+ADw-script+AD4-", unicode_escape of "\\x3cscript\\x3e", and EBCDIC turns the page around.
+MARKUP_IN_DISGUISE = "+ADw-script+AD4-alert(1)+ADw-/script+AD4- \\x3cscript\\x3ealert(2)\\x3c/script\\x3e"
+
+
+@pytest.mark.parametrize("label", ["utf-7", "UTF7", "unicode_escape", "raw-unicode-escape", "cp037", "cp1140"])
+def test_a_charset_label_no_browser_honours_is_ignored(label: str) -> None:
+    prose = "The council voted on Tuesday to keep the branch library open for two more years, a spokeswoman said."
+    page = (
+        f'<html><head><meta charset="{label}"><title>Library stays open</title></head><body>'
+        f"<h1>Council keeps the library open</h1><p>{prose} {MARKUP_IN_DISGUISE}</p><p>{prose}</p></body></html>"
+    )
+    article = newsparse.parse(page.encode("ascii"))
+    assert article.headline == "Council keeps the library open"
+    assert MARKUP_IN_DISGUISE in article.body
+    assert "<script" not in article.body
 
 
 # ----------------------------------------------------------------------------- escaping

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import select
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 from conftest import SEED
@@ -98,3 +101,65 @@ def test_killing_the_parent_ends_its_workers_without_a_traceback(tmp_path: Path,
     _, err = proc.communicate()
     assert survivors == []
     assert err == ""
+
+
+# ---------------------------------------------------------------- SIGTERM to the command
+
+# What `timeout`, systemd and `docker stop` send; systemd sends it to the whole group.
+PAGES = 3000  # seconds of work at hundreds of pages a second
+
+
+def _crawl(folder: Path) -> list[Path]:
+    """Pages, the first of them binary: its failure, told on stderr, says the workers are at work."""
+    folder.mkdir()
+    (folder / "0-binary.html").write_bytes(bytes(range(256)) * 4)
+    for i in range(PAGES):
+        shutil.copy(SEED / "input.txt", folder / f"page-{i:04}.txt")
+    return sorted(folder.iterdir())
+
+
+def _records_of(out: Path) -> list[str]:
+    """The sources an output holds; it must be whole: a JSON array, a Parquet file."""
+    if out.suffix == ".parquet":
+        return [str(s) for s in pq.read_table(out).column("source").to_pylist()]
+    return [record["source"] for record in json.loads(out.read_text("utf-8"))]
+
+
+def _started(process: subprocess.Popen[str]) -> str:
+    """Wait until the workers have parsed the first page (its failure is on stderr), and a few more."""
+    assert process.stderr is not None
+    ready, _, _ = select.select([process.stderr], [], [], START_SECONDS)
+    first = process.stderr.readline() if ready else ""
+    assert "DecodeError" in first, f"the run did not start: {process.poll()}"
+    time.sleep(0.2)
+    return first
+
+
+@pytest.mark.parametrize("target", ["command", "group"])
+@pytest.mark.parametrize("fmt", ["json", "parquet"])
+def test_sigterm_closes_the_output_whole_and_exits_143(tmp_path: Path, fmt: str, target: str) -> None:
+    pages = _crawl(tmp_path / "crawl")
+    out = tmp_path / f"out.{fmt}"
+    command = [sys.executable, "-m", "newsparse", str(tmp_path / "crawl"), "-o", str(out), "--workers", "2"]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        first = _started(process)
+        if target == "group":
+            os.killpg(process.pid, signal.SIGTERM)
+        else:
+            os.kill(process.pid, signal.SIGTERM)
+        _, rest = process.communicate(timeout=START_SECONDS)
+        err = first + rest
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert process.returncode == 143, err
+    assert "Traceback" not in err
+    assert "terminated; the records written so far are whole" in err
+    sources = _records_of(out)
+    assert 1 < len(sources) < len(pages)
+    assert sources == [str(page) for page in pages[: len(sources)]]  # in order, none lost, none crashed
+    assert "WorkerCrashed" not in err

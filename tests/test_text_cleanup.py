@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 import newsparse
-from conftest import SEED
+from conftest import RTL_DUMPS, SEED
 from newsparse import Byline
+from newsparse.normalize import clean_line
 
 SEED_TEXT = (SEED / "input.txt").read_text("utf-8")
 
@@ -113,3 +116,39 @@ def test_boxes_inside_the_article_are_dropped(line: str, rule: str) -> None:
     article = newsparse.parse_text(text)
     assert article.paragraphs == paragraphs
     assert any(r.rule == rule and r.text == line for r in article.removed)
+
+
+# Invisible direction marks as right-to-left dumps carry them (issue 15): after each sentence,
+# or around each line as an embedding or an isolate. They ended every sentence, so no line
+# read as prose and the whole article went to `related`.
+DIRECTION_MARKS = {
+    "rlm-after-sentences": lambda line: line.replace(".", ".\u200f") + "\u200f",
+    "lrm-after-sentences": lambda line: line.replace(".", ".\u200e") + "\u200e",
+    "embedding": lambda line: f"\u202b{line}\u202c",
+    "isolate": lambda line: f"\u2067{line}\u2069",
+    "alm-and-override": lambda line: f"\u202e{line}\u061c\u202c",
+}
+
+
+@pytest.mark.parametrize("marks", DIRECTION_MARKS.values(), ids=DIRECTION_MARKS.keys())
+@pytest.mark.parametrize("language", RTL_DUMPS.keys())
+def test_direction_marks_in_right_to_left_dumps_are_dropped(language: str, marks: Callable[[str], str]) -> None:
+    lines = RTL_DUMPS[language]
+    plain = newsparse.parse_text("\n".join(lines))
+    assert plain.headline == lines[0]
+    assert plain.paragraphs == lines[3:]
+    marked = newsparse.parse_text("\n".join(marks(line) for line in lines))
+    assert (marked.headline, marked.paragraphs, marked.related) == (plain.headline, plain.paragraphs, plain.related)
+
+
+def test_persian_keeps_its_zero_width_non_joiner() -> None:
+    """In Persian the non-joiner is spelling: "می‌خواهم" (I want) is not "میخواهم"."""
+    line = RTL_DUMPS["fa"][3]
+    assert "\u200c" in line
+    assert clean_line(line) == line
+    assert clean_line("up\u200cvote") == "upvote"  # between Latin letters it is a tracker's or a typo
+
+
+def test_an_invisible_character_that_mojibake_stood_for_is_dropped() -> None:
+    """ "â€‹" is U+200B read as windows-1252: the repair gave it back after the invisible ones went."""
+    assert clean_line("upâ€‹vote and donâ€™t") == "upvote and don’t"

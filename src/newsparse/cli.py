@@ -6,7 +6,9 @@
 
 Every input yields exactly one record in the output: its article, or its error (``error`` and
 ``message`` fields). The exit status is 0 when every input parsed, 1 when some did not, 2 for
-a usage error and 130 when interrupted (the records written so far are whole).
+a usage error (an output that cannot be opened among them), 74 when the output could not be
+written on (a full disk), 130 when interrupted (Ctrl-C) and 143 when terminated (SIGTERM). In
+the last three cases the records written so far are whole.
 """
 
 from __future__ import annotations
@@ -16,26 +18,36 @@ import dataclasses
 import importlib
 import logging
 import os
+import signal
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
 from typing import IO
 
 from newsparse import __version__
 from newsparse.batch import DEFAULT_TIMEOUT, Document, Failure, parse_many
 from newsparse.batch.inputs import PAGE_SUFFIXES, file_documents, input_files, single_document, suffix_of
-from newsparse.batch.outputs import FORMATS, PARQUET_NEEDS_PYARROW, RESUMABLE, format_for, open_writer
+from newsparse.batch.outputs import FORMATS, PARQUET_NEEDS_PYARROW, RESUMABLE, Writer, as_utf8, format_for, open_writer
 from newsparse.batch.pool import default_workers
 from newsparse.batch.readback import done_keys
 from newsparse.batch.records import Record
+from newsparse.display import escape_controls
 
 log = logging.getLogger("newsparse")
 
 STDIN = "-"
-EXIT_OK, EXIT_FAILURES, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+# sysexits.h's EX_IOERR: the output failed while being written (a full disk).
+EXIT_OUTPUT_FAILED = 74
+# A shell's code for a command a signal stopped: 128 + the signal's number.
+EXIT_STOPPED: dict[int, int] = {signal.SIGINT: 130, signal.SIGTERM: 143}
+STOPPED_HOW: dict[int, str] = {signal.SIGINT: "interrupted", signal.SIGTERM: "terminated"}
+WHOLE = "the records written so far are whole"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -44,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _configure_logging(verbose=args.verbose)
     try:
         fmt = format_for(args.output, args.format)
-        problem = _usage_problem(args, fmt)
+        problem = _usage_problem(args, fmt) or _output_problem(args.output)
         done = done_keys(args.output, fmt) if args.resume and not problem else set()
     except ValueError as exc:
         problem = str(exc)
@@ -53,17 +65,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _batch(args, fmt, done)
     except BrokenPipeError:  # "newsparse ... | head": the reader has what it wanted
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _silence_stdout()
         return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null: what Python would flush into a closed pipe or a full disk at
+    exit would print a second error."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _configure_logging(*, verbose: bool) -> None:
     """Our messages on stderr, the debug ones with -v."""
     handler = logging.StreamHandler()  # this run's stderr: one handler, not one per call of main()
-    handler.setFormatter(logging.Formatter("newsparse: %(message)s"))
+    handler.setFormatter(_EscapingFormatter("newsparse: %(message)s"))
     log.handlers = [handler]
     log.setLevel(logging.DEBUG if verbose else logging.WARNING)
     log.propagate = False
+
+
+class _EscapingFormatter(logging.Formatter):
+    """Messages name inputs and fields a page chose: their controls reach the terminal escaped."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return escape_controls(super().format(record))
 
 
 def _batch(args: argparse.Namespace, fmt: str, done: set[str]) -> int:
@@ -109,6 +134,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--field", help="the JSONL field holding the page (default: html, content, raw or text)")
     parser.add_argument("--id-field", help="the JSONL field holding each page's id (default: file:line)")
     parser.add_argument("--url", help="the page's URL, to resolve relative links (for inputs that carry none)")
+    parser.add_argument(
+        "--follow-links", action="store_true", help="read files a walk or glob reaches through links out of its folder"
+    )
     parser.add_argument("--resume", action="store_true", help="skip the inputs already in the output, append the rest")
     parser.add_argument("--unordered", action="store_true", help="write records as they complete, not in input order")
     parser.add_argument("--progress", action=argparse.BooleanOptionalAction, help="a progress bar on stderr")
@@ -137,6 +165,22 @@ def _usage_problem(args: argparse.Namespace, fmt: str) -> str | None:
     return None
 
 
+def _output_problem(path: str | None) -> str | None:
+    """Why the output cannot be written, told before any page is parsed."""
+    if path is None:
+        return None
+    folder = os.path.dirname(path) or "."
+    if os.path.isdir(path):
+        reason = "it is a directory"
+    elif not os.path.isdir(folder):
+        reason = f"there is no directory {folder}"
+    elif not os.access(path if os.path.exists(path) else folder, os.W_OK):
+        reason = "permission denied"
+    else:
+        return None
+    return f"cannot write {path}: {reason}"
+
+
 def _importable(module: str) -> bool:
     try:
         importlib.import_module(module)
@@ -152,13 +196,19 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
+def _real(path: str | Path) -> Path:
+    """The path with every link followed. Path.resolve() raises RuntimeError on a link loop
+    (Python < 3.13); os.path.realpath leaves the loop where it is."""
+    return Path(os.path.realpath(path))
+
+
 def _inputs(args: argparse.Namespace) -> Iterator[Document | Failure]:
-    output = Path(args.output).resolve() if args.output else None
+    output = _real(args.output) if args.output else None
     for spec in args.inputs:
         if spec == STDIN:
             found: Iterable[Document | Failure] = [Document(STDIN, content=sys.stdin.buffer.read())]
         else:
-            found = _documents_but(spec, output, field=args.field, id_field=args.id_field)
+            found = _documents_but(spec, output, args)
         for item in found:
             if args.url and isinstance(item, Document) and not item.url:
                 item = dataclasses.replace(item, url=args.url)
@@ -169,39 +219,47 @@ def _inputs_left(args: argparse.Namespace, done: set[str]) -> int | None:
     """The records this run will write, counted from the inputs' names (nothing is read): the
     progress bar's total. None when a JSONL or WARC file is among them. Skips what ``_inputs``
     and ``_skip_done`` skip: the output file, and the inputs already done."""
-    output = Path(args.output).resolve() if args.output else None
+    output = _real(args.output) if args.output else None
     count = sum(1 for spec in args.inputs if spec == STDIN and STDIN not in done)
-    for found in input_files(spec for spec in args.inputs if spec != STDIN):
+    for found in input_files((spec for spec in args.inputs if spec != STDIN), follow_links=args.follow_links):
         if isinstance(found, Failure):
-            count += found.key not in done
-        # The name first: resolving every file of a crawl costs 4 s per 100,000 files.
-        elif output is None or found.name != output.name or found.resolve() != output:
+            count += not _is_done(found.key, done)
+        elif not _is_output(found, output):
             if not single_document(found):
                 return None
-            count += str(found) not in done  # a page's record is named by its path
+            count += not _is_done(str(found), done)  # a page's record is named by its path
     return count
 
 
-def _documents_but(
-    spec: str, output: Path | None, *, field: str | None, id_field: str | None
-) -> Iterator[Document | Failure]:
+def _is_output(found: Path, output: Path | None) -> bool:
+    # The name first: resolving every file of a crawl costs 4 s per 100,000 files.
+    return output is not None and found.name == output.name and _real(found) == output
+
+
+def _documents_but(spec: str, output: Path | None, args: argparse.Namespace) -> Iterator[Document | Failure]:
     """The documents at ``spec`` but the output file's: ``newsparse crawl/ -o crawl/out.jsonl``
     would otherwise read its own records back as JSON lines, and write one for each, forever."""
-    for found in input_files([spec]):
+    for found in input_files([spec], follow_links=args.follow_links):
         if isinstance(found, Failure):
             yield found
-        elif output is not None and found.resolve() == output:
+        elif _is_output(found, output):
             log.debug("%s: the output file, not an input", found)
         else:
-            yield from file_documents(found, field=field, id_field=id_field)
+            yield from file_documents(found, field=args.field, id_field=args.id_field)
 
 
 def _skip_done(items: Iterator[Document | Failure], done: set[str], tally: _Tally) -> Iterator[Document | Failure]:
     for item in items:
-        if item.key in done:
+        if _is_done(item.key, done):
             tally.skipped += 1
         else:
             yield item
+
+
+def _is_done(key: str, done: set[str]) -> bool:
+    """Whether a record for ``key`` was written: as it is, or as a CSV writes a name that is no
+    UTF-8 (a file name's undecodable bytes come as lone surrogates, and go out as U+FFFD)."""
+    return key in done or as_utf8(key) in done
 
 
 def _workers(args: argparse.Namespace) -> int:
@@ -239,40 +297,150 @@ class _Tally:
         return f"{done} inputs: {self.parsed} parsed, {failed}{skipped}; {rate} over {seconds:.1f} s"
 
 
-def _run(records: Iterator[Record], args: argparse.Namespace, fmt: str, tally: _Tally, *, quiet: bool) -> int:
-    """Write every record as it comes; on Ctrl-C, close the output with whole records only."""
-    append = bool(args.resume and os.path.exists(args.output) and os.path.getsize(args.output))
-    with _output_stream(args.output, fmt, append=args.resume) as out:
-        writer = open_writer(out, args.output, fmt, append=append)
+class _Stopped(BaseException):
+    """Ctrl-C or SIGTERM, raised where the run is but never inside a record's writing. A
+    BaseException, as KeyboardInterrupt is, so no ``except Exception`` on the way swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+class _Stop:
+    """Ctrl-C and SIGTERM (from ``timeout``, systemd, ``docker stop``) stop the run alike. A
+    signal that comes while a record is written, or the output closed, waits for its end: a
+    JSON array or a Parquet file cut in the middle could not be read."""
+
+    def __init__(self) -> None:
+        self.busy = False
+        self.pending: int | None = None
+        self.stopped = False
+
+    def handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.busy or self.stopped:  # once stopping, a second signal changes nothing
+            self.pending = self.pending or signum
+            return
+        self.stopped = True
+        raise _Stopped(signum)
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        self.busy = True
         try:
-            for record in records:
-                writer.write(record)
-                tally.add(record)
-                if isinstance(record, Failure) and not quiet:
-                    _complain(f"{record.source}: {record.error}: {record.message}")
-        except KeyboardInterrupt:
-            _complain("interrupted; the records written so far are whole (use --resume to go on)")
-            return EXIT_INTERRUPTED
+            yield
         finally:
-            writer.close()
-    return EXIT_FAILURES if tally.failed else EXIT_OK
+            self.busy = False
+        if self.pending is not None and not self.stopped:
+            self.stopped = True
+            raise _Stopped(self.pending)
 
 
 @contextmanager
-def _output_stream(path: str | None, fmt: str, *, append: bool) -> Iterator[IO[str] | None]:
+def _stop_signals() -> Iterator[_Stop]:
+    """Catch SIGINT and SIGTERM while the batch runs (only the main thread may set handlers)."""
+    stop = _Stop()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+    before = {signum: signal.signal(signum, stop.handle) for signum in EXIT_STOPPED}
+    try:
+        yield stop
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler if handler is not None else signal.SIG_DFL)
+
+
+class _OutputError(Exception):
+    """The output could not be opened or written on: one line for the user, not a traceback."""
+
+    def __init__(self, path: str | None, cause: OSError, status: int) -> None:
+        super().__init__(f"cannot write {path or 'standard output'}: {cause.strerror or cause}")
+        self.path, self.status = path, status
+
+
+@contextmanager
+def _writing(path: str | None, status: int = EXIT_OUTPUT_FAILED) -> Iterator[None]:
+    try:
+        yield
+    except BrokenPipeError:  # "| head": main() ends quietly
+        raise
+    except OSError as exc:  # a full disk, a missing folder, an unwritable file
+        raise _OutputError(path, exc, status) from exc
+
+
+def _run(records: Iterator[Record], args: argparse.Namespace, fmt: str, tally: _Tally, *, quiet: bool) -> int:
+    """Write every record as it comes. Ctrl-C, SIGTERM or a failing disk end the run with the
+    output closed on whole records."""
+    try:
+        with _stop_signals() as stop, _output(args, fmt, stop) as writer:
+            for record in records:
+                with stop.deferred(), _writing(args.output):
+                    writer.write(record)
+                    tally.add(record)
+                if isinstance(record, Failure) and not quiet:
+                    _complain(f"{record.source}: {record.error}: {record.message}")
+    except (_Stopped, KeyboardInterrupt) as exc:
+        signum = exc.signum if isinstance(exc, _Stopped) else signal.SIGINT
+        _complain(f"{STOPPED_HOW[signum]}; {WHOLE}{_resume_note(fmt)}")
+        return EXIT_STOPPED[signum]
+    except _OutputError as exc:
+        if exc.path is None:
+            _silence_stdout()
+        _complain(str(exc) if exc.status == EXIT_USAGE else f"{exc}; {WHOLE}{_resume_note(fmt)}")
+        return exc.status
+    return EXIT_FAILURES if tally.failed else EXIT_OK
+
+
+def _resume_note(fmt: str) -> str:
+    return " (use --resume to go on)" if fmt in RESUMABLE else ""
+
+
+@contextmanager
+def _output(args: argparse.Namespace, fmt: str, stop: _Stop) -> Iterator[Writer]:
+    """The writer of the output, closed whatever happens: a JSON array gets its "]", Parquet its
+    footer. An output that cannot be opened is a usage error (exit 2)."""
+    path = args.output
+    append = bool(args.resume and os.path.exists(path) and os.path.getsize(path))
+    with _writing(path, EXIT_USAGE):
+        stream = _open_stream(path, fmt, append=args.resume)
+        writer = open_writer(stream, path, fmt, append=append)
+    whole = False
+    try:
+        yield writer
+        whole = True
+    finally:
+        with stop.deferred():
+            _close(writer, stream, path, report=whole)
+
+
+def _open_stream(path: str | None, fmt: str, *, append: bool) -> IO[str] | None:
     """The text stream records go to: the output file, or stdout; None for Parquet, which
     pyarrow writes to its path itself."""
     if fmt == "parquet":
-        yield None
-    elif path is None:
-        yield sys.stdout
-    else:
-        with open(path, "a" if append else "w", encoding="utf-8", newline="") as stream:
-            yield stream
+        return None
+    if path is None:
+        return sys.stdout
+    return open(path, "a" if append else "w", encoding="utf-8", newline="")  # closed by _close
+
+
+def _close(writer: Writer, stream: IO[str] | None, path: str | None, *, report: bool) -> None:
+    """Close the writer, then the file, even when the writer's last flush fails. After an
+    earlier failure, a second one says nothing new."""
+    try:
+        with _writing(path):
+            try:
+                writer.close()
+            finally:
+                if stream is not None and stream is not sys.stdout:
+                    stream.close()
+    except _OutputError:
+        if report:
+            raise
 
 
 def _complain(message: str) -> None:
-    print(f"newsparse: {message}", file=sys.stderr)
+    """A line on stderr; names and messages come from the inputs, their controls escaped."""
+    print(f"newsparse: {escape_controls(message)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

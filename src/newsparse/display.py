@@ -8,6 +8,7 @@ card escapes every value taken from the article: scraped text is untrusted input
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
@@ -17,7 +18,16 @@ from urllib.parse import urlsplit
 from newsparse.model import Article, Byline, RelatedLink, Removal, VoteCount
 from newsparse.normalize import word_count
 
-__all__ = ["article_html", "article_repr", "render_text"]
+__all__ = ["CONTROLS", "CONTROLS_BEYOND_C0", "article_html", "article_repr", "escape_controls", "render_text"]
+
+# What a terminal obeys or hides instead of showing: C0 and C1 controls (ESC starts a sequence
+# that retitles or clears it, CR and LF forge lines, \x9b is CSI), bidi controls and marks that
+# reorder what follows, line and paragraph separators, and lone surrogates, which UTF-8 cannot
+# write. The joiners U+200C and U+200D stay: Persian, Indic scripts and emoji need them.
+_BEYOND_C0 = r"\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff"
+CONTROLS = re.compile(rf"[\x00-\x1f{_BEYOND_C0}]")
+# The same but C0, which JSON escapes itself: for JSON text, whose raw newlines are indentation.
+CONTROLS_BEYOND_C0 = re.compile(f"[{_BEYOND_C0}]")
 
 # Bounds in characters (or items) that keep both views small whatever the page held.
 _HEADLINE_LIMIT = 80
@@ -207,15 +217,34 @@ def _removed_html(removed: Sequence[Removal]) -> str:
     )
 
 
+def escape_controls(text: str) -> str:
+    """``text`` safe to print on a terminal: each of ``CONTROLS`` shown as its escape.
+
+    >>> print(escape_controls("Title\\x1b]0;pwned\\x07\\r\\nInjected: \\u202eevil"))
+    Title\\x1b]0;pwned\\x07\\r\\nInjected: \\u202eevil
+    """
+    return CONTROLS.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
+
+
 def render_text(name: str, article: Article) -> str:
-    """A plain reading view: headline, what is known about the page, the body, related links."""
-    headline = article.headline or "(no headline)"
-    lines = [f"# {name}", headline, "=" * min(len(headline), 80)]
-    lines += [f"{key}: {value}" for key, value in _facts(article) if value]
-    lines += ["", article.body or "(no body)"]
+    """A plain reading view: headline, what is known about the page, the body, related links.
+    Every value is scraped text, printed on a terminal: its controls are shown escaped."""
+    headline = escape_controls(article.headline or "(no headline)")
+    lines = [f"# {escape_controls(name)}", headline, "=" * min(len(headline), 80)]
+    lines += [f"{key}: {escape_controls(value)}" for key, value in _facts(article) if value]
+    body = "\n\n".join(escape_controls(p) for p in article.paragraphs)  # a paragraph's own newlines too
+    lines += ["", body or "(no body)"]
     if article.related:
-        lines += ["", "Related:"] + [f"  - {r.title}" + (f" <{r.url}>" if r.url else "") for r in article.related]
+        lines += ["", "Related:"] + [_related_line(r) for r in article.related]
     return "\n".join(lines)
+
+
+def _related_line(link: RelatedLink) -> str:
+    return f"  - {escape_controls(link.title)}" + (f" <{escape_controls(link.url)}>" if link.url else "")
 
 
 def _facts(article: Article) -> list[tuple[str, str | None]]:

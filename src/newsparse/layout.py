@@ -730,12 +730,12 @@ def _related_indices(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: in
     found = next((run for run in runs if run), None)
     if found is not None or labels:
         return found or []
-    run: list[int] = []
+    run: list[int] = []  # read from the end backwards, then put in order (insert(0) was quadratic)
     for i in range(len(marks) - 1, end - 1, -1):
         if i in taken or marks[i] is not CONTENT or not _is_teaser(blocks[i]):
             break
-        run.insert(0, i)
-    return run if len(run) >= 2 else []
+        run.append(i)
+    return run[::-1] if len(run) >= 2 else []
 
 
 def _title_run(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, taken: set[int]) -> list[int]:

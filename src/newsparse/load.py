@@ -1,9 +1,11 @@
 """Turn what the user hands us (str, bytes or a path) into text, and tell HTML from plain text.
 
 Bytes are decoded in the order a browser trusts: a byte-order mark, then the charset the
-document declares, then detection by bs4's ``EncodingDetector`` (``UnicodeDammit``'s). A
-declared charset is used only when it decodes the bytes cleanly, so a page that tells the
-truth about its encoding never comes out as mojibake, and one that lies is still read.
+document declares (WHATWG labels only, see ``charsets``), then detection on a bounded sample
+(``charsets.detect``). A declared multi-byte charset is used only when it decodes the bytes
+cleanly, and a declared single-byte one gives way to bytes that read as UTF-8 or as CJK text,
+so a page that tells the truth about its encoding never comes out as mojibake, and one that
+lies is still read.
 """
 
 from __future__ import annotations
@@ -16,8 +18,7 @@ import re
 import stat
 from pathlib import Path
 
-from bs4.dammit import EncodingDetector
-
+from newsparse.charsets import codec_for, detect, is_single_byte, iso_2022_jp
 from newsparse.errors import DecodeError, EmptyInputError, UnreadableFileError, UnsupportedInputError
 
 Source = str | bytes | os.PathLike[str]
@@ -30,6 +31,7 @@ _DECLARED_CHARSET = re.compile(
 _SNIFF_BYTES = 4096
 
 # WHATWG: these labels mean windows-1252 in every browser; latin-1 would turn its quotes into C1 controls.
+# (``charsets`` holds every label; this set is the batch's, for HTTP headers.)
 _WINDOWS_1252_ALIASES = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1"})
 
 _BOMS = (
@@ -129,42 +131,50 @@ def _decode_declared(data: bytes) -> str | None:
     match = _DECLARED_CHARSET.search(data[:_SNIFF_BYTES])
     if not match:
         return None
-    label = (match.group(1) or match.group(2)).decode("ascii").lower()
-    if label.replace("-", "").startswith("utf16"):
-        label = "utf-8"  # WHATWG: a page that can state "utf-16" in ASCII is not UTF-16
-    if label in _WINDOWS_1252_ALIASES:
-        # A latin-1 label on bytes that are valid UTF-8 (and not plain ASCII) is the common
-        # mislabel of a UTF-8 page: windows-1252 text is almost never valid UTF-8 by chance.
-        utf8 = _strict(data, "utf-8") if not data.isascii() else None
-        return utf8 if utf8 is not None else data.decode("cp1252", errors="replace")
-    return _strict(data, label)
+    codec = codec_for((match.group(1) or match.group(2)).decode("ascii"))
+    if codec is None:
+        return None  # no WHATWG label ("utf-7", "cp037"): browsers ignore it, and so does newsparse
+    if not is_single_byte(codec):
+        return _strict(data, codec)
+    # A single-byte label (often a CMS's default) on bytes that are valid UTF-8, or that read as
+    # CJK text, is a mislabel: single-byte text is almost never either by chance. Between
+    # single-byte charsets, the label is believed.
+    text = _multi_byte(data)
+    if text is None and (found := detect(data, single_byte=False)) is not None:
+        text = _decoded(data, found)
+    return text if text is not None else data.decode(codec, errors="replace")
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
     """The bytes decoded without a replacement, or None."""
     try:
         return data.decode(encoding)
-    except (LookupError, UnicodeError):  # unknown labels, and codecs that are no charset ("undefined")
+    except (LookupError, UnicodeError):  # unknown codecs, and codecs that are no charset ("undefined")
         return None
+
+
+def _decoded(data: bytes, encoding: str) -> str:
+    """The bytes decoded, with replacement characters only if they do not decode cleanly."""
+    text = _strict(data, encoding)
+    return text if text is not None else data.decode(encoding, errors="replace")
 
 
 def _decode_detected(data: bytes) -> str:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return data.decode(utf16, errors="replace")
-    utf8 = _strict(data, "utf-8")
-    if utf8 is not None:
-        return utf8
-    # Detection reads every byte: refuse binary data on its first bytes instead.
+    text = _multi_byte(data)
+    if text is not None:
+        return text
+    # Binary data is refused on its first bytes, before any detection.
     _reject_binary(data[:_SNIFF_BYTES].decode("latin-1"))
-    # UnicodeDammit's own loop, over its detector's candidates, but with our last resort: it
-    # would log a warning through the root logger of the caller's program, and decode with
-    # UTF-8 where windows-1252 keeps every letter of a page with one undefined byte.
-    for encoding in EncodingDetector(data, ["utf-8", "windows-1252"], is_html=True).encodings:
-        text = _strict(data, encoding)
-        if text is not None:
-            return text
-    return data.decode("windows-1252", errors="replace")
+    # The last resort, windows-1252, keeps every letter of a Western page with one undefined byte.
+    return _decoded(data, detect(data) or "cp1252")
+
+
+def _multi_byte(data: bytes) -> str | None:
+    """The bytes as ISO-2022-JP (7-bit, so before UTF-8) or as UTF-8, when they read cleanly."""
+    return iso_2022_jp(data) or _strict(data, "utf-8")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -7,18 +7,19 @@ Stages, in order:
 3. ``fields.language``: the page's language, which picks the vocabularies (``rules``).
 4. ``layout``: noise filters mark widget lines; positions split head, body and tail, and the
    votes, byline and related links are read off the tail; every dropped block is recorded.
-5. ``Article``: the frozen result, with the page's own metadata where it has some.
+5. ``Article``: the frozen result, with the page's own metadata where it has some. A
+   publication date more than a day after the parse is dropped: the one reading of the clock.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 
 from lxml.html import HtmlElement
 
 from newsparse.fields.byline import html_byline, without_site
 from newsparse.fields.datelines import disagree, html_published, reconciled, visible_dateline
-from newsparse.fields.dates import url_date
+from newsparse.fields.dates import not_in_future, url_date
 from newsparse.fields.headline import choose_headline, h1_kickers, h1_texts, headline_element, site_from_title
 from newsparse.fields.language import detect_language
 from newsparse.fields.related import html_related
@@ -70,7 +71,7 @@ def extract(page: Page) -> Article:
         votes=layout.votes,
         byline=without_site(layout.byline, site_name, url=page.meta.url),
         related=layout.related,
-        published=layout.published or url_date(page.meta.url),
+        published=not_in_future(layout.published or url_date(page.meta.url), datetime.now(timezone.utc)),
         language=language,
         url=page.meta.url,
         site_name=site_name,
@@ -126,7 +127,7 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
         votes=html_votes(page, rules, fallback=layout.votes),
         byline=byline,
         related=html_related(page, rules, paragraphs=paragraphs),
-        published=_published(page, layout.published, header, rules),
+        published=not_in_future(_published(page, layout.published, header, rules), datetime.now(timezone.utc)),
         language=language,
         url=page.meta.url,
         site_name=site_name,

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from newsparse.batch.records import Document, Failure, Kind
-from newsparse.load import _WINDOWS_1252_ALIASES
+from newsparse.load import _WINDOWS_1252_ALIASES, MAX_PAGE_BYTES
 
 __all__ = [
     "PAGE_SUFFIXES",
@@ -51,60 +51,104 @@ _HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I
 _BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)  # UTF-32's begin as UTF-16's do
 # A message names at most this many of a line's fields.
 MAX_NAMED_FIELDS = 12
+# The most one JSONL line or WARC response may hold, as a page file: the main process reads
+# them, and a 400 KB .jsonl.gz can unpack to one 400 MB line.
+MAX_RECORD_BYTES = MAX_PAGE_BYTES
+# A file reached through a link out of the tree being read (crawl/notes.txt -> /etc/passwd)
+# would put the machine's own files into the records.
+_LINK_OUT = "a link out of the directory being read: not followed (--follow-links, follow_links=True, reads it)"
 
 log = logging.getLogger("newsparse")
 
 
 def documents(
-    paths: Iterable[str | os.PathLike[str]], *, field: str | None = None, id_field: str | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    field: str | None = None,
+    id_field: str | None = None,
+    follow_links: bool = False,
 ) -> Iterator[Document | Failure]:
     """Every page under ``paths``: files, directories (recursively), globs (``**`` too),
     JSONL files (the page in ``field``, its id in ``id_field``) and WARC files (their HTML
-    responses, named by their target URI)."""
-    for found in input_files(paths):
+    responses, named by their target URI). A file a walk or a glob reaches through a link out
+    of its directory is a Failure, unless ``follow_links``."""
+    for found in input_files(paths, follow_links=follow_links):
         yield from (found,) if isinstance(found, Failure) else file_documents(found, field=field, id_field=id_field)
 
 
-def input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Failure]:
+def input_files(paths: Iterable[str | os.PathLike[str]], *, follow_links: bool = False) -> Iterator[Path | Failure]:
     """The files ``paths`` name, directories walked and globs expanded, without reading any:
-    what a cluster's client lists before its workers read."""
+    what a cluster's client lists before its workers read. A file named is read wherever it
+    leads; one found by a walk or a glob only inside the directory walked (the glob's part
+    before its first wildcard), unless ``follow_links``."""
     for spec in paths:
         text = os.fspath(spec)
         if not os.path.exists(text) and _GLOB_CHARS.intersection(text):
-            matches = sorted(glob.glob(text, recursive=True))
-            if not matches:
-                yield Failure(text, UNREADABLE, "no file matches this pattern")
-            # "crawl/**" matches the folders and the files in them: each file once, and, as in
-            # a directory walk, pages only ("crawl/**" also matches logo.png); "*.dat" asks for .dat.
-            any_file = "." not in os.path.basename(text)
-            seen: set[Path] = set()
-            for match in matches:
-                for found in _files_at(Path(match)):
-                    if isinstance(found, Path):
-                        if found in seen or (any_file and not _readable_suffix(found.name)):
-                            continue
-                        seen.add(found)
-                    yield found
+            yield from _glob_files(text, follow_links=follow_links)
+        elif os.path.isdir(text):
+            yield from _walk(Path(text), None if follow_links else os.path.realpath(text))
         else:
-            yield from _files_at(Path(text))
+            yield from _files_at(Path(text), None)
 
 
-def _files_at(path: Path) -> Iterator[Path | Failure]:
-    if path.is_dir():
-        yield from _walk(path)
+def _glob_files(pattern: str, *, follow_links: bool) -> Iterator[Path | Failure]:
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        yield Failure(pattern, UNREADABLE, "no file matches this pattern")
+    tree = None if follow_links else os.path.realpath(_fixed_part(pattern))
+    # "crawl/**" matches the folders and the files in them: each file once, and, as in
+    # a directory walk, pages only ("crawl/**" also matches logo.png); "*.dat" asks for .dat.
+    any_file = "." not in os.path.basename(pattern)
+    seen: set[Path] = set()
+    for match in matches:
+        for found in _files_at(Path(match), tree):
+            if isinstance(found, Path):
+                if found in seen or (any_file and not _readable_suffix(found.name)):
+                    continue
+                seen.add(found)
+            yield found
+
+
+def _fixed_part(pattern: str) -> str:
+    """The folder a glob cannot leave: its path up to the part with the first wildcard.
+
+    >>> _fixed_part("crawl/2024/**/*.html"), _fixed_part("*.html"), _fixed_part("/data/c*/a.html")
+    ('crawl/2024', '.', '/data')
+    """
+    parts = pattern.split(os.sep)
+    fixed = next(i for i, part in enumerate(parts) if _GLOB_CHARS.intersection(part))
+    return os.sep.join(parts[:fixed]) or (os.sep if pattern.startswith(os.sep) else ".")
+
+
+def _files_at(path: Path, tree: str | None) -> Iterator[Path | Failure]:
+    """The file at ``path``, or the pages under it; within ``tree`` (a real path) if one is given."""
+    if tree is not None and _outside(path, tree):
+        yield Failure(str(path), UNREADABLE, _LINK_OUT)
+    elif path.is_dir():
+        yield from _walk(path, tree)
     elif path.is_file():
         yield path
     else:
         yield Failure(str(path), UNREADABLE, "no such file or directory")
 
 
-def _walk(top: Path) -> Iterator[Path]:
-    """The directory's pages in a stable order: sorted names, hidden files and folders skipped."""
+def _walk(top: Path, tree: str | None) -> Iterator[Path | Failure]:
+    """The directory's pages in a stable order: sorted names, hidden files and folders skipped.
+    Folders linked to are not walked (os.walk's default); a file linked to out of ``tree`` is a
+    Failure. Only links need the check: a walk's other files lie under ``top``."""
     for root, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith(".") and _readable_suffix(name):
-                yield Path(root, name)
+                path = Path(root, name)
+                linked_out = tree is not None and path.is_symlink() and _outside(path, tree)
+                yield Failure(str(path), UNREADABLE, _LINK_OUT) if linked_out else path
+
+
+def _outside(path: Path, tree: str) -> bool:
+    """Whether the path's real place (links followed; a loop stays where it is) is out of ``tree``."""
+    real = os.path.realpath(path)
+    return real != tree and not real.startswith(tree.rstrip(os.sep) + os.sep)
 
 
 def _readable_suffix(name: str) -> bool:
@@ -156,11 +200,29 @@ def read_jsonl(path: Path, *, field: str | None = None, id_field: str | None = N
     missing = _MissingField(path, field)
     with stream:
         try:
-            for number, raw in enumerate(stream, start=1):
-                if raw.strip():
+            for number, raw in enumerate(_lines(stream), start=1):
+                if raw is None:
+                    yield Failure(f"{path}:{number}", INVALID_INPUT, f"a line over {_cap()}: not read")
+                elif raw.strip():
                     yield missing.note(_jsonl_document(f"{path}:{number}", raw, field, id_field))
         except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt .gz: the lines before it stand
             yield Failure(f"{path}:{number + 1}", UNREADABLE, f"cannot read on: {type(exc).__name__}: {exc}")
+
+
+def _lines(stream: IO[bytes]) -> Iterator[bytes | None]:
+    """The stream's lines, newline kept; None for a line over ``MAX_RECORD_BYTES``, which is
+    read past in small pieces, never held whole."""
+    while line := stream.readline(MAX_RECORD_BYTES + 1):
+        if len(line) <= MAX_RECORD_BYTES or line.endswith(b"\n"):
+            yield line
+            continue
+        while (rest := stream.readline(TAIL_READ)) and not rest.endswith(b"\n"):
+            pass
+        yield None
+
+
+def _cap() -> str:
+    return f"{MAX_RECORD_BYTES >> 20} MB, the most a page may hold"
 
 
 def _jsonl_document(place: str, raw: bytes, field: str | None, id_field: str | None) -> Document | Failure:
@@ -265,9 +327,11 @@ def _warc_document(path: Path, record: Any) -> Document | Failure:
     url = (record.rec_headers.get_header("WARC-Target-URI") or "").strip() or None
     page = Document(id=url or place, url=url, kind="html", origin=place if url else None)
     try:
-        content = record.content_stream().read()
+        content = record.content_stream().read(MAX_RECORD_BYTES + 1)  # the rest is read past by _whole
     except (OSError, EOFError, ValueError, zlib.error) as exc:  # a badly compressed body
         return page.failure(INVALID_INPUT, f"unreadable response body: {exc}")
+    if len(content) > MAX_RECORD_BYTES:
+        return page.failure(INVALID_INPUT, f"a response body over {_cap()}: not read")
     return dataclasses.replace(page, content=_http_decoded(content, _content_type(record)))
 
 

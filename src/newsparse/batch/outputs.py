@@ -4,12 +4,19 @@ Each writer takes records one at a time and keeps none, so memory stays flat ove
 of them. JSONL and CSV are flushed after every record: a run killed midway leaves whole
 records behind (and at most one torn last line, which ``--resume`` trims), so it can go on
 where it stopped. ``newsparse.batch.readback`` reads them back.
+
+No value stops a writer. A lone surrogate (from a JSON escape or a file name that is no UTF-8)
+is written as its JSON escape in JSON, so it reads back exactly, and as U+FFFD in CSV and
+Parquet, whose text is UTF-8. JSON also escapes what a terminal would obey (C1 and bidi controls).
+A CSV text cell that a spreadsheet would run as a formula (it starts with = + - @, a tab or
+CR) gets a leading ``'``, as OWASP advises; ``read_records`` takes it off again.
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -17,9 +24,9 @@ from typing import IO, Any, Protocol
 
 from newsparse.batch.records import Parsed, Record
 from newsparse.batch.table import COLUMNS, flat_record
-from newsparse.display import render_text
+from newsparse.display import CONTROLS_BEYOND_C0, escape_controls, render_text
 
-__all__ = ["FORMATS", "RESUMABLE", "Writer", "format_for", "open_writer"]
+__all__ = ["FORMATS", "RESUMABLE", "Writer", "as_utf8", "format_for", "open_writer"]
 
 FORMATS = ("json", "jsonl", "csv", "parquet", "text")
 RESUMABLE = ("jsonl", "csv")
@@ -27,6 +34,10 @@ _SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv
 PARQUET_NEEDS_PYARROW = "Parquet output needs pyarrow: pip install 'newsparse[parquet]'"
 # Parquet rows are written in groups of this many: a bounded buffer, and readable row groups.
 PARQUET_ROW_GROUP = 1000
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+# A cell a spreadsheet runs as a formula (OWASP's list), after any quotes we put before one:
+# quoting "'=x" too keeps the quote reversible ("''=x" reads back as "'=x").
+FORMULA = re.compile(r"'*[=+\-@\t\r]")
 
 
 class Writer(Protocol):
@@ -71,12 +82,36 @@ def open_writer(stream: IO[str] | None, path: str | None, fmt: str, *, append: b
     return factories[fmt]()
 
 
+def _json(data: Any, *, indent: int | None = None) -> str:
+    """JSON text any reader and any terminal take: the controls JSON leaves raw (C1, bidi, lone
+    surrogates ...) as ``\\uXXXX`` escapes, which read back as the very same string; other
+    text as it is.
+
+    >>> print(_json({"url": "https://a.example/\\ud800", "title": "\\u202eevil"}))
+    {"url": "https://a.example/\\ud800", "title": "\\u202eevil"}
+    """
+    return CONTROLS_BEYOND_C0.sub(_json_escape, json.dumps(data, ensure_ascii=False, indent=indent))
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def as_utf8(text: str) -> str:
+    """``text`` as UTF-8 can write it: lone surrogates become U+FFFD.
+
+    >>> as_utf8("caf\\udce9.html")
+    'caf\ufffd.html'
+    """
+    return _SURROGATES.sub("\ufffd", text)
+
+
 class _JsonlWriter:
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
 
     def write(self, record: Record) -> None:
-        self.stream.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        self.stream.write(_json(record.to_dict()) + "\n")
         self.stream.flush()
 
     def close(self) -> None:
@@ -92,7 +127,7 @@ class _JsonArrayWriter:
         stream.write("[")
 
     def write(self, record: Record) -> None:
-        text = json.dumps(record.to_dict(), ensure_ascii=False, indent=2)
+        text = _json(record.to_dict(), indent=2)
         self.stream.write(("," if self.count else "") + "\n" + text)
         self.count += 1
 
@@ -121,10 +156,22 @@ class _CsvWriter:
 
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
+        return _json(value)  # "[...]": never a formula, and exact when read back
     if isinstance(value, datetime):  # UTC to the second: one shape, which pd.to_datetime reads as is
         return value.isoformat()
-    return "" if value is None else value
+    if isinstance(value, str):
+        return _csv_text(value)
+    return "" if value is None else value  # numbers we wrote: "-12" is a count, not a formula
+
+
+def _csv_text(text: str) -> str:
+    """A text cell no spreadsheet runs: a leading quote before a formula's first character.
+
+    >>> print(_csv_text("=HYPERLINK(1)"), _csv_text("-12 points"), _csv_text("'=x"), _csv_text("A headline"))
+    '=HYPERLINK(1) '-12 points ''=x A headline
+    """
+    text = as_utf8(text)
+    return "'" + text if FORMULA.match(text) else text
 
 
 class _ParquetWriter:
@@ -144,7 +191,7 @@ class _ParquetWriter:
         self.rows: list[dict[str, Any]] = []
 
     def write(self, record: Record) -> None:
-        self.rows.append(flat_record(record))
+        self.rows.append({name: _parquet_cell(value) for name, value in flat_record(record).items()})
         if len(self.rows) >= PARQUET_ROW_GROUP:
             self._flush()
 
@@ -158,6 +205,15 @@ class _ParquetWriter:
         self.writer.close()
 
 
+def _parquet_cell(value: Any) -> Any:
+    """Parquet's strings are UTF-8: a lone surrogate would fail the whole row group."""
+    if isinstance(value, str):
+        return as_utf8(value)
+    if isinstance(value, list):
+        return [as_utf8(item) if isinstance(item, str) else item for item in value]
+    return value
+
+
 class _TextWriter:
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
@@ -167,7 +223,8 @@ class _TextWriter:
         if isinstance(record, Parsed):
             text = render_text(record.source, record.article)
         else:
-            text = f"# {record.source}\n(failed: {record.error}: {record.message})"
+            failed = escape_controls(f"{record.error}: {record.message}")
+            text = f"# {escape_controls(record.source)}\n(failed: {failed})"
         self.stream.write(("\n\n" if self.count else "") + text)
         self.count += 1
 

@@ -74,7 +74,10 @@ def parse_document(doc: Document) -> Record:
 
 def _serve(conn: Connection) -> None:
     """A worker's life: documents in, records out, until the parent sends None or goes away."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops us
+    # Ctrl-C and SIGTERM are the parent's to handle: it stops us. systemd and a terminal send
+    # them to the whole group, and a worker that died of one would give its page a crash record.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _exit_with_parent()
     # A parent killed (SIGKILL, SIGTERM) leaves a closed pipe: EOF on recv, BrokenPipeError or
     # ConnectionResetError on send. Nobody is left to read a traceback; the worker just ends.

@@ -14,12 +14,11 @@ import gzip
 import io
 import json
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import IO, Any, cast
 
-from newsparse.batch.outputs import format_for
+from newsparse.batch.outputs import FORMULA, format_for
 from newsparse.batch.records import Record, record_from_dict
 from newsparse.batch.table import COLUMNS, record_from_row
 from newsparse.errors import ForeignFileError
@@ -36,6 +35,9 @@ _CSV_HEADER = ",".join(COLUMNS)
 TAIL_CHUNK = 1 << 16
 # Parquet is read this many rows at a time.
 PARQUET_BATCH = 1000
+# csv's own limit on a field is 131,072 characters, and a long article's body is longer. This
+# one is past any field we write (a page is at most 64 MB) and fits a C long everywhere.
+CSV_FIELD_LIMIT = 2**31 - 1
 
 
 def read_records(path: str | os.PathLike[str]) -> Iterator[Record]:
@@ -156,7 +158,7 @@ def _csv_records(path: str, lines: Iterable[str]) -> Iterator[Record]:
 def _no_csv_field_limit() -> Iterator[None]:
     """csv refuses fields over 131,072 characters, and a long article's body is longer. The limit
     is the csv module's, process-wide: raised while we read, then put back."""
-    before = csv.field_size_limit(sys.maxsize)
+    before = csv.field_size_limit(CSV_FIELD_LIMIT)
     try:
         yield
     finally:
@@ -164,14 +166,21 @@ def _no_csv_field_limit() -> Iterator[None]:
 
 
 def _csv_value(kind: str, cell: str) -> Any:
-    """A CSV cell as the column's type: lists are JSON text; an empty cell is None."""
+    """A CSV cell as the column's type: lists are JSON text; an empty cell is None; a text
+    cell loses the quote the writer put before a formula.
+
+    >>> _csv_value("str", "'=SUM(A1)"), _csv_value("str", "''=x"), _csv_value("str", "'tis")
+    ('=SUM(A1)', "'=x", "'tis")
+    """
     if kind == "list":
         return json.loads(cell) if cell else []
     if not cell:
         return None
     if kind == "int":
         return int(cell)
-    return datetime.fromisoformat(cell) if kind == "timestamp" else cell
+    if kind == "timestamp":
+        return datetime.fromisoformat(cell)
+    return cell[1:] if cell.startswith("'") and FORMULA.match(cell) else cell
 
 
 def _parquet_records(path: str) -> Iterator[Record]:

@@ -4,7 +4,7 @@ The same columns serve CSV, Parquet, ``to_dataframe`` and the Dask DataFrame, ea
 type in every row:
 
 * ``source``, and ``origin`` where the input was read when that is not its id;
-* ``votes`` (the count), ``votes_raw``, ``votes_label``;
+* ``votes`` (the count; empty where int64 cannot hold it), ``votes_raw``, ``votes_label``;
 * ``authors`` (a list), ``author_bio``, ``author_url``;
 * ``related_titles`` and ``related_urls`` (lists of the same length);
 * ``paragraphs`` (a list) next to ``body`` (joined by blank lines) and ``words``;
@@ -25,12 +25,13 @@ from datetime import date, datetime, time, timedelta, timezone
 from types import MappingProxyType
 from typing import Any
 
-from newsparse.batch.records import Failure, Parsed, Record
+from newsparse.batch.records import INTERNAL_ERROR, Failure, Parsed, Record
 from newsparse.model import Article, Byline, RelatedLink, Removal, VoteCount
 from newsparse.normalize import word_count
 
 __all__ = ["COLUMNS", "arrow_schema", "flat_article", "flat_record", "record_from_row"]
 
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 # Column name -> the kind of value it holds (for Parquet's and Dask's schemas).
 COLUMNS = MappingProxyType(
     {
@@ -62,18 +63,21 @@ COLUMNS = MappingProxyType(
 
 
 def flat_record(record: Record) -> dict[str, Any]:
-    """A record as a row of ``COLUMNS``."""
+    """A record as a row of ``COLUMNS``. An article no row can hold (a date past year 9999 once
+    in UTC, built by hand) gives an ``InternalError`` row: one record must not stop a table."""
     if isinstance(record, Failure):
-        # Fresh lists for every row: a list shared by all failed rows would change in all at once.
-        empty: dict[str, Any] = {name: ([] if kind == "list" else None) for name, kind in COLUMNS.items()}
-        return {
-            **empty,
-            "source": record.source,
-            "origin": record.origin,
-            "error": record.error,
-            "message": record.message,
-        }
-    return flat_article(record.article, source=record.source, origin=record.origin)
+        return _failure_row(record)
+    try:
+        return flat_article(record.article, source=record.source, origin=record.origin)
+    except (ValueError, OverflowError) as exc:
+        why = f"no table row holds this article: {type(exc).__name__}: {exc}"
+        return _failure_row(Failure(record.source, INTERNAL_ERROR, why, record.origin))
+
+
+def _failure_row(record: Failure) -> dict[str, Any]:
+    # Fresh lists for every row: a list shared by all failed rows would change in all at once.
+    empty: dict[str, Any] = {name: ([] if kind == "list" else None) for name, kind in COLUMNS.items()}
+    return {**empty, "source": record.source, "origin": record.origin, "error": record.error, "message": record.message}
 
 
 def flat_article(article: Article, *, source: str | None = None, origin: str | None = None) -> dict[str, Any]:
@@ -96,7 +100,7 @@ def flat_article(article: Article, *, source: str | None = None, origin: str | N
         "body": body or None,
         "paragraphs": list(article.paragraphs),
         "words": word_count(body),
-        "votes": votes.count if votes else None,
+        "votes": _int64(votes.count) if votes else None,
         "votes_raw": votes.raw if votes else None,
         "votes_label": votes.label if votes else None,
         "authors": list(byline.authors) if byline else [],
@@ -112,6 +116,13 @@ def flat_article(article: Article, *, source: str | None = None, origin: str | N
         "removed": len(article.removed),
         "removed_rules": [r.rule for r in article.removed],
     }
+
+
+def _int64(count: int) -> int | None:
+    """The count, where the int64 column holds it: parsing bounds counts far below, but an
+    Article built by hand or read from an older output may hold any int, and one cell must
+    not cost every row of a Parquet row group or a DataFrame."""
+    return count if INT64_MIN <= count <= INT64_MAX else None
 
 
 def utc_instant(value: datetime | date | None) -> datetime | None:

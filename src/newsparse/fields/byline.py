@@ -16,7 +16,7 @@ from newsparse.model import Byline
 from newsparse.normalize import clean_line, phrase_key
 from newsparse.page import Page, Person
 from newsparse.rules import Rules
-from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, RELATED, hints, inside
+from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, RELATED, Within, hints, inside, text_up_to
 from newsparse.sources.xpath import elements, strings
 from newsparse.urls import absolute_url
 
@@ -640,18 +640,20 @@ def _names_in(value: str, rules: Rules) -> tuple[str, ...]:
 def _visible_authors(elements: tuple[html.HtmlElement, ...], rules: Rules, base: str | None) -> tuple[Found, bool]:
     """The names of the first byline element that gives any, and whether a byline prefix
     ("By", "Von") introduced them."""
-    read: list[html.HtmlElement] = []  # bylines read whole: their parts ("Washington,") are not read alone
+    read: set[html.HtmlElement] = set()  # in bylines read whole: their parts ("Washington,") are not read alone
+    in_comments, in_related = Within(COMMENTS), Within(RELATED)  # many candidates: each ancestor read once
     for element in elements:
-        if inside(element, COMMENTS) or inside(element, RELATED) or any(element in r.iterdescendants() for r in read):
+        if element in read or in_comments(element) or in_related(element):
             continue
-        text = clean_line(element.text_content())
+        shown = text_up_to(element, 2 * MAX_BYLINE_CHARS)  # candidates nest: each read only that far
+        text = clean_line(shown) if shown else ""
         if not text or len(text) > MAX_BYLINE_CHARS:
             continue
         found = parse_author_line(text, rules)
         names = found[0] if found else split_names(text, rules) or _display_name(element)
         if names:
             return (names, _profile_link([element], names, base)), found is not None
-        read.append(element)
+        read.update(element.iterdescendants())  # candidates come in document order: disjoint, read once
     return ((), None), False
 
 
@@ -720,8 +722,9 @@ def _profile_link(elements: list[html.HtmlElement], names: tuple[str, ...], base
 def author_box_bio(boxes: tuple[html.HtmlElement, ...], rules: Rules) -> str | None:
     """The description of an author box: its element named as a bio or description, else its
     longest paragraph; never the name line ("Scritto da X") or a "All posts by X" link."""
+    in_comments = Within(COMMENTS)  # many boxes: each ancestor read once
     for box in boxes:
-        if inside(box, COMMENTS):
+        if in_comments(box):
             continue
         named = [e for e in box.iterdescendants() if isinstance(e.tag, str) and _BIO_CLASS.search(hints(e))]
         innermost = [e for e in named if not any(d in named for d in e.iterdescendants())]
@@ -736,9 +739,10 @@ def author_box_bio(boxes: tuple[html.HtmlElement, ...], rules: Rules) -> str | N
 
 def _bio_after_author_line(elements: tuple[html.HtmlElement, ...], rules: Rules) -> str | None:
     """The prose that follows a "Written by X" line, where the box has no telling class (Medium)."""
+    in_comments = Within(COMMENTS)  # many author lines: each ancestor read once
     for element in elements:
         found = parse_author_line(clean_line(element.text_content()), rules)
-        if found and found[1] and not inside(element, COMMENTS):
+        if found and found[1] and not in_comments(element):
             return _following_prose(element, rules)
     return None
 

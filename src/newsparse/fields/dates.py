@@ -19,7 +19,21 @@ _ISO = re.compile(
     r"(?:[T ](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d{1,9})?)?"
     r"\s*(?P<tz>Z|UTC|GMT|[+-]\d{2}:?\d{2}|[+-]\d{2})?)?"
 )
+# Before 1990 a machine-readable date that does not say what it dates is someone's birthday, an
+# anniversary or a placeholder ("0001-01-01"): not the page's. A page that states its publication
+# date (datePublished) is believed back to FIRST_YEAR: archives republish old newspapers with
+# the day of print. Every date returned fits a pandas Timestamp (1677-09-21 to 2262-04-11), as
+# DataFrames and Parquet files hold them: FIRST_YEAR to LAST_YEAR, whole years.
 EARLIEST_YEAR = 1990
+FIRST_YEAR, LAST_YEAR = 1678, 2261
+# Days that databases and runtimes write for "no date": Unix time zero, an empty SQL or
+# spreadsheet date, SQL Server's first day.
+PLACEHOLDER_DAYS = frozenset(
+    {date(1970, 1, 1), date(1900, 1, 1), date(1899, 12, 30), date(1899, 12, 31), date(1753, 1, 1)}
+)
+# A publication date is past, give or take the world's time zones: more than a day after the
+# parse it is an event's date, a typo or a placeholder ("9999-12-31").
+FUTURE_SLACK = timedelta(days=1)
 # Where the ISO pattern stands in Rules.dates.
 ISO_PATTERN = 2
 # Two-digit years ("11/19/19") up to this one are of this century, as strptime reads them.
@@ -39,8 +53,9 @@ _CLOCK = re.compile(
 _EPOCH = re.compile(r"(?<![\d-])\d{10}(?!\d)")
 
 
-def parse_date(text: str | None) -> datetime | date | None:
-    """A datetime (aware when the text gives a zone) or a date, from an ISO-like string.
+def parse_date(text: str | None, *, earliest: int = EARLIEST_YEAR) -> datetime | date | None:
+    """A datetime (aware when the text gives a zone) or a date, from an ISO-like string, in the
+    years from ``earliest`` to ``LAST_YEAR``, not a placeholder day.
 
     >>> parse_date("2024-03-05T14:30:00+01:00")
     datetime.datetime(2024, 3, 5, 14, 30, tzinfo=datetime.timezone(datetime.timedelta(seconds=3600)))
@@ -48,15 +63,15 @@ def parse_date(text: str | None) -> datetime | date | None:
     datetime.timezone.utc
     >>> parse_date("2024-03-05"), parse_date("2024-3-5 09:05")
     (datetime.date(2024, 3, 5), datetime.datetime(2024, 3, 5, 9, 5))
-    >>> parse_date("tomorrow") is None
-    True
+    >>> parse_date("tomorrow"), parse_date("9999-12-31T23:00-12:00"), parse_date("1970-01-01T00:00:00Z")
+    (None, None, None)
     """
     match = _ISO.match((text or "").strip())
     if not match:
         return None
     try:
         day = date(int(match["y"]), int(match["m"]), int(match["d"]))
-        if day.year < EARLIEST_YEAR:
+        if not earliest <= day.year <= LAST_YEAR or day in PLACEHOLDER_DAYS:
             return None
         if match["H"] is None:
             return day
@@ -65,6 +80,23 @@ def parse_date(text: str | None) -> datetime | date | None:
         return None
     zone = _zone(match["tz"]) or _epoch_zone(text or "", moment)
     return moment.replace(tzinfo=zone) if zone else moment
+
+
+def not_in_future(moment: datetime | date | None, now: datetime) -> datetime | date | None:
+    """The moment, unless it is more than ``FUTURE_SLACK`` after ``now`` (aware): a date or a
+    time without a zone counts on UTC's calendar.
+
+    >>> now = datetime(2024, 3, 5, 12, 0, tzinfo=timezone.utc)
+    >>> not_in_future(date(2024, 3, 6), now), not_in_future(date(2024, 3, 7), now)
+    (datetime.date(2024, 3, 6), None)
+    >>> late = datetime(2024, 3, 6, 13, 0)
+    >>> not_in_future(late, now), not_in_future(late.replace(tzinfo=timezone.utc), now)
+    (None, None)
+    """
+    latest = now + FUTURE_SLACK
+    if isinstance(moment, datetime):
+        return moment if moment <= (latest if moment.tzinfo else latest.replace(tzinfo=None)) else None
+    return moment if moment is None or moment <= latest.date() else None
 
 
 def _epoch_zone(text: str, moment: datetime) -> timezone | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Container, Iterator, Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import NamedTuple
@@ -25,7 +25,7 @@ from newsparse.model import RelatedLink
 from newsparse.normalize import clean_line, phrase_key, word_count
 from newsparse.page import Page
 from newsparse.rules import Rules
-from newsparse.sources.landmarks import COMMENTS, TokenPattern, hints
+from newsparse.sources.landmarks import COMMENTS, TokenPattern, Upward, hints
 from newsparse.sources.xpath import elements
 from newsparse.urls import absolute_url
 
@@ -101,7 +101,7 @@ _PAGER = TokenPattern(
 _HUB_SEGMENT = re.compile(r"tags?|topics?|categor(?:y|ies)|authors?|search|users?|profile", re.IGNORECASE)
 
 
-Position = tuple[int, ...]
+Position = int  # an element's rank in document order (an element comes before its descendants)
 
 
 class _Place(IntEnum):
@@ -148,24 +148,21 @@ def html_related(page: Page, rules: Rules, *, paragraphs: tuple[str, ...]) -> tu
     below it), the best labelled first; else the teasers inside its text."""
     if page.tree is None:
         return ()
-    article = _locate_article(page.tree, frozenset(paragraphs))
+    tree = _Tree(page.tree)
+    article = _locate_article(page.tree, frozenset(paragraphs), tree)
     sections = list(_sections(page, rules, article.texts))
     # "Trending News" over a box of "recirc" items: none of its items is related either.
     site_lists = {s.anchor for s in sections if _is_site_list(s.heading, rules)}
+    where = _Where(article, site_lists, tree)
     reader = _Reader(page.meta.base_url, page.meta.url, rules, article.texts, {})
     boxes: list[_Box] = []
     for section in sections:
-        if section.anchor in article.holders or not site_lists.isdisjoint(_up(section.anchor)):
+        if section.anchor in article.holders or where.in_site_list(section.anchor):
             continue  # a "related" class on the page's wrapper, or a box in the site's list
-        box = _boxed(section, article, reader)
+        box = _boxed(section, where, reader)
         if box is not None:
             boxes.append(box)
     return _choose(boxes)
-
-
-def _up(element: html.HtmlElement) -> Iterator[html.HtmlElement]:
-    yield element
-    yield from element.iterancestors()
 
 
 def _choose(boxes: list[_Box]) -> tuple[RelatedLink, ...]:
@@ -192,7 +189,7 @@ def _choose(boxes: list[_Box]) -> tuple[RelatedLink, ...]:
 # --- Where the article stands ---------------------------------------------------------------
 
 
-def _locate_article(tree: html.HtmlElement, body: frozenset[str]) -> _Article:
+def _locate_article(tree: html.HtmlElement, body: frozenset[str], where: _Tree) -> _Article:
     """The elements holding the article's paragraphs, and the deepest element holding most
     of their text."""
     heads = {p.split(maxsplit=1)[0] for p in body if p.strip()}
@@ -203,16 +200,14 @@ def _locate_article(tree: html.HtmlElement, body: frozenset[str]) -> _Article:
     }
     found = list(sizes)
     # Weighed by length: a teaser's title taken for a paragraph does not move the article.
-    weights: dict[html.HtmlElement, int] = {}
-    for element, size in sizes.items():
-        for ancestor in element.iterancestors():
-            weights[ancestor] = weights.get(ancestor, 0) + size
+    weights = _weights(sizes, where)
     total = sum(sizes.values())
-    root = max((a for a, n in weights.items() if 2 * n > total), key=_depth, default=None)  # they nest
+    root = max((a for a, n in weights.items() if 2 * n > total), key=where.depth, default=None)  # they nest
     if root is None:
         return _Article(None, None, frozenset(), frozenset(), frozenset(), None, frozenset())
     chain = [root, *root.iterancestors()]
-    texts = [e for e in found if root in e.iterancestors()]
+    under_root = Upward(lambda node: True if node is root else None)
+    texts = [e for e in found if under_root(e.getparent())]
     # The <article> element a CMS wraps the text, its header and its footer boxes in.
     frame = next((a for a in chain[:FRAME_LEVELS] if a.tag == "article"), root)
     outer = chain[chain.index(frame) :]
@@ -222,51 +217,115 @@ def _locate_article(tree: html.HtmlElement, body: frozenset[str]) -> _Article:
         holders=frozenset(chain),
         around=frozenset(outer),
         near=frozenset(outer[1 : 1 + NEAR_LEVELS]),
-        last=_position(texts[-1]),
+        last=where.position(texts[-1]),
         texts=frozenset(texts),
     )
 
 
-def _depth(element: html.HtmlElement) -> int:
-    return sum(1 for _ in element.iterancestors())
+def _weights(sizes: dict[html.HtmlElement, int], tree: _Tree) -> dict[html.HtmlElement, int]:
+    """The size of the paragraphs under each of their ancestors, added up the tree once: each
+    paragraph adding itself to every ancestor took time in the square of a deep page."""
+    weights: dict[html.HtmlElement, int] = {}
+    for element, size in sizes.items():
+        node = element.getparent()
+        if node is not None:
+            weights[node] = weights.get(node, 0) + size
+        while node is not None and node.getparent() not in weights:  # the ancestors, each once
+            node = node.getparent()
+            if node is not None:
+                weights[node] = 0
+    for node in sorted(weights, key=tree.depth, reverse=True):  # the deepest first: its sum is whole
+        parent = node.getparent()
+        if parent is not None:
+            weights[parent] += weights[node]
+    return weights
 
 
-def _position(element: html.HtmlElement) -> Position:
-    """Where an element stands in document order: the child indexes down from the root,
-    compared as tuples (an element comes before its descendants)."""
-    steps = []
-    node, parent = element, element.getparent()
-    while parent is not None:
-        steps.append(parent.index(node))
-        node, parent = parent, parent.getparent()
-    return tuple(reversed(steps))
+class _Tree:
+    """Depths and document positions, asked for every box: worked out once for the page (walking
+    up from each box, as many as there are, took time in the square of a deep page)."""
+
+    def __init__(self, root: html.HtmlElement) -> None:
+        self._root = root
+        self._depths: dict[html.HtmlElement, int] = {}  # from the nearest known ancestor down
+        self._positions: dict[html.HtmlElement, Position] = {}  # the whole page's, when first asked
+
+    def depth(self, element: html.HtmlElement) -> int:
+        path = _unknown_up(element, self._depths)
+        depth = self._depths[path[-1].getparent()] if path and path[-1].getparent() is not None else -1
+        for node in reversed(path):
+            depth += 1
+            self._depths[node] = depth
+        return self._depths[element]
+
+    def position(self, element: html.HtmlElement) -> Position:
+        """Where an element stands in document order."""
+        if not self._positions:  # 0.15 us an element
+            self._positions = {e: i for i, e in enumerate(e for top in self._tops() for e in top.iter())}
+        return self._positions[element]
+
+    def _tops(self) -> list[html.HtmlElement]:
+        """The document's top elements: libxml2 leaves two <html>s when a page's own is cut
+        short ("<html\n<link ..."), the article in the second."""
+        root = self._root
+        return [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
+
+    def holds(self, outer: html.HtmlElement, inner: html.HtmlElement) -> bool:
+        """Whether ``outer`` is ``inner`` or one of its ancestors."""
+        steps = self.depth(inner) - self.depth(outer)
+        node: html.HtmlElement | None = inner
+        for _ in range(steps):
+            node = node.getparent() if node is not None else None
+        return steps >= 0 and node is outer
 
 
-def _place(section: _Section, article: _Article) -> _Place | None:
+def _unknown_up(element: html.HtmlElement, known: Mapping[html.HtmlElement, object]) -> list[html.HtmlElement]:
+    """The element and its ancestors up to the first one ``known`` holds."""
+    path = []
+    node: html.HtmlElement | None = element
+    while node is not None and node not in known:
+        path.append(node)
+        node = node.getparent()
+    return path
+
+
+class _Where:
+    """Where boxes stand against the article, each element's answer kept for the page: boxes
+    share their ancestors (see ``landmarks.Upward``)."""
+
+    def __init__(self, article: _Article, site_lists: set[html.HtmlElement], tree: _Tree) -> None:
+        self.article, self.tree = article, tree
+        self.in_site_list = Upward(lambda node: True if node in site_lists else None)
+        self.in_frame = Upward(lambda node: True if node is article.frame else None)
+        self.beside = Upward(_region_test(article, inside=False))
+        self.beside_inner = Upward(_region_test(article, inside=True))
+        self.meeting = Upward(lambda node: node if node in article.around else None)  # the first there
+
+
+def _place(section: _Section, where: _Where) -> _Place | None:
     """Where a box stands; None above the article, beside it, or in the page's frame."""
     anchor = section.anchor
-    ancestors = list(anchor.iterancestors())
-    if article.frame is None:
-        return _Place.INLINE if _text_follows(section, article) else _Place.BELOW
-    inside = article.frame in ancestors or anchor is article.frame
-    if _beside(anchor, ancestors, article, inside=inside):
+    if where.article.frame is None:
+        return _Place.INLINE if _text_follows(section, where) else _Place.BELOW
+    inside = bool(where.in_frame(anchor))
+    if _beside(anchor, where, inside=inside):
         return None
-    if _text_follows(section, article):
+    if _text_follows(section, where):
         # Above the text: in the article's header (a "More on" box floated beside the
         # photo), else a strip over the page.
-        return _Place.INLINE if inside or _near(ancestors, article) else None
+        return _Place.INLINE if inside or _near(anchor, where) else None
     return _Place.END if inside else _Place.BELOW
 
 
-def _near(ancestors: list[html.HtmlElement], article: _Article) -> bool:
+def _near(anchor: html.HtmlElement, where: _Where) -> bool:
     """Whether a box and the article meet a level or two above the article's element."""
-    meeting = next((a for a in ancestors if a in article.around), None)
-    return meeting is not None and meeting in article.near
+    meeting = where.meeting(anchor.getparent())
+    return meeting is not None and meeting in where.article.near
 
 
-def _text_follows(section: _Section, article: _Article) -> bool:
+def _text_follows(section: _Section, where: _Where) -> bool:
     last = section.links[-1] if section.links else section.anchor
-    return article.last is not None and _position(last) < article.last
+    return where.article.last is not None and where.tree.position(last) < where.article.last
 
 
 def _frame_region(element: html.HtmlElement) -> bool:
@@ -277,22 +336,30 @@ def _frame_region(element: html.HtmlElement) -> bool:
     return element.tag in _FRAME_TAGS
 
 
-def _beside(anchor: html.HtmlElement, ancestors: list[html.HtmlElement], article: _Article, *, inside: bool) -> bool:
+def _beside(anchor: html.HtmlElement, where: _Where, *, inside: bool) -> bool:
     """A sidebar, a menu, the page's footer, a popular list or comments, named so on the way
     up from the box to the layout that holds the article's text. Inside the article's frame,
     a "widget" or an <aside> is a box of the article."""
-    pattern = _BESIDE_INNER if inside else _BESIDE
     if not inside and _frame_region(anchor):
         return True
-    for node in ancestors:
+    found = (where.beside_inner if inside else where.beside)(anchor.getparent())
+    return found if found is not None else COMMENTS.search(hints(anchor)) is not None
+
+
+def _region_test(article: _Article, *, inside: bool) -> Callable[[html.HtmlElement], bool | None]:
+    """What an ancestor of a box says: False for the layout holding the article's text (the
+    walk up stops there), True for a region beside it, None for neither."""
+    pattern = _BESIDE_INNER if inside else _BESIDE
+
+    def test(node: html.HtmlElement) -> bool | None:
         if node in article.holders:
             return False
         if not inside and _frame_region(node):
             return True
         names = hints(node)
-        if names and (pattern.search(names) or COMMENTS.search(names)):
-            return True
-    return COMMENTS.search(hints(anchor)) is not None
+        return True if names and (pattern.search(names) or COMMENTS.search(names)) else None
+
+    return test
 
 
 # --- The page's boxes ----------------------------------------------------------------------
@@ -346,9 +413,10 @@ def _class_sections(page: Page, rules: Rules) -> Iterator[_Section]:
     link ("relatedLink") names the box that holds several of them."""
     assert page.tree is not None
     named = [*(page.landmarks.related if page.landmarks else ()), *elements(_RECIRCULATION, page.tree)]
+    hrefs = {e: e.get("href") for e in named if e.tag == "a"}  # the named links, read once
     seen: set[html.HtmlElement] = set()
     for element in named:
-        box = _box_of_link(element, named) if element.tag == "a" else element
+        box = _box_of_link(element, hrefs) if element.tag == "a" else element
         if box is None or box in seen:
             continue
         seen.add(box)
@@ -357,13 +425,13 @@ def _class_sections(page: Page, rules: Rules) -> Iterator[_Section]:
         yield _Section(box, tuple(box.iter("a")), strength, heading)
 
 
-def _box_of_link(link: html.HtmlElement, named: list[html.HtmlElement]) -> html.HtmlElement | None:
+def _box_of_link(link: html.HtmlElement, hrefs: dict[html.HtmlElement, str | None]) -> html.HtmlElement | None:
     """The nearest element above a link named "related" that holds another such link, to
-    another story (a teaser's image and title link to the same one)."""
+    another story (a teaser's image and title link to the same one). ``hrefs``: the named
+    links' targets (a set of the others per link was quadratic in the named links)."""
     href = link.get("href")
-    others = {e for e in named if e.tag == "a" and e.get("href") != href}
     for ancestor in itertools.islice(link.iterancestors(), BOX_LEVELS):
-        if any(a in others for a in ancestor.iter("a")):
+        if any(a in hrefs and hrefs[a] != href for a in ancestor.iter("a")):
             return ancestor
     return None
 
@@ -492,23 +560,34 @@ class _Reader:
     read: dict[html.HtmlElement, _Teaser | None]
 
 
-def _boxed(section: _Section, article: _Article, reader: _Reader) -> _Box | None:
+def _boxed(section: _Section, where: _Where, reader: _Reader) -> _Box | None:
     if not section.links or len(section.links) > MAX_SECTION_LINKS or _is_advert(section, reader.rules):
         return None
-    place = _place(section, article)
+    place = _place(section, where)
     if place is None:
         return None
-    links = _related_links(section, reader)
+    links = _related_links(section, reader, where.tree)
     if not links:
         return None
-    return _Box(links, place, section.strength, _position(section.anchor))
+    return _Box(links, place, section.strength, where.tree.position(section.anchor))
 
 
-def _related_links(section: _Section, reader: _Reader) -> tuple[RelatedLink, ...]:
+class _Around:
+    """A box's anchor and its ancestors, as a container: an item holds one teaser, never the
+    section (a set of them per box was quadratic on a deep page)."""
+
+    def __init__(self, anchor: html.HtmlElement, tree: _Tree) -> None:
+        self._anchor, self._tree = anchor, tree
+
+    def __contains__(self, element: object) -> bool:
+        return isinstance(element, html.HtmlElement) and self._tree.holds(element, self._anchor)
+
+
+def _related_links(section: _Section, reader: _Reader, tree: _Tree) -> tuple[RelatedLink, ...]:
     found: dict[str, RelatedLink] = {}
     from_images: set[str] = set()  # stories titled by an image's alt text so far
     items: dict[html.HtmlElement, str] = {}  # each teaser's item, with its story's key
-    around = {section.anchor, *section.anchor.iterancestors()}  # an item holds one teaser, never the section
+    around = _Around(section.anchor, tree)
     for link in section.links:
         teaser = _teaser(link, reader)
         if teaser is None:
@@ -624,7 +703,7 @@ def _story_url(url: str, own: str | None) -> bool:
     return hub is None or len(segments) - hub > 2
 
 
-def _item_of(link: html.HtmlElement, around: set[html.HtmlElement]) -> html.HtmlElement | None:
+def _item_of(link: html.HtmlElement, around: Container[html.HtmlElement]) -> html.HtmlElement | None:
     """The list item, card or row a teaser link sits in, inside its section, if any."""
     for ancestor in itertools.islice(link.iterancestors(), ITEM_LEVELS):
         if ancestor in around:

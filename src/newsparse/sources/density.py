@@ -16,7 +16,7 @@ from lxml import html
 
 from newsparse.normalize import clean_line
 from newsparse.page import Block
-from newsparse.sources.landmarks import COMMENTS, inside
+from newsparse.sources.landmarks import COMMENTS, Within
 
 _PARAGRAPHS = ("p", "pre", "blockquote", "li", "dd")
 _BLOCKS = frozenset({"p", "pre", "blockquote", "li", "dd", "h2", "h3", "h4", "h5", "h6"})
@@ -42,10 +42,11 @@ def densest_blocks(tree: html.HtmlElement, limit: int | None = None) -> tuple[Bl
 
 def _best_container(tree: html.HtmlElement) -> html.HtmlElement | None:
     votes: dict[html.HtmlElement, float] = defaultdict(float)
+    in_comments = Within(COMMENTS)  # every paragraph: each ancestor read once
     for paragraph in tree.iter(*_PARAGRAPHS):
         words = _own_words(paragraph)
         parent = paragraph.getparent()
-        if words < MIN_VOTING_WORDS or parent is None or inside(paragraph, COMMENTS):
+        if words < MIN_VOTING_WORDS or parent is None or in_comments(paragraph):
             continue
         votes[parent] += words
         grandparent = parent.getparent()
@@ -59,25 +60,44 @@ def _own_words(element: html.HtmlElement) -> int:
     return len(element.text_content().split()) - _linked_words(element)
 
 
+class _Run:
+    """A container being read: its children to come, and the loose text since its last block."""
+
+    def __init__(self, element: html.HtmlElement) -> None:
+        self.element = element
+        self.children = iter(element)
+        self.pending = [element.text or ""]
+        self.linked = 0  # words of the pending run that are link text
+
+
 def _blocks(container: html.HtmlElement) -> Iterator[Block]:
     """The container's paragraphs in order, with the running text that stands loose between
-    them (forum posts often start with a bare text node before their first <p>)."""
-    pending = [container.text or ""]
-    linked = 0  # words of the pending run that are link text
-    for child in container:
+    them (forum posts often start with a bare text node before their first <p>). Containers
+    nest as deep as the page does: they are followed on a stack of our own, as a call each
+    raised RecursionError past 1,000 levels."""
+    runs = [_Run(container)]
+    while runs:
+        run = runs[-1]
+        child = next(run.children, None)
+        if child is None:  # the container is done: its tail goes on in its parent's run
+            yield from _loose("".join(run.pending), run.linked)
+            runs.pop()
+            if runs:
+                runs[-1].pending.append(run.element.tail or "")
+            continue
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in _INLINE:
-            pending.append(child.text_content())
-            linked += len(pending[-1].split()) if tag == "a" else _linked_words(child)
+            run.pending.append(child.text_content())
+            run.linked += len(run.pending[-1].split()) if tag == "a" else _linked_words(child)
         else:
-            yield from _loose("".join(pending), linked)
-            pending, linked = [], 0
+            yield from _loose("".join(run.pending), run.linked)
+            run.pending, run.linked = [], 0
             if tag in _BLOCKS:
                 yield from _block(child, tag)
             elif tag not in _SKIPPED and tag != "br":
-                yield from _blocks(child)
-        pending.append(child.tail or "")
-    yield from _loose("".join(pending), linked)
+                runs.append(_Run(child))
+                continue
+        run.pending.append(child.tail or "")
 
 
 def _block(element: html.HtmlElement, tag: str) -> Iterator[Block]:

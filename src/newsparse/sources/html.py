@@ -13,11 +13,21 @@ from newsparse.load import without_surrogates
 from newsparse.model import Removal
 from newsparse.page import Hints, Page
 from newsparse.sources.landmarks import boxed_texts, find_landmarks, standfirst_texts
-from newsparse.sources.limits import MAX_ELEMENTS, cap_depth, drop_empty, strip_formatting, too_many_tags
+from newsparse.sources.limits import (
+    MAX_ELEMENTS,
+    cap_depth,
+    drop_empty,
+    flatten_lists,
+    may_nest_lists_too_deep,
+    strip_formatting,
+    too_many_tags,
+)
 from newsparse.sources.main_content import MAX_BLOCKS, main_blocks
 from newsparse.sources.metadata import read_meta
 
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# XML declarations at the start, which lxml refuses in a str: one that never closes ("<?xml
+# version="1.0" encoding="utf-8" and the <html> tag) ends where the next tag starts.
+_XML_DECLARATION = re.compile(r"^(?:\s*<\?xml[^<>]*>?)+")
 # Chromium's depth: past it, a page libxml2 stopped reading opens its elements as siblings.
 MAX_DEPTH = 512
 _RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
@@ -53,8 +63,9 @@ class ParsedPage(NamedTuple):
 
 def parse_page_tree(text: str) -> ParsedPage:
     """The tree, read whole and in linear time (see ``limits``): nesting past libxml2's limit
-    is flattened, and a page of more elements than any article needs is thinned out. lxml
-    refuses a str that still declares its byte encoding, so that goes."""
+    is flattened, lists nested past trafilatura's reach become blocks, and a page of more
+    elements than any article needs is thinned out. lxml refuses a str that still declares its
+    byte encoding, so that goes."""
     markup = _XML_DECLARATION.sub("", text, count=1)
     repairs: tuple[Removal, ...] = ()
     crowded = too_many_tags(markup)
@@ -70,6 +81,8 @@ def parse_page_tree(text: str) -> ParsedPage:
         tree, _ = _parse(flat)
         detail = f"{moved:,} elements opened beside their parent, not inside: past depth {MAX_DEPTH}"
         repairs += (Removal("", "parser.deep_nesting", detail),)
+    if may_nest_lists_too_deep(markup):
+        repairs += flatten_lists(tree)
     if not crowded:
         return ParsedPage(tree, repairs, oversized=False)
     dropped, left = drop_empty(tree)

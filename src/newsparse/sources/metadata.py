@@ -15,7 +15,7 @@ from typing import Any
 
 from lxml import etree, html
 
-from newsparse.fields.dates import in_own_offset, parse_date
+from newsparse.fields.dates import FIRST_YEAR, in_own_offset, parse_date
 from newsparse.normalize import clean_line
 from newsparse.page import Meta, Person
 from newsparse.sources import jsonld
@@ -104,10 +104,12 @@ def read_meta(tree: html.HtmlElement, url: str | None) -> Meta:
     documents = jsonld.load_scripts(found.scripts)
     node, by_id = jsonld.article_node(documents)
     tags = _meta_tags(found.metas)
-    canonical = _first_value(found.canonicals) or tags.get("og:url")
+    # URLs as written: absolute_url reads their hidden characters as a browser does, where
+    # clean_line would drop a direction mark from a host and make up another host.
+    canonical = _first_url(found.canonicals) or _first_url(_contents(found.metas, "og:url"))
     page_url = absolute_url(canonical, url) or url
     # Relative links resolve against <base href> when the page has one (HTML's own rule).
-    base = absolute_url(_first_value(found.bases), page_url) or page_url
+    base = absolute_url(_first_url(found.bases), page_url) or page_url
     stated = _stated(documents, node, tags, found)
     return Meta(
         titles=_dedupe([*_ld_titles(node), *(tags.get(k) for k in _TITLE_KEYS), _first_value(found.titles)]),
@@ -168,8 +170,9 @@ def _generic_date(tags: dict[str, str], found: _Sources) -> datetime | date | No
 def _stated(
     documents: list[Any], node: jsonld.Node | None, tags: dict[str, str], found: _Sources
 ) -> datetime | date | None:
-    candidates = [parse_date(c) for c in [_ld_published(documents, node)] + [tags.get(k) for k in _DATE_KEYS]]
-    candidates += [parse_date(_itemprop_value(e)) for e in found.itemprops if e.get("itemprop") == "datePublished"]
+    values = [_ld_published(documents, node), *(tags.get(k) for k in _DATE_KEYS)]
+    values += [_itemprop_value(e) for e in found.itemprops if e.get("itemprop") == "datePublished"]
+    candidates = [parse_date(value, earliest=FIRST_YEAR) for value in values]  # a stated day of print is believed
     return in_own_offset(next((d for d in candidates if d is not None), None), candidates)
 
 
@@ -299,6 +302,15 @@ def _int(value: Any) -> int | None:
 def _names_only(values: Iterable[str | None]) -> list[str]:
     """Meta author values that are names, not profile URLs."""
     return [v for v in values if v and not v.startswith(("http://", "https://", "@"))][:1]
+
+
+def _first_url(values: list[str]) -> str | None:
+    return next((v for v in values if v and not v.isspace()), None)
+
+
+def _contents(metas: list[html.HtmlElement], key: str) -> list[str]:
+    """The raw content of the <meta>s of one property or name."""
+    return [str(m.get("content")) for m in metas if str(m.get("property") or m.get("name") or "").casefold() == key]
 
 
 def _first_value(values: list[str]) -> str | None:
