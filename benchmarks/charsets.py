@@ -8,8 +8,11 @@ for Western Latin, windows-1250 for Central European, windows-1251, KOI8-R and I
 windows-1253, windows-1256 and the CJK ones), its charset declarations taken out. The CJK pages
 of the tests join them. Each is decoded twice: as written, and with one byte that no charset
 defines (0x81, which sent detection to chardet) put in its markup. A page is right when
-``newsparse.load.decode`` gives what its charset gives. ``--sample BYTES`` sets how much
-detection reads (0: the whole page), to show what the sample costs.
+``newsparse.load.decode`` gives what its charset gives. Beside it, in the same run, the
+detectors a user would pick instead: charset-normalizer (``from_bytes(...).best()``, which
+trafilatura installs and uses) and trafilatura's own ``decode_file``; ratios are newsparse's
+time over theirs. ``--sample BYTES`` sets how much newsparse's detection reads (0: the whole
+page), to show what the sample costs.
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+
+import charset_normalizer  # noqa: E402
+from trafilatura.utils import decode_file  # noqa: E402
 
 from conftest import FIXTURES, cjk_page  # noqa: E402
 from newsparse.load import decode  # noqa: E402
@@ -93,23 +99,39 @@ def main(argv: list[str] | None = None) -> None:
         from newsparse import charsets
 
         charsets.SAMPLE_BYTES = args.sample or 1 << 40
-    right: dict[tuple[str, str, str], list[bool]] = defaultdict(list)
-    seconds: list[tuple[float, int]] = []
+    right: dict[tuple[str, str, str], dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    seconds: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for script, text in pages(args.data):
         for charset in CHARSETS[script]:
             written = text.encode(charset, errors="xmlcharrefreplace")
             for variant, data in (("clean", written), ("stray byte", stray(written))):
-                start = time.perf_counter()
-                decoded = decode(data)
-                seconds.append((time.perf_counter() - start, len(data)))
-                right[script, charset, variant].append(decoded == data.decode(charset, errors="replace"))
-    print(f"{'script':18} {'charset':12} {'variant':11} {'pages':>5} {'right':>6}")
-    for (script, charset, variant), results in sorted(right.items()):
-        print(f"{script:18} {charset:12} {variant:11} {len(results):5} {sum(results):6}")
-    total = [r for results in right.values() for r in results]
-    slowest, size = max(seconds)
-    print(f"all: {sum(total)}/{len(total)} right; {sum(s for s, _ in seconds):.2f} s in all, ", end="")
-    print(f"slowest {slowest * 1000:.1f} ms ({size:,} bytes)")
+                expected = data.decode(charset, errors="replace")
+                for name, decoder in DECODERS.items():
+                    start = time.perf_counter()
+                    decoded = decoder(data)
+                    seconds[name].append((time.perf_counter() - start, len(data)))
+                    right[script, charset, variant][name].append(decoded == expected)
+    names = list(DECODERS)
+    print(f"{'script':18} {'charset':12} {'variant':11} {'pages':>5} " + " ".join(f"{n:>18}" for n in names))
+    for (script, charset, variant), by_name in sorted(right.items()):
+        counts = " ".join(f"{sum(by_name[n]):18}" for n in names)
+        print(f"{script:18} {charset:12} {variant:11} {len(by_name[names[0]]):5} {counts}")
+    ours = sum(s for s, _ in seconds[names[0]])
+    for name in names:
+        total = [r for by_name in right.values() for r in by_name[name]]
+        spent = sum(s for s, _ in seconds[name])
+        slowest, size = max(seconds[name])
+        print(f"{name}: {sum(total)}/{len(total)} right; {spent:.2f} s in all ", end="")
+        print(f"(newsparse {ours / spent:.2f}x), ", end="")
+        print(f"slowest {slowest * 1000:.1f} ms ({size:,} bytes)")
+
+
+def _charset_normalizer(data: bytes) -> str:
+    best = charset_normalizer.from_bytes(data).best()
+    return str(best) if best is not None else data.decode("utf-8", errors="replace")
+
+
+DECODERS = {"newsparse": decode, "charset-normalizer": _charset_normalizer, "trafilatura": decode_file}
 
 
 if __name__ == "__main__":

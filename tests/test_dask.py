@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 
@@ -70,3 +71,19 @@ def test_vote_counts_past_int64_do_not_break_the_dataframe(
     frame = newsparse.dask.to_dataframe(records).compute()
     assert frame["source"].tolist() == [str(folder / "huge.txt"), str(folder / "seed.txt"), "by-hand"]
     assert frame["votes"].tolist() == [pd.NA, 5500, pd.NA]
+
+
+def test_a_lone_surrogate_goes_to_parquet_as_a_replacement(
+    client: Client, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    # A JSON escape gives a str no UTF-8 can write; Parquet's strings are UTF-8, and pyarrow
+    # refused the whole partition. As parse_many's Parquet writer does, it becomes U+FFFD.
+    folder = tmp_path_factory.mktemp("surrogate")
+    source = FIXTURES / "html-nl-nieuws" / "input.html"
+    page = json.dumps({"id": "story-\udc80", "html": source.read_text()})
+    (folder / "pages.jsonl").write_text(page + "\n", encoding="utf-8")
+    out = folder / "articles"
+    newsparse.dask.to_parquet(newsparse.dask.read_records([folder], field="html", id_field="id"), out)
+    frame = pd.read_parquet(out)
+    assert frame["source"].tolist() == ["story-\ufffd"]
+    assert frame["headline"].tolist() == [newsparse.parse_html(source.read_bytes()).headline]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 
@@ -70,3 +72,13 @@ def test_a_count_past_int64_leaves_its_cell_empty_and_the_other_rows_whole() -> 
     frame = newsparse.to_dataframe([small, huge, small])
     assert frame["votes"].tolist() == [7, pd.NA, 7]
     assert frame["votes_raw"].tolist() == ["7 likes", "a lot", "7 likes"]
+
+
+def test_a_lone_surrogate_becomes_a_replacement_not_an_error(tmp_path: Path) -> None:
+    # A file name that is no UTF-8 reaches `source` as a surrogate escape; pandas 3 keeps
+    # strings in Arrow's UTF-8, which refused the whole frame.
+    name = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / name).write_text(f"A headline of the day\n\n{PROSE['en']}")
+    frame = newsparse.to_dataframe(newsparse.parse_many([tmp_path], workers=0))
+    assert frame["source"].tolist() == [str(tmp_path / "caf\ufffd.txt")]
+    assert frame["headline"].tolist() == ["A headline of the day"]

@@ -348,6 +348,24 @@ def test_a_utf8_page_under_a_latin1_header_is_still_read_as_utf8(tmp_path: Path)
     assert headline_of(doc) == expected_headline(POLISH)
 
 
+@pytest.mark.parametrize("label", ["utf-7", "unicode_escape", "cp037"])
+def test_a_header_charset_no_browser_knows_is_ignored(tmp_path: Path, label: str) -> None:
+    # Python would decode with each: utf-7 makes "<script>" of "+ADw-script+AD4-". As with a
+    # <meta>, only the WHATWG labels count; the bytes go to the page's own reading.
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", f"text/html; charset={label}")], protocol="HTTP/1.1")
+    extra = b"</h1><p>+ADw-script+AD4-x \\x3cscript\\x3e caf\xe9</p>"  # and one windows-1252 byte
+    body = fixture_input("html-nl-nieuws").read_bytes().replace(b"</h1>", extra, 1)
+    writer.write_record(
+        writer.create_warc_record("https://nl.example/", "response", payload=io.BytesIO(body), http_headers=http)
+    )
+    [doc] = read_warc(_write(tmp_path / "labels.warc.gz", out.getvalue()))
+    assert isinstance(doc, Document)
+    assert doc.content == body
+    assert headline_of(doc) == expected_headline("html-nl-nieuws")
+
+
 # How many bytes at a record's end carry none of its content: the two blank lines after it
 # (4 bytes), or a gzip member's end (the last bits of the deflate stream, CRC and length).
 TAIL_BYTES = 16

@@ -131,6 +131,12 @@ _HIGH = re.compile(rb"[\x80-\xff]")
 _SAFE_END = re.compile(rb"[\x00-\x2f]")
 _CUT_REACH = 256
 
+_HIGH_RUN = re.compile(rb"[\x80-\xff]{2,}")
+# The share of non-ASCII bytes in runs below which a sample is Western text. CJK and Cyrillic
+# pages written again in their legacy charsets have 50-100% (Shift_JIS's trail bytes may be
+# ASCII: 62% at least), Western ones a median of 2%.
+MIN_HIGH_IN_RUNS = 0.25
+
 # At most one character in this many may be an error: an invalid byte (a stray byte, a window's
 # cut), or a private-use character, which GB18030 and Big5 give for bytes no character has.
 MAX_ERROR_SHARE = 50
@@ -188,6 +194,8 @@ def detect(data: bytes, *, single_byte: bool = True) -> str | None:
         return None
     if _mostly_utf8(sample):
         return "utf-8"
+    if not _high_bytes_in_runs(sample):  # accents between ASCII letters: Western text
+        return None
     multi_byte = _japanese(sample) or _korean(sample) or _chinese(sample)
     return multi_byte or (_cyrillic(sample) if single_byte else None)
 
@@ -206,6 +214,15 @@ def _sample(data: bytes) -> bytes:
         taken += end - high.start()
         position = end
     return b"\n".join(pieces)
+
+
+def _high_bytes_in_runs(sample: bytes) -> bool:
+    """Whether enough of the non-ASCII bytes stand next to another for CJK or Cyrillic text:
+    every character of those is two non-ASCII bytes, or a word of them. Western text has its
+    accents alone between ASCII letters (2% of them in runs on the median benchmark page), and
+    is spared the eight readings below (20 ms a page)."""
+    high = len(sample) - len(_HIGH.sub(b"", sample))
+    return len(b"".join(_HIGH_RUN.findall(sample))) >= MIN_HIGH_IN_RUNS * high
 
 
 def _mostly_utf8(sample: bytes) -> bool:

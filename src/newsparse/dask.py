@@ -35,7 +35,7 @@ except ImportError as exc:  # an optional extra: say which
 from newsparse.batch.inputs import JSONL_SUFFIXES, WARC_SUFFIXES, file_documents, input_files, suffix_of
 from newsparse.batch.pool import parse_document
 from newsparse.batch.records import Failure, Record
-from newsparse.batch.table import COLUMNS, arrow_schema, flat_record
+from newsparse.batch.table import COLUMNS, arrow_schema, flat_record, utf8_row
 from newsparse.dataframe import typed_frame
 
 __all__ = ["read_records", "to_dataframe", "to_parquet"]
@@ -62,7 +62,7 @@ def read_records(
 def to_dataframe(records: db.Bag) -> dd.DataFrame:
     """The records as a Dask DataFrame with ``to_dataframe``'s columns and types."""
     raw = pd.DataFrame({name: pd.Series([], dtype=object) for name in COLUMNS})
-    frame = records.map(flat_record).to_dataframe(meta=raw)
+    frame = records.map(lambda record: utf8_row(flat_record(record))).to_dataframe(meta=raw)
     return frame.map_partitions(typed_frame, meta=typed_frame(raw.copy()))
 
 

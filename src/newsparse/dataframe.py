@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from newsparse.batch.records import Failure, Parsed
-from newsparse.batch.table import COLUMNS, flat_article, flat_record
+from newsparse.batch.table import COLUMNS, flat_article, flat_record, utf8_row
 from newsparse.model import Article
 
 if TYPE_CHECKING:
@@ -29,13 +29,14 @@ def to_dataframe(items: Iterable[Article | Parsed | Failure]) -> pd.DataFrame:
     Counts are nullable integers (``votes`` is ``<NA>`` where a page has none), ``published``
     is a UTC timestamp (a date alone reads as midnight UTC, a time without a zone as UTC) with
     the page's own offset in ``published_offset`` (minutes), and lists (``authors``,
-    ``paragraphs``, ``related_titles``) stay Python lists.
+    ``paragraphs``, ``related_titles``) stay Python lists. Strings are Arrow's UTF-8 (pandas 3's
+    default string type), so a lone surrogate becomes U+FFFD, as in Parquet.
     """
     try:
         import pandas as pd
     except ImportError as exc:  # an optional extra: say how to get it
         raise ImportError("to_dataframe needs pandas: pip install 'newsparse[pandas]'") from exc
-    rows = [flat_article(i) if isinstance(i, Article) else flat_record(i) for i in items]
+    rows = [utf8_row(flat_article(i) if isinstance(i, Article) else flat_record(i)) for i in items]
     frame: pd.DataFrame = typed_frame(pd.DataFrame(rows, columns=list(COLUMNS)))
     return frame
 

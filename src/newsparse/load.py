@@ -30,10 +30,6 @@ _DECLARED_CHARSET = re.compile(
 )
 _SNIFF_BYTES = 4096
 
-# WHATWG: these labels mean windows-1252 in every browser; latin-1 would turn its quotes into C1 controls.
-# (``charsets`` holds every label; this set is the batch's, for HTTP headers.)
-_WINDOWS_1252_ALIASES = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1"})
-
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import IO, Any, cast
 
 from newsparse.batch.records import Document, Failure, Kind
-from newsparse.load import _WINDOWS_1252_ALIASES, MAX_PAGE_BYTES
+from newsparse.charsets import codec_for
+from newsparse.load import MAX_PAGE_BYTES
 
 __all__ = [
     "PAGE_SUFFIXES",
@@ -335,6 +336,10 @@ def _warc_document(path: Path, record: Any) -> Document | Failure:
     return dataclasses.replace(page, content=_http_decoded(content, _content_type(record)))
 
 
+# In a header, unlike in a <meta>, the UTF-16 labels mean UTF-16 (WHATWG Encoding Standard).
+_HTTP_UTF16 = {"utf-16": "utf-16-le", "utf-16le": "utf-16-le", "utf-16be": "utf-16-be"}
+
+
 def _http_decoded(content: bytes, content_type: str) -> str | bytes:
     """The body decoded with the charset of its Content-Type header (which browsers trust over
     the page's own <meta>), else the bytes as they are, for ``decode`` to read: when a BOM says
@@ -346,17 +351,19 @@ def _http_decoded(content: bytes, content_type: str) -> str | bytes:
     'Zażółć'
     >>> _http_decoded("Zażółć".encode("utf-8"), "text/html; charset=ISO-8859-1")
     b'Za\\xc5\\xbc\\xc3\\xb3\\xc5\\x82\\xc4\\x87'
+    >>> _http_decoded(b"+ADw-script+AD4-", "text/html; charset=utf-7")  # no browser's label
+    b'+ADw-script+AD4-'
     """
     match = _HTTP_CHARSET.search(content_type)
     if match is None or content.startswith(_BOMS):
         return content
-    label = match.group(1).casefold()
-    encoding = "cp1252" if label in _WINDOWS_1252_ALIASES else label
+    label = match.group(1).strip().lower()
+    encoding = _HTTP_UTF16.get(label) or codec_for(label)  # only the labels browsers know
+    if encoding is None or (encoding != "utf-8" and _is_utf8(content)):
+        return content
     try:
-        if codecs.lookup(encoding).name != "utf-8" and _is_utf8(content):
-            return content
         return content.decode(encoding)
-    except (LookupError, UnicodeDecodeError):
+    except UnicodeDecodeError:
         return content
 
 

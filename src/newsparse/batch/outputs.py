@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from newsparse.batch.records import Parsed, Record
-from newsparse.batch.table import COLUMNS, flat_record
+from newsparse.batch.table import COLUMNS, as_utf8, flat_record, utf8_row
 from newsparse.display import CONTROLS_BEYOND_C0, escape_controls, render_text
 
 __all__ = ["FORMATS", "RESUMABLE", "Writer", "as_utf8", "format_for", "open_writer"]
@@ -34,7 +34,6 @@ _SUFFIX_FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv
 PARQUET_NEEDS_PYARROW = "Parquet output needs pyarrow: pip install 'newsparse[parquet]'"
 # Parquet rows are written in groups of this many: a bounded buffer, and readable row groups.
 PARQUET_ROW_GROUP = 1000
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
 # A cell a spreadsheet runs as a formula (OWASP's list), after any quotes we put before one:
 # quoting "'=x" too keeps the quote reversible ("''=x" reads back as "'=x").
 FORMULA = re.compile(r"'*[=+\-@\t\r]")
@@ -95,15 +94,6 @@ def _json(data: Any, *, indent: int | None = None) -> str:
 
 def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
-
-
-def as_utf8(text: str) -> str:
-    """``text`` as UTF-8 can write it: lone surrogates become U+FFFD.
-
-    >>> as_utf8("caf\\udce9.html")
-    'caf\ufffd.html'
-    """
-    return _SURROGATES.sub("\ufffd", text)
 
 
 class _JsonlWriter:
@@ -191,7 +181,7 @@ class _ParquetWriter:
         self.rows: list[dict[str, Any]] = []
 
     def write(self, record: Record) -> None:
-        self.rows.append({name: _parquet_cell(value) for name, value in flat_record(record).items()})
+        self.rows.append(utf8_row(flat_record(record)))
         if len(self.rows) >= PARQUET_ROW_GROUP:
             self._flush()
 
@@ -203,15 +193,6 @@ class _ParquetWriter:
     def close(self) -> None:
         self._flush()
         self.writer.close()
-
-
-def _parquet_cell(value: Any) -> Any:
-    """Parquet's strings are UTF-8: a lone surrogate would fail the whole row group."""
-    if isinstance(value, str):
-        return as_utf8(value)
-    if isinstance(value, list):
-        return [as_utf8(item) if isinstance(item, str) else item for item in value]
-    return value
 
 
 class _TextWriter:

@@ -20,6 +20,7 @@ type in every row:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta, timezone
 from types import MappingProxyType
@@ -201,3 +202,30 @@ def arrow_schema() -> Any:
         "timestamp": pa.timestamp("us", tz="UTC"),
     }
     return pa.schema([(name, types[kind]) for name, kind in COLUMNS.items()])
+
+
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+def as_utf8(text: str) -> str:
+    """``text`` as UTF-8 can write it: lone surrogates become U+FFFD.
+
+    >>> as_utf8("caf\\udce9.html")
+    'caf\ufffd.html'
+    """
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def utf8_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A row whose strings Arrow can hold (Parquet, and pandas' and Dask's string columns are
+    Arrow's UTF-8): a lone surrogate, from a JSON escape or a file name that is no UTF-8, would
+    fail the whole table."""
+    return {name: _utf8_cell(value) for name, value in row.items()}
+
+
+def _utf8_cell(value: Any) -> Any:
+    if isinstance(value, str):
+        return as_utf8(value)
+    if isinstance(value, list):
+        return [as_utf8(item) if isinstance(item, str) else item for item in value]
+    return value

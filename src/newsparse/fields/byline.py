@@ -16,7 +16,16 @@ from newsparse.model import Byline
 from newsparse.normalize import clean_line, phrase_key
 from newsparse.page import Page, Person
 from newsparse.rules import Rules
-from newsparse.sources.landmarks import ASIDE_HINT, COMMENTS, RELATED, Within, hints, inside, text_up_to
+from newsparse.sources.landmarks import (
+    ASIDE_HINT,
+    COMMENTS,
+    RELATED,
+    Within,
+    hints,
+    inside,
+    more_words_than,
+    text_up_to,
+)
 from newsparse.sources.xpath import elements, strings
 from newsparse.urls import absolute_url
 
@@ -590,7 +599,7 @@ def _up_to_text(following: list[html.HtmlElement]) -> Iterator[html.HtmlElement]
     the second paragraph of prose ends the header."""
     prose = 0
     for element in following:
-        if element.tag == "p" and len(element.text_content().split()) > MAX_HEADER_WORDS:
+        if element.tag == "p" and more_words_than(element, MAX_HEADER_WORDS):
             prose += 1
             if prose > MAX_HEADER_PROSE:
                 return
@@ -601,7 +610,8 @@ def _header_text(element: html.HtmlElement) -> str:
     """The text of a short element of the header."""
     if not isinstance(element.tag, str) or element.tag in ("script", "style", "noscript", "h1") or len(element) > 3:
         return ""
-    text = clean_line(element.text_content())
+    shown = text_up_to(element, 2 * MAX_BYLINE_CHARS)  # a wrapper of the whole page: read that far
+    text = clean_line(shown) if shown is not None else ""
     return "" if len(text) > MAX_BYLINE_CHARS else text
 
 

@@ -28,6 +28,7 @@ from newsparse.normalize import clean_line
 from newsparse.page import Page
 from newsparse.rules import Rules, rules_for
 from newsparse.rules.patterns import alternation
+from newsparse.sources.landmarks import more_words_than
 from newsparse.sources.xpath import elements
 
 log = logging.getLogger(__name__)
@@ -194,7 +195,7 @@ def _shape(element: html.HtmlElement) -> str:
 
 
 def _is_prose(element: html.HtmlElement) -> bool:
-    return element.tag == "p" and len((element.text_content() or "").split()) > MAX_DATELINE_WORDS
+    return element.tag == "p" and more_words_than(element, MAX_DATELINE_WORDS)
 
 
 def _dateline(element: html.HtmlElement, rules: Rules) -> datetime | date | None:
@@ -227,8 +228,9 @@ def _short_text(element: html.HtmlElement) -> str | None:
     children = [child.tag for child in element if isinstance(child.tag, str)]
     if len(children) > 3 or not _NO_TEXT.isdisjoint(children):
         return None
-    raw = element.text_content()
-    if not _DIGIT.search(raw) or len(raw.split()) > MAX_DATELINE_WORDS:
+    if more_words_than(element, MAX_DATELINE_WORDS):  # a wrapper of the whole page: read that far
+        return None
+    if not _DIGIT.search(element.text_content()):
         return None
     if _names_another_date(element):
         return None

@@ -14,11 +14,13 @@ from newsparse.model import Removal
 from newsparse.page import Hints, Page
 from newsparse.sources.landmarks import boxed_texts, find_landmarks, standfirst_texts
 from newsparse.sources.limits import (
+    MAX_DEPTH,
     MAX_ELEMENTS,
     cap_depth,
     drop_empty,
     flatten_lists,
     may_nest_lists_too_deep,
+    nests_too_deep,
     strip_formatting,
     too_many_tags,
 )
@@ -28,8 +30,6 @@ from newsparse.sources.metadata import read_meta
 # XML declarations at the start, which lxml refuses in a str: one that never closes ("<?xml
 # version="1.0" encoding="utf-8" and the <html> tag) ends where the next tag starts.
 _XML_DECLARATION = re.compile(r"^(?:\s*<\?xml[^<>]*>?)+")
-# Chromium's depth: past it, a page libxml2 stopped reading opens its elements as siblings.
-MAX_DEPTH = 512
 _RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 _INVALID_ENCODING = etree.ErrorTypes.ERR_INVALID_ENCODING
 _NO_MEMORY = etree.ErrorTypes.ERR_NO_MEMORY
@@ -76,7 +76,7 @@ def parse_page_tree(text: str) -> ParsedPage:
     if stop == _INVALID_CHARACTER and (clean := without_surrogates(markup)) != markup:
         markup = clean
         tree, stop = _parse(markup)
-    if stop == _DEPTH_LIMIT:
+    if stop == _DEPTH_LIMIT or nests_too_deep(tree):
         flat, moved = cap_depth(markup, MAX_DEPTH)
         tree, _ = _parse(flat)
         detail = f"{moved:,} elements opened beside their parent, not inside: past depth {MAX_DEPTH}"
