@@ -44,6 +44,7 @@ from conftest import CJK_NEWS, FIXTURES, PROSE, RTL_DUMPS, cjk_page
 from newsparse import Article, NewsparseError
 from newsparse.layout import CONTENT, Mark, _related_indices
 from newsparse.page import Block
+from newsparse.rules import Rules, rules_for
 from newsparse.sources.limits import MAX_DEPTH
 from newsparse.sources.main_content import join_wrapped
 
@@ -722,9 +723,9 @@ class Stage:
     n: int  # the small size; the big one is 5n
 
 
-def teasers(count: int) -> tuple[tuple[Block, ...], tuple[Mark, ...], int, set[int]]:
+def teasers(count: int) -> tuple[tuple[Block, ...], tuple[Mark, ...], int, int, set[int], Rules]:
     """``_related_indices``'s arguments for a page that ends in ``count`` teaser titles."""
-    return tuple(Block(f"Story Title {i}") for i in range(count)), (CONTENT,) * count, 0, set()
+    return tuple(Block(f"Story Title {i}") for i in range(count)), (CONTENT,) * count, 0, 0, set(), rules_for("en")
 
 
 STAGE_GROWTH: dict[str, Stage] = {

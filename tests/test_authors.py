@@ -217,6 +217,14 @@ def header_page(language: str, header: str) -> str:
         ),
         # The innermost element: the bar's weekday is not part of the name.
         ("de", "<div><p>Von Lisa Petersen</p><p>Mi, 18. Oktober 2023 um 12:50 Uhr</p></div>", ("Lisa Petersen",)),
+        # A labelled meta line; the agency glued to the name with a slash is no part of it.
+        (
+            "de",
+            '<div class="col-md-4"><h5 class="title-inline">Datum: </h5>07.05.2024\n  <br>\n'
+            '  <h5 class="title-inline">Autor: </h5>Matthias Kornberg/SP-X\n</div>',
+            ("Matthias Kornberg",),
+        ),
+        ("de", "<p>Von Hanna Lüdecke/dpa</p>", ("Hanna Lüdecke",)),
     ],
 )
 def test_a_byline_line_beside_the_headline(language: str, header: str, expected: tuple[str, ...]) -> None:
@@ -307,6 +315,17 @@ def themed_page(language: str, title_tag: str, header: str, *, tail: str = "", l
             "h2",
             '<div class="c-article__credits"><span class="c-article-card__author">Ursula Eggert</span></div>',
             ("Ursula Eggert",),
+        ),
+        # An author box that holds more than a byline (the date, the title again, a rating):
+        # its link names the author.
+        (
+            "de",
+            "h2",
+            '<div class="author"><a href="/autoren/gerd-quandt/" class="tooltipable">Gerd Quandt</a>, 21. Jan. 2015'
+            "<h3>Was der Multiplikator über die Staatsausgaben sagt, und was er verschweigt</h3>"
+            "<p>Ein Beitrag zur Debatte über die Selbstfinanzierung konjunktureller Maßnahmen.</p>"
+            '<span class="rating">3.17</span> 12 Stimmen</div>',
+            ("Gerd Quandt",),
         ),
     ],
 )

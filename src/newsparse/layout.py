@@ -25,7 +25,19 @@ from types import MappingProxyType
 
 from newsparse.fields import headline_model
 from newsparse.fields.byline import names_in_bar, names_only, parse_author_line, split_names
-from newsparse.fields.dates import dateline_date, is_publication_stamp, is_update_stamp, text_date
+from newsparse.fields.dates import (
+    copyright_year,
+    dateline_date,
+    day_and_month,
+    filed_dateline,
+    is_publication_stamp,
+    is_update_stamp,
+    opening_date,
+    text_date,
+    url_date,
+    url_month,
+    years_apart,
+)
 from newsparse.fields.headline import REPEAT_OVERLAP, same_title, strip_site_name
 from newsparse.fields.headline_model import Candidates
 from newsparse.fields.votes import parse_votes
@@ -48,10 +60,16 @@ MIN_PROSE_WORDS = 15
 MIN_DUPLICATE_WORDS = 4
 _DIGIT = re.compile(r"\d")
 _NUMBERS = re.compile(r"\d+")
+# A year alone on its line: a date's last element, split off by a flattener.
+_LONE_YEAR = re.compile(r"(?:19|20)\d{2}")
 # A full stop inside a line, after a lower-case word ("Wednesday. Demand"), not "U.S. Senate".
 _INNER_STOP = re.compile(r"\w[a-zß-ÿ]\.\s+\S")
 # An inline teaser box holds a label and a few headlines; prose this soon after continues the article.
 INLINE_BOX_LINES = 6
+# A related item prints at most this many lines beside its title (a kicker, a byline, a date,
+# an excerpt), and a kicker at most this many words ("Company Town", "AUTO NEWS").
+MAX_ITEM_LINES = 2
+MAX_ITEM_KICKER_WORDS = 3
 MAX_USER_NAME_CHARS = 40
 # How many lines after the headline a byline inside a bar of items is believed.
 INLINE_BYLINE_REACH = 15
@@ -360,7 +378,7 @@ def lay_out(
         limit = len(blocks)
     start = 0 if headline is None else headline + 1
     end = min(_end_index(blocks, marks, start), limit)
-    claimed = _claims(blocks, marks, start, end, rules)
+    claimed = _claims(blocks, marks, start, end, rules, url)
     body = _body_indices(blocks, marks, headline, end, hints)
     if claimed.byline is None and headline_text is not None:
         claimed = _signed_off(blocks, marks, body, claimed, rules)
@@ -609,19 +627,24 @@ class _Claims:
     indices: frozenset[int]  # blocks taken by a field, so neither body nor removed
 
 
-def _claims(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int, rules: Rules) -> _Claims:
+def _claims(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int, rules: Rules, url: str | None = None
+) -> _Claims:
     votes_at = next((i for i in range(start, len(marks)) if marks[i].kind == "votes"), None)
-    date_at = _date_index(blocks, marks, start - 1, end, rules)
+    openings = _openings(blocks, marks, start - 1, rules)
+    unmarked = openings | _header_datelines(blocks, marks, start - 1, rules, url)
+    date_at = _as_filed(marks, _date_index(blocks, marks, start - 1, end, rules, unmarked), unmarked, url)
     authors_at = _author_index(blocks, marks, start, rules)
     bio_at = _bio_index(blocks, marks, end)
-    taken = {i for i in (votes_at, authors_at, bio_at, date_at) if i is not None}
-    related_at = _related_indices(blocks, marks, end, taken)
+    dateline_at = None if date_at in openings else date_at  # an opening's paragraph stays in the body
+    taken = {i for i in (votes_at, authors_at, bio_at, dateline_at) if i is not None}
+    related_at = _related_indices(blocks, marks, start, end, taken, rules)
     byline = None
     if authors_at is not None:
         bio = blocks[bio_at].text if bio_at is not None else None
         byline = Byline(authors=marks[authors_at].authors, bio=bio)
     return _Claims(
-        published=marks[date_at].date if date_at is not None else None,
+        published=unmarked.get(date_at, marks[date_at].date) if date_at is not None else None,
         votes=marks[votes_at].votes if votes_at is not None else None,
         byline=byline,
         related=tuple(RelatedLink(blocks[i].text, blocks[i].href) for i in related_at),
@@ -629,17 +652,43 @@ def _claims(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end:
     )
 
 
+def _as_filed(
+    marks: tuple[Mark, ...], at: int | None, unmarked: Mapping[int, datetime | date], url: str | None
+) -> int | None:
+    """The dateline at ``at``, unless it is more than a day away from the day the URL files
+    the article under (/2019/11/18/) and a line shows that day: then that line, since the one
+    taken was a teaser's or a comment's (a day's difference is the same moment in another
+    zone)."""
+    filed = url_date(url)
+    when = unmarked.get(at, marks[at].date) if at is not None else None
+    if when is None or filed is None or abs((_calendar_day(when) - filed).days) <= 1:
+        return at
+    return next((i for i, m in enumerate(marks) if m.date is not None and _calendar_day(m.date) == filed), at)
+
+
+def _calendar_day(moment: datetime | date) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
 def _date_index(
-    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int, end: int, rules: Rules
+    blocks: tuple[Block, ...],
+    marks: tuple[Mark, ...],
+    headline: int,
+    end: int,
+    rules: Rules,
+    unmarked: Mapping[int, datetime | date],
 ) -> int | None:
     """The dateline a reader sees by the headline (teasers, comments and quotes elsewhere carry
     dates of their own): under it, up to the article's second paragraph, a line that a
     publication stamp or a byline dates before a bare date, and an update stamp last; else the
-    one above it; else the first in the article or right under it."""
+    one above it; else the first in the article or right under it. The ``unmarked`` dates under
+    it, that no line's mark carries (a paragraph's opening date, a date without its year),
+    count as those lines'."""
     dated = [i for i, m in enumerate(marks) if m.date is not None and m.kind in ("date", "author")]
-    if headline < 0 or not dated:
+    if headline < 0 or not (dated or unmarked):
         return next((i for i in dated if i < end), None)
-    below = [i for i in dated if headline < i < _second_paragraph(blocks, marks, headline)]
+    second = _second_paragraph(blocks, marks, headline)
+    below = sorted({i for i in dated if headline < i < second} | set(unmarked))
     stated = [i for i in below if marks[i].kind == "author" or is_publication_stamp(blocks[i].text, rules)]
     bare = [i for i in below if not is_update_stamp(blocks[i].text, rules)]
     above = [i for i in dated if headline - DATELINE_ABOVE <= i < headline]
@@ -675,11 +724,70 @@ def _signed_off(
 
 
 def _past_end(marks: tuple[Mark, ...], end: int) -> int:
-    """A few lines past the article's end, up to a mark that closes it (teasers carry dates)."""
+    """A few lines past the article's end, up to a mark that closes it (teasers carry dates),
+    the author box that closes it included: it signs the article ("Written by Ana Lopes on
+    July 27, 2017")."""
     stop = end
     while stop < min(len(marks), end + DATELINE_PAST_END) and not marks[stop].closes_article:
         stop += 1
-    return stop
+    closing_box = stop < len(marks) and marks[stop].closes_article and marks[stop].kind == "author"
+    return stop + 1 if closing_box else stop
+
+
+def _openings(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int, rules: Rules
+) -> dict[int, datetime | date]:
+    """The dates that open the article's first two paragraphs, set apart from their text
+    ("31. Oktober 2023. Der Stadtrat …"): the dateline of agencies, press releases, columns."""
+    if headline < 0:
+        return {}
+    stop = _second_paragraph(blocks, marks, headline)
+    paragraphs = [i for i in range(headline + 1, min(stop + 1, len(blocks))) if marks[i] is CONTENT]
+    found = {i: opening_date(blocks[i].text, rules) for i in paragraphs if _is_paragraph(blocks[i])}
+    return {i: when for i, when in found.items() if when is not None}
+
+
+def _header_datelines(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int, rules: Rules, url: str | None
+) -> dict[int, datetime | date]:
+    """Datelines under the headline, up to the article's second paragraph, that the marks
+    leave out: a date glued to the next element ("08.12.2022Bundesverband Windenergie"; read
+    so only here, where it cannot be one of a list's lines), and one without its year, as
+    sites print this year's dates ("Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM").
+    Such a date takes the year of the month the URL files the article under (/2019/11/), where
+    it names that month; else of a lone year on one of the next two lines, where a flattener
+    split the date's elements ("November 20" / "15:23" / "2019"); else of the page's copyright
+    notice, the year the page was made."""
+    if headline < 0:
+        return {}
+    stop = _second_paragraph(blocks, marks, headline)
+    lines = [i for i in range(headline + 1, stop) if marks[i].date is None and _may_be_dated(blocks[i])]
+    found = {i: _glued_date(blocks[i].text, rules) for i in lines}
+    yearless = [i for i in lines if found[i] is None and day_and_month(blocks[i].text)]
+    if yearless:
+        made = next(filter(None, (copyright_year(b.text) for b in reversed(blocks))), None)
+        sources = (url_month(url), (made, None) if made else None)
+        found |= {i: _in_year(blocks, i, rules, sources) for i in yearless}
+    return {i: when for i, when in found.items() if when is not None}
+
+
+def _glued_date(text: str, rules: Rules) -> datetime | date | None:
+    unglued = years_apart(text)
+    return dateline_date(unglued, rules) if unglued != text else None
+
+
+def _in_year(
+    blocks: tuple[Block, ...], index: int, rules: Rules, sources: tuple[tuple[int, int | None] | None, ...]
+) -> datetime | date | None:
+    """A header line's date without its year, in the first year the sources give: the URL's
+    month, a lone year on the next two lines, the copyright notice's year."""
+    split = next((int(b.text) for b in blocks[index + 1 : index + 3] if _LONE_YEAR.fullmatch(b.text)), None)
+    url, made = sources
+    for filed in (url, (split, None) if split else None, made):
+        when = filed_dateline(blocks[index].text, rules, filed) if filed else None
+        if when is not None:
+            return when
+    return None
 
 
 def _second_paragraph(blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int) -> int:
@@ -722,13 +830,21 @@ def _bio_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> 
     return None
 
 
-def _related_indices(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int, taken: set[int]) -> list[int]:
-    """Teaser titles in the tail: those under the first related label that has some (a label
-    over topic tags, "Related Topics", has none), else the page's final run of them."""
+def _related_indices(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int, taken: set[int], rules: Rules
+) -> list[int]:
+    """Teaser titles: those under the first related label in the tail that has some (a label
+    over topic tags, "Related Topics", has none); else those of the first box set inside the
+    text ("Related" and two headlines, then the next paragraph), as a box below the article
+    beats one inside it; else the page's final run of them."""
     labels = [i for i in range(end, len(marks)) if _is_related_label(marks[i])]
-    runs = (_title_run(blocks, marks, label + 1, taken) for label in labels)
+    runs = (_title_run(blocks, marks, label + 1, taken, rules) for label in labels)
     found = next((run for run in runs if run), None)
-    if found is not None or labels:
+    if found is not None:
+        return found
+    inline = [i for i in range(start, end) if _is_related_label(marks[i])]
+    found = next((run for run in (_inline_run(blocks, marks, label + 1, taken) for label in inline) if run), None)
+    if found is not None or labels or inline:
         return found or []
     run: list[int] = []  # read from the end backwards, then put in order (insert(0) was quadratic)
     for i in range(len(marks) - 1, end - 1, -1):
@@ -738,10 +854,48 @@ def _related_indices(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: in
     return run[::-1] if len(run) >= 2 else []
 
 
-def _title_run(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, taken: set[int]) -> list[int]:
+def _title_run(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, taken: set[int], rules: Rules
+) -> list[int]:
+    """The titles of a related box, which may print each item's kicker, byline, date or
+    excerpt beside its title ("Company Town" / title; title / "Anna Menin"). The lines
+    between two titles are as many for every item: where that changes, another list began."""
+    run: list[int] = []
+    between, period = 0, None  # lines since the last title; between the first two titles
+    for i in range(first, len(marks)):
+        if i in taken:
+            break
+        if marks[i] is CONTENT and _is_teaser(blocks[i]) and not _is_date_line(blocks[i], rules):
+            if run and period is not None and between != period:
+                break
+            period = between if run and period is None else period
+            run.append(i)
+            between = 0
+        elif between < MAX_ITEM_LINES and _item_line(blocks[i], marks[i], rules):
+            between += 1
+        else:
+            break
+    return run
+
+
+def _item_line(block: Block, mark: Mark, rules: Rules) -> bool:
+    """A line a related item prints beside its title: a date, a byline, a kicker, an excerpt."""
+    if mark.kind in ("date", "author"):
+        return True
+    short = block.words <= MAX_ITEM_KICKER_WORDS
+    return mark is CONTENT and (short or is_prose(block.text) or _is_date_line(block, rules))
+
+
+def _is_date_line(block: Block, rules: Rules) -> bool:
+    return _may_be_dated(block) and text_date(block.text, rules) is not None
+
+
+def _inline_run(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, taken: set[int]) -> list[int]:
+    """The headlines of a box inside the text, which the body already set apart as teasers."""
     run: list[int] = []
     for i in range(first, len(marks)):
-        if i in taken or marks[i] is not CONTENT or not _is_teaser(blocks[i]):
+        removal = marks[i].removal
+        if i in taken or removal is None or removal.rule != "boilerplate.inline_teaser" or not _is_teaser(blocks[i]):
             break
         run.append(i)
     return run

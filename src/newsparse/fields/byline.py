@@ -47,7 +47,7 @@ MAX_INLINE_BYLINE_WORDS = 25
 # Where the names stop and a date, a role or a site begins.
 # Each starts where a run of spaces starts ((?<!\s)): tried inside a long run, the pattern
 # would scan the rest of it from every position, in quadratic time.
-_SEGMENT_END = re.compile(r"(?<!\s)(?:\s+(?:(?:[|•·—–-]|//?)\s+|\d)|\s*[(\[|])")
+_SEGMENT_END = re.compile(r"(?<!\s)(?:\s+(?:(?:[|•·—–-]|//?)\s+|\d)|\s*[(\[|]|/(?=[^\W\d_]))")
 # The items of a bar of page furniture: "14 May 2024 · 5 min read · Anja Vogt".
 _BAR_ITEM = re.compile(r"(?<!\s)\s+(?:[|•·—–-]|//?)\s+")
 # phpBB and its kin: "by m.herrera » Tue Mar 12, 2024 8:41 pm": a handle, then a separator.
@@ -658,6 +658,8 @@ def _visible_authors(elements: tuple[html.HtmlElement, ...], rules: Rules, base:
         shown = text_up_to(element, 2 * MAX_BYLINE_CHARS)  # candidates nest: each read only that far
         text = clean_line(shown) if shown else ""
         if not text or len(text) > MAX_BYLINE_CHARS:
+            if linked := _linked_name(element, rules):
+                return (linked, _profile_link([element], linked, base)), False
             continue
         found = parse_author_line(text, rules)
         names = found[0] if found else split_names(text, rules) or _display_name(element)
@@ -665,6 +667,21 @@ def _visible_authors(elements: tuple[html.HtmlElement, ...], rules: Rules, base:
             return (names, _profile_link([element], names, base)), found is not None
         read.update(element.iterdescendants())  # candidates come in document order: disjoint, read once
     return ((), None), False
+
+
+# How many links of an author element too long to be a byline are read for the name.
+MAX_NAME_LINKS = 2
+
+
+def _linked_name(element: html.HtmlElement, rules: Rules) -> tuple[str, ...]:
+    """The full name an author element links, where it holds more than a byline (the post's
+    title, a rating, an excerpt): "<div class=author><a>Georg Quaas</a>, 21. Jan. 2015 …"."""
+    for link in itertools.islice(element.iter("a"), MAX_NAME_LINKS):
+        shown = text_up_to(link, MAX_NAME_CHARS)
+        names = split_names(clean_line(shown), rules, strict=True) if shown else ()
+        if len(names) == 1:
+            return names
+    return ()
 
 
 # A CMS's author archive: WordPress /author/<slug>/, and its kin in other CMSs and languages.

@@ -17,6 +17,7 @@ from newsparse.fields.dates import (
     MAX_OFFSET,
     OFFSET_STEP,
     dateline_date,
+    day_and_month,
     first_in,
     is_publication_stamp,
     is_update_stamp,
@@ -26,8 +27,7 @@ from newsparse.fields.dates import (
 )
 from newsparse.normalize import clean_line
 from newsparse.page import Page
-from newsparse.rules import Rules, rules_for
-from newsparse.rules.patterns import alternation
+from newsparse.rules import Rules
 from newsparse.sources.landmarks import more_words_than
 from newsparse.sources.xpath import elements
 
@@ -73,14 +73,6 @@ _NUMBERS = re.compile(r"\d+")
 # Elements whose text no reader sees as such (a <head>'s holds its scripts' and <title>'s).
 _NO_TEXT = frozenset({"head", "title", "script", "style", "noscript", "template"})
 _DIGIT = re.compile(r"\d")
-# A day and month without a year ("Nov 18", "18. November", "11月18日"), in any language.
-_ALL_MONTHS = rules_for(None).months
-_YEARLESS = re.compile(
-    rf"\b(?:(?P<m>{alternation(_ALL_MONTHS)})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-    rf"|(?P<d2>[0-3]?\d)\.?\s+(?P<m2>{alternation(_ALL_MONTHS)})\.?)(?!\w)"
-    r"|(?<!\d)(?P<m3>[01]?\d)月(?P<d3>[0-3]?\d)日",
-    re.IGNORECASE,
-)
 # A link written out is no dateline, whatever day its path names.
 _URL = re.compile(r"\b(?:https?://|www\.)\S+")
 
@@ -248,19 +240,17 @@ def _yearless(text: str, near: date) -> datetime | date | None:
     >>> _yearless("[12月31日 23時]", date(2020, 1, 1)), _yearless("Nov 12", date(2019, 11, 19))
     (datetime.date(2019, 12, 31), None)
     """
-    match = _YEARLESS.search(text)
-    if match is None:
+    found = day_and_month(text)
+    if found is None:
         return None
-    month_text = (match["m"] or match["m2"] or match["m3"]).casefold().rstrip(".")
-    month = int(month_text) if month_text.isdigit() else _ALL_MONTHS.get(month_text, 0)
-    day = int(match["d"] or match["d2"] or match["d3"])
+    month, day, _, end = found
     for year in (near.year, near.year - 1, near.year + 1):
         try:
             shown = date(year, month, day)
         except ValueError:  # no such day that year (29 February)
             continue
         if abs((shown - near).days) <= 1:
-            return with_time(shown, text[match.end() :])
+            return with_time(shown, text[end:])
     return None
 
 

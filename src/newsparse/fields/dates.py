@@ -8,9 +8,11 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from newsparse.rules import Rules
+from newsparse.rules import Rules, rules_for
+from newsparse.rules.patterns import alternation
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +53,8 @@ _CLOCK = re.compile(
     re.IGNORECASE,
 )
 _EPOCH = re.compile(r"(?<![\d-])\d{10}(?!\d)")
+# What sets a date apart from the paragraph it opens: "31. Oktober 2023. Text", "06.11.23 - Text".
+_SET_APART = re.compile(r"\s*[.:|\-–—]\s")
 
 
 def parse_date(text: str | None, *, earliest: int = EARLIEST_YEAR) -> datetime | date | None:
@@ -159,6 +163,32 @@ def text_date(text: str, rules: Rules) -> datetime | date | None:
     return None
 
 
+def opening_date(text: str, rules: Rules) -> datetime | date | None:
+    """The date a paragraph opens with, set apart from its text by a full stop, a colon or a
+    dash, as agencies, press releases and columns print their dateline.
+
+    >>> from newsparse.rules import rules_for
+    >>> opening_date("31. Oktober 2023. Der Stadtrat hat gestern entschieden, dass …", rules_for("de"))
+    datetime.date(2023, 10, 31)
+    >>> opening_date("March 5, 2024 — Acme Corp. today announced a new line of …", rules_for("en"))
+    datetime.date(2024, 3, 5)
+    >>> opening_date("12.05.23 - Le conseil municipal a voté hier soir …", rules_for("fr"))
+    datetime.date(2023, 5, 12)
+    >>> opening_date("5 March 2024 was the day the river rose.", rules_for("en")) is None
+    True
+    """
+    for pattern in rules.dates:
+        match = pattern.match(text)
+        day = _match_date(match, rules) if match else None
+        if match is None or day is None:
+            continue
+        rest = text[match.end() :]
+        clock = _CLOCK.match(rest)
+        if _SET_APART.match(rest, clock.end() if clock else 0):
+            return with_time(day, rest)
+    return None
+
+
 def _match_date(match: re.Match[str], rules: Rules) -> date | None:
     """The day a date pattern's match names. Two bare numbers are read in the language's
     order, unless only the other order makes a date (an English page's "21/06/2014")."""
@@ -249,6 +279,116 @@ def url_date(url: str | None) -> date | None:
         return date(int(year), int(month), int(day))
     except ValueError:
         return None
+
+
+# A year glued to a word: "08.12.2022Bundesverband" (not an ISO stamp's "2019-11-18T10:00").
+_GLUED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=[^\W\d_])(?!T\d)")
+# A copyright notice's year, the last of a range: "© 2019", "Copyright © 2000-2019".
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*[-–]\s*)?(?P<y>(?:19|20)\d{2})(?!\d)", re.I
+)
+# What may stand before a dateline's date: spaces, separators, an opening bracket.
+_LEAD = " ,;:|·•-–—(["
+# A year and month in a URL's path, as CMSs file their articles: /2019/11/, /2022/5/.
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/")
+# A day and month without a year ("Nov 18", "18. November", "11 de mayo", "11月18日"), in any
+# language.
+_ALL_MONTHS = rules_for(None).months
+_YEARLESS = re.compile(
+    rf"\b(?:(?P<m>{alternation(_ALL_MONTHS)})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    rf"|(?P<d2>[0-3]?\d)\.?\s+(?:de\s+)?(?P<m2>{alternation(_ALL_MONTHS)})\.?)(?!\w)"
+    r"|(?<!\d)(?P<m3>[01]?\d)月(?P<d3>[0-3]?\d)日",
+    re.IGNORECASE,
+)
+
+
+def copyright_year(text: str) -> int | None:
+    """The year a copyright notice names, the last of a range: the year the page was made.
+
+    >>> copyright_year("© 2012–2019 Example Media, LLC"), copyright_year("Copyright 2021 by …")
+    (2019, 2021)
+    >>> copyright_year("Creative Commons 2019") is None
+    True
+    """
+    match = _COPYRIGHT.search(text)
+    return int(match["y"]) if match else None
+
+
+def url_month(url: str | None) -> tuple[int, int] | None:
+    """The year and month a URL's path names.
+
+    >>> url_month("https://example.com/news/2019/11/some-story.html"), url_month("https://x.org/2022/5/story/")
+    ((2019, 11), (2022, 5))
+    >>> url_month("https://example.com/2019/story"), url_month(None)
+    (None, None)
+    """
+    match = _URL_MONTH.search(urlsplit(url or "").path)
+    return (int(match["y"]), int(match["m"])) if match else None
+
+
+class DayAndMonth(NamedTuple):
+    """A date written without its year, and where it stands in its text."""
+
+    month: int
+    day: int
+    start: int
+    end: int
+
+
+def day_and_month(text: str) -> DayAndMonth | None:
+    """The first date written without its year.
+
+    >>> day_and_month("Posted Nov 18, 8:19 PM")
+    DayAndMonth(month=11, day=18, start=7, end=13)
+    """
+    match = _YEARLESS.search(text)
+    if match is None:
+        return None
+    month_text = (match["m"] or match["m2"] or match["m3"]).casefold().rstrip(".")
+    month = int(month_text) if month_text.isdigit() else _ALL_MONTHS.get(month_text, 0)
+    return DayAndMonth(month, int(match["d"] or match["d2"] or match["d3"]), match.start(), match.end())
+
+
+def in_filed_month(text: str, filed: tuple[int, int | None]) -> datetime | date | None:
+    """A date without its year that opens a dateline's segment (" Nov 19, 6:51 AM" after
+    "Posted"), in the year the article is filed under; where a month is known too (its URL's
+    /2019/11/), only a date in that month. A text that mentions a day ("Headlines for Nov. 19",
+    "Tag der Pressefreiheit am 3. Mai") is no dateline.
+
+    >>> in_filed_month(" Nov 19, 6:51 AM", (2019, 11)), in_filed_month("Nov 19", (2019, 12))
+    (datetime.datetime(2019, 11, 19, 6, 51), None)
+    >>> in_filed_month("18. November", (2019, None)), in_filed_month("Headlines for Nov. 19", (2019, None))
+    (datetime.date(2019, 11, 18), None)
+    """
+    found = day_and_month(text)
+    if found is None or filed[1] not in (None, found.month) or text[: found.start].strip(_LEAD):
+        return None
+    try:
+        return with_time(date(filed[0], found.month, found.day), text[found.end :])
+    except ValueError:
+        return None
+
+
+def filed_dateline(text: str, rules: Rules, filed: tuple[int, int | None]) -> datetime | date | None:
+    """The publication date a dateline without its year states (``dateline_date``'s order of
+    stamps), in the year and month the article is filed under.
+
+    >>> from newsparse.rules import rules_for
+    >>> filed_dateline("Updated Nov 19, 6:55 AM; Posted Nov 18, 8:19 PM", rules_for("en"), (2019, 11))
+    datetime.datetime(2019, 11, 18, 20, 19)
+    """
+    published, plain, updated = stamp_segments(text, rules)
+    return first_in(published + plain + updated, lambda segment: in_filed_month(segment, filed))
+
+
+def years_apart(text: str) -> str:
+    """The text with a space after each year a browser glued to the next element's word,
+    which the date patterns read as no year (a venue list's "June 9, 2018Navy Pier").
+
+    >>> years_apart("21:17 18.11.2019Get short URL")
+    '21:17 18.11.2019 Get short URL'
+    """
+    return _GLUED_YEAR.sub(r"\1 ", text)
 
 
 def is_update_stamp(text: str, rules: Rules) -> bool:

@@ -17,7 +17,11 @@ from newsparse.urls import site_host
 # Separators between a title and the site name; a colon is left alone ("Brexit: what next").
 # Only from the start of a run of spaces: tried inside a long run it was quadratic.
 # A bar needs no spaces ("NEWS WEB EASY|子どもへの体罰…"): no headline writes one between words.
-_SEPARATOR = re.compile(r"((?<!\s)\s+[|\-–—·»•/:]{1,2}\s+|(?<=[^\s|])\|(?=[^\s|]))")
+# Nor do a dash and an underscore between CJK characters, which have no spaces to put around
+# them ("…英雄的城！-新华网", "…_新浪网").
+_SEPARATOR = re.compile(
+    r"((?<!\s)\s+[|\-–—·»•/:]{1,2}\s+|(?<=[^\s|])\|(?=[^\s|])|(?<=[\u3000-\u9fff\uff01-\uff60])[-_](?=[\u3400-\u9fff]))"
+)
 # The segments of a title, a kicker's colon included ("Interne Unterlagen im Netz: Daten …").
 _TITLE_SEGMENT = re.compile(r"(?<!\s)\s+[|\-–—·»•/]{1,2}\s+|:\s+")
 # Without a known site name, only a short affix is taken for one ("Local Gazette - ...").
@@ -192,6 +196,8 @@ def strip_site_name(title: str, site_name: str | None, *, url: str | None = None
     'Würde des Lebens – ein Projekt'
     >>> strip_site_name("Stadia reviews are here — and they are not great - Digg", "Digg")
     'Stadia reviews are here — and they are not great'
+    >>> strip_site_name("武汉的声音：有英勇的你，才有英雄的城！-新华网", None)
+    '武汉的声音：有英勇的你，才有英雄的城！'
     """
     parts = _SEPARATOR.split(title)  # text, separator, text, ...
     texts = parts[0::2]

@@ -25,7 +25,7 @@ from newsparse.model import RelatedLink
 from newsparse.normalize import clean_line, phrase_key, word_count
 from newsparse.page import Page
 from newsparse.rules import Rules
-from newsparse.sources.landmarks import COMMENTS, TokenPattern, Upward, hints, text_up_to
+from newsparse.sources.landmarks import COMMENTS, TokenPattern, Upward, hints
 from newsparse.sources.xpath import elements
 from newsparse.urls import absolute_url
 
@@ -193,17 +193,20 @@ def _locate_article(tree: html.HtmlElement, body: frozenset[str], where: _Tree) 
     """The elements holding the article's paragraphs, and the deepest element holding most
     of their text."""
     heads = {p.split(maxsplit=1)[0] for p in body if p.strip()}
-    # An element that shows more than this is no paragraph of the body: cleaning drops spaces
-    # and invisible characters and repairs mojibake (2-3 characters to 1), but no more. Read
-    # only that far: an unclosed <li> may hold the rest of the page, and cleaning such a text,
-    # for each element of a page, took 17 s.
-    most = 4 * max(map(len, body), default=0) + 100
+    tails = {p.rsplit(maxsplit=1)[-1] for p in body if p.strip()}
+    # Its first and last words must be a paragraph's before the text is cleaned, which can cost
+    # milliseconds (ftfy): nested wrappers open with the same paragraph but end elsewhere, and
+    # cleaning each of 600 nested lists full of mojibake took 17 s. A text far longer than the
+    # longest paragraph is none of them either: cleaning drops spaces and invisible characters
+    # and repairs mojibake (2-3 characters to 1), no more.
+    most = 8 * max(map(len, body), default=0) + 1000
     sizes = {
         e: len(text)
         for e in tree.iter(*_PARAGRAPH_TAGS)
-        if (text := text_up_to(e, most)) is not None
+        if len(text := e.text_content()) <= most
         and (words := text.split(maxsplit=1))
         and words[0] in heads
+        and text.rsplit(maxsplit=1)[-1] in tails
         and clean_line(text) in body
     }
     found = list(sizes)
