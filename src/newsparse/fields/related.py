@@ -26,7 +26,7 @@ from newsparse.normalize import clean_line, phrase_key, word_count
 from newsparse.page import Page
 from newsparse.rules import Rules
 from newsparse.sources.landmarks import COMMENTS, TokenPattern, Upward, hints
-from newsparse.sources.xpath import elements
+from newsparse.sources.xpath import document, elements
 from newsparse.urls import absolute_url
 
 # A teaser link's text is a headline: a word or two is a tag, a button or a category.
@@ -52,11 +52,12 @@ MAX_SECTION_LINKS = 100
 # How far up from a link with a related class its box is looked for.
 BOX_LEVELS = 6
 
-# Elements that can hold a section label, with short text (measured in libxml2, not Python;
-# each branch is filtered before the union, which merges node sets in quadratic time).
-_SHORT = "[string-length(normalize-space()) < 60]"
-_LABEL_STEPS = "h1 h2 h3 h4 h5 h6 b strong header dt label p[not(*)] div[@class][not(*)] span[@class][not(*)]"
-_LABELS = etree.XPath(" | ".join(f"//{step}{_SHORT}" for step in _LABEL_STEPS.split()))
+# Elements that can hold a section label: these, and leaves (<p>, <div class>, <span class>).
+# Found in one walk, tags told apart in libxml2: an XPath union walked the page once per tag.
+_LABEL_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "b", "strong", "header", "dt", "label")
+_LABEL_LEAVES = ("p", "div", "span")
+# A label's text is short (measured in libxml2, not Python: the element may hold a page).
+_SHORT = etree.XPath("string-length(normalize-space()) < 60")
 # Images that may be a label drawn as an image: a heading that holds only <img alt="Related">.
 # (Sibling axes would cost quadratic time on a page of many siblings: the rest is Python's.)
 _IMAGES = etree.XPath("//img[@alt != '']")
@@ -114,14 +115,14 @@ class _Place(IntEnum):
 
 @dataclass(frozen=True, slots=True)
 class _Article:
-    """The article on the page: the element holding its paragraphs and their positions."""
+    """The article on the page: the element holding its paragraphs, and its last paragraph."""
 
     root: html.HtmlElement | None  # the deepest element holding most of its paragraphs
     frame: html.HtmlElement | None  # the <article> around the root, else the root
     holders: frozenset[html.HtmlElement]  # the root and its ancestors: the layout around the text
     around: frozenset[html.HtmlElement]  # the frame and its ancestors: the layout around the article
     near: frozenset[html.HtmlElement]  # the frame's parent and grandparent
-    last: Position | None  # where the article's last paragraph stands
+    last: html.HtmlElement | None  # its last paragraph (positions are worked out only if a box asks)
     texts: frozenset[html.HtmlElement]  # the elements holding its paragraphs
 
 
@@ -228,7 +229,7 @@ def _locate_article(tree: html.HtmlElement, body: frozenset[str], where: _Tree) 
         holders=frozenset(chain),
         around=frozenset(outer),
         near=frozenset(outer[1 : 1 + NEAR_LEVELS]),
-        last=where.position(texts[-1]),
+        last=texts[-1],
         texts=frozenset(texts),
     )
 
@@ -272,14 +273,8 @@ class _Tree:
     def position(self, element: html.HtmlElement) -> Position:
         """Where an element stands in document order."""
         if not self._positions:  # 0.15 us an element
-            self._positions = {e: i for i, e in enumerate(e for top in self._tops() for e in top.iter())}
+            self._positions = {e: i for i, e in enumerate(document(self._root))}
         return self._positions[element]
-
-    def _tops(self) -> list[html.HtmlElement]:
-        """The document's top elements: libxml2 leaves two <html>s when a page's own is cut
-        short ("<html\n<link ..."), the article in the second."""
-        root = self._root
-        return [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
 
     def holds(self, outer: html.HtmlElement, inner: html.HtmlElement) -> bool:
         """Whether ``outer`` is ``inner`` or one of its ancestors."""
@@ -336,7 +331,8 @@ def _near(anchor: html.HtmlElement, where: _Where) -> bool:
 
 def _text_follows(section: _Section, where: _Where) -> bool:
     last = section.links[-1] if section.links else section.anchor
-    return where.article.last is not None and where.tree.position(last) < where.article.last
+    end = where.article.last
+    return end is not None and where.tree.position(last) < where.tree.position(end)
 
 
 def _frame_region(element: html.HtmlElement) -> bool:
@@ -380,13 +376,23 @@ def _sections(page: Page, rules: Rules, texts: frozenset[html.HtmlElement]) -> I
     """The page's labelled sections, then its boxes named by class."""
     assert page.tree is not None
     site = page.meta.site_name
-    for label in elements(_LABELS, page.tree):
+    for label in _labels(page.tree):
         strength = label_strength(label.text_content(), rules, site=site)
         if strength:
             yield _Section(label, tuple(_links_of_label(label, texts)), strength, clean_line(label.text_content()))
     yield from _image_sections(page.tree, rules, site, texts)
     yield from _line_sections(page.tree, rules)
     yield from _class_sections(page, rules)
+
+
+def _labels(tree: html.HtmlElement) -> Iterator[html.HtmlElement]:
+    """The elements of short text that may hold a section's label, in document order."""
+    for element in document(tree, *_LABEL_TAGS, *_LABEL_LEAVES):
+        tag = element.tag
+        if tag in _LABEL_LEAVES and (len(element) or (tag != "p" and element.get("class") is None)):
+            continue  # not a leaf <p>, <div class> or <span class>
+        if _SHORT(element):
+            yield element
 
 
 def _image_sections(

@@ -50,7 +50,7 @@ def _parser() -> etree.HTMLParser:
     entities to expand. Every element is an HtmlElement, chosen in C: lxml.html's own lookup
     calls Python for each element object created (6.5% of parse and extraction time on the
     benchmark); only the form-field subclasses go, which nothing here uses."""
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True)
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=True, collect_ids=False)
     parser.set_element_class_lookup(_LOOKUP)
     return parser
 

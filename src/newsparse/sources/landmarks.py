@@ -103,19 +103,28 @@ def hints(element: html.HtmlElement) -> str:
 
 def find_landmarks(tree: html.HtmlElement) -> Landmarks:
     """One walk over the elements' class and id names (itemprop and rel=author are metadata,
-    read by ``sources.metadata``)."""
+    read by ``sources.metadata``). Each distinct pair of names is matched once: fewer than half
+    of a page's are distinct (menu items, cards), and matching is most of the walk's time."""
     found: dict[str, list[html.HtmlElement]] = {concept: [] for concept in _CONCEPTS}
+    concepts_of: dict[str, tuple[str, ...]] = {}
     for element in tree.iter(etree.Element):
         css, ident = element.get("class"), element.get("id")  # inlined: this loop sees every element
         if css is None and ident is None:
             continue
-        names = f"{css or ''} {ident or ''}".lower()
-        if not _STEMS.search(names):
-            continue
-        for concept, pattern in _CONCEPTS.items():
-            if pattern.search(names):
-                found[concept].append(element)
+        names = f"{css or ''} {ident or ''}"
+        concepts = concepts_of.get(names)
+        if concepts is None:
+            concepts = concepts_of[names] = _concepts(names.lower())
+        for concept in concepts:
+            found[concept].append(element)
     return Landmarks(**{concept: tuple(elements) for concept, elements in found.items()})
+
+
+def _concepts(names: str) -> tuple[str, ...]:
+    """The concepts lower-cased names point to."""
+    if not _STEMS.search(names):
+        return ()
+    return tuple(concept for concept, pattern in _CONCEPTS.items() if pattern.search(names))
 
 
 def inside(element: html.HtmlElement, pattern: re.Pattern[str] | TokenPattern) -> bool:
@@ -188,11 +197,17 @@ def boxed_texts(landmarks: Landmarks, tree: html.HtmlElement, blocks: Iterable[s
     author box, related list, caption), each mapped to the class that gave its box away."""
     wanted = set(blocks)
     found: dict[str, str] = {}
+    read: dict[html.HtmlElement, str] = {}  # the boxes read so far, with their texts
+    outer_text = Upward(read.get)  # boxes share their ancestors: each read once
     named = [*landmarks.boilerplate, *landmarks.author_box, *landmarks.related, *_signup_boxes(tree)]
     for box in dict.fromkeys([*named, *tree.iter("figcaption", "cite")]):  # a box named twice is read once
         text = _box_text(box)
         if not text:
             continue
+        outer = outer_text(box.getparent())
+        read[box] = text
+        if outer is not None and box.tag in _TEXT_TAGS and text in outer:
+            continue  # its pieces are the outer box's, within its text: their hits are found
         # The box's pieces looked up among the blocks: testing every block against every box
         # took time in the square of the page (2.46 MB: 7.7 s).
         hits = [p for p in _pieces(box, text) if p in wanted and p not in found and p in text]
@@ -226,6 +241,8 @@ def more_words_than(element: html.HtmlElement, limit: int) -> bool:
     >>> more_words_than(html.fragment_fromstring("<p>one t<b>wo</b> three</p>"), 3)
     False
     """
+    if not len(element):  # a leaf shows its own text: one string, no walk
+        return len((element.text or "").split(None, limit + 1)) > limit
     words, glued = 0, False  # glued: the text so far ends inside a word, which the next piece may go on
     for piece in element.itertext():
         parts = piece.split(None, limit + 1)
@@ -246,12 +263,20 @@ def text_up_to(element: html.HtmlElement, max_chars: int) -> str | None:
     >>> text_up_to(byline, 9), text_up_to(byline, 8)
     ('By Jane Doe', None)
     """
+    if not len(element):  # a leaf shows its own text: one string, no walk
+        text = element.text or ""
+        return text if _shows_at_most(text, max_chars) else None
     left = max_chars
     for piece in element.itertext():
         left -= len("".join(piece[: 4 * (left + 1)].split()))  # a long piece: its head is enough
         if left < 0:
             return None
     return str(element.text_content())
+
+
+def _shows_at_most(text: str, max_chars: int) -> bool:
+    """Whether ``text`` has at most ``max_chars`` characters other than spaces."""
+    return len(text) <= max_chars or len("".join(text[: 4 * (max_chars + 1)].split())) <= max_chars
 
 
 _EMAIL_INPUTS = etree.XPath("//input[@type='email']")

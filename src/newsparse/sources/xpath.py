@@ -1,7 +1,10 @@
-"""Typed views of XPath results: lxml returns a union of every possible kind of value."""
+"""Typed views of XPath results: lxml returns a union of every possible kind of value; and the
+document's elements as XPath's "//" reads them, for the walks cheaper in Python."""
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Iterator
 from typing import cast
 
 from lxml import etree, html
@@ -15,3 +18,11 @@ def elements(query: etree.XPath, node: etree._Element) -> list[html.HtmlElement]
 def strings(query: etree.XPath, node: etree._Element) -> list[str]:
     """The results of a query that selects only text or attribute values."""
     return cast(list[str], query(node))
+
+
+def document(root: html.HtmlElement, *tags: str) -> Iterator[html.HtmlElement]:
+    """The nodes of the whole document (the elements of these tags), in order: from each of its
+    top elements, since libxml2 leaves two <html>s when a page's own is cut short ("<html\n<link
+    ..."), the article in the second. Tags are told apart in libxml2, before Python sees a node."""
+    tops = [*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()]
+    return itertools.chain.from_iterable(top.iter(*tags) for top in tops)
