@@ -26,6 +26,7 @@ from types import MappingProxyType
 from newsparse.fields import headline_model
 from newsparse.fields.byline import names_in_bar, names_only, parse_author_line, split_names
 from newsparse.fields.dates import (
+    calendar_day,
     copyright_year,
     dateline_date,
     day_and_month,
@@ -631,9 +632,11 @@ def _claims(
     blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int, rules: Rules, url: str | None = None
 ) -> _Claims:
     votes_at = next((i for i in range(start, len(marks)) if marks[i].kind == "votes"), None)
-    openings = _openings(blocks, marks, start - 1, rules)
-    unmarked = openings | _header_datelines(blocks, marks, start - 1, rules, url)
-    date_at = _as_filed(marks, _date_index(blocks, marks, start - 1, end, rules, unmarked), unmarked, url)
+    headline = start - 1
+    second = _second_paragraph(blocks, marks, headline) if headline >= 0 else headline  # the header's end
+    openings = _openings(blocks, marks, headline, second, rules)
+    unmarked = openings | _header_datelines(blocks, marks, headline, second, rules, url)
+    date_at = _as_filed(marks, _date_index(blocks, marks, headline, second, end, rules, unmarked), unmarked, url)
     authors_at = _author_index(blocks, marks, start, rules)
     bio_at = _bio_index(blocks, marks, end)
     dateline_at = None if date_at in openings else date_at  # an opening's paragraph stays in the body
@@ -661,19 +664,16 @@ def _as_filed(
     zone)."""
     filed = url_date(url)
     when = unmarked.get(at, marks[at].date) if at is not None else None
-    if when is None or filed is None or abs((_calendar_day(when) - filed).days) <= 1:
+    if when is None or filed is None or abs((calendar_day(when) - filed).days) <= 1:
         return at
-    return next((i for i, m in enumerate(marks) if m.date is not None and _calendar_day(m.date) == filed), at)
-
-
-def _calendar_day(moment: datetime | date) -> date:
-    return moment.date() if isinstance(moment, datetime) else moment
+    return next((i for i, m in enumerate(marks) if m.date is not None and calendar_day(m.date) == filed), at)
 
 
 def _date_index(
     blocks: tuple[Block, ...],
     marks: tuple[Mark, ...],
     headline: int,
+    second: int,
     end: int,
     rules: Rules,
     unmarked: Mapping[int, datetime | date],
@@ -687,7 +687,6 @@ def _date_index(
     dated = [i for i, m in enumerate(marks) if m.date is not None and m.kind in ("date", "author")]
     if headline < 0 or not (dated or unmarked):
         return next((i for i in dated if i < end), None)
-    second = _second_paragraph(blocks, marks, headline)
     below = sorted({i for i in dated if headline < i < second} | set(unmarked))
     stated = [i for i in below if marks[i].kind == "author" or is_publication_stamp(blocks[i].text, rules)]
     bare = [i for i in below if not is_update_stamp(blocks[i].text, rules)]
@@ -735,20 +734,19 @@ def _past_end(marks: tuple[Mark, ...], end: int) -> int:
 
 
 def _openings(
-    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int, rules: Rules
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int, second: int, rules: Rules
 ) -> dict[int, datetime | date]:
     """The dates that open the article's first two paragraphs, set apart from their text
     ("31. Oktober 2023. Der Stadtrat …"): the dateline of agencies, press releases, columns."""
     if headline < 0:
         return {}
-    stop = _second_paragraph(blocks, marks, headline)
-    paragraphs = [i for i in range(headline + 1, min(stop + 1, len(blocks))) if marks[i] is CONTENT]
+    paragraphs = [i for i in range(headline + 1, min(second + 1, len(blocks))) if marks[i] is CONTENT]
     found = {i: opening_date(blocks[i].text, rules) for i in paragraphs if _is_paragraph(blocks[i])}
     return {i: when for i, when in found.items() if when is not None}
 
 
 def _header_datelines(
-    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int, rules: Rules, url: str | None
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int, second: int, rules: Rules, url: str | None
 ) -> dict[int, datetime | date]:
     """Datelines under the headline, up to the article's second paragraph, that the marks
     leave out: a date glued to the next element ("08.12.2022Bundesverband Windenergie"; read
@@ -760,8 +758,7 @@ def _header_datelines(
     notice, the year the page was made."""
     if headline < 0:
         return {}
-    stop = _second_paragraph(blocks, marks, headline)
-    lines = [i for i in range(headline + 1, stop) if marks[i].date is None and _may_be_dated(blocks[i])]
+    lines = [i for i in range(headline + 1, second) if marks[i].date is None and _may_be_dated(blocks[i])]
     found = {i: _glued_date(blocks[i].text, rules) for i in lines}
     yearless = [i for i in lines if found[i] is None and day_and_month(blocks[i].text)]
     if yearless:

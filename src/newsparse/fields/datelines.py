@@ -16,6 +16,7 @@ from newsparse.fields.dates import (
     EARLIEST_YEAR,
     MAX_OFFSET,
     OFFSET_STEP,
+    calendar_day,
     dateline_date,
     day_and_month,
     first_in,
@@ -163,7 +164,7 @@ def _labelled(headline: html.HtmlElement, rules: Rules) -> datetime | date | Non
         following = elements(_NEXT, label)
         found = _dateline(following[0], rules) if following else None
         if found is not None:
-            days.setdefault(_day(found), found)
+            days.setdefault(calendar_day(found), found)
     return next(iter(days.values())) if len(days) == 1 else None
 
 
@@ -307,15 +308,11 @@ def disagree(declared: datetime | date, visible: datetime | date) -> bool:
     >>> disagree(date(2020, 4, 12), date(2020, 12, 4)), disagree(date(2024, 3, 5), datetime(2024, 3, 5, 9, 0))
     (False, False)
     """
-    shown, stated = _day(visible), _day(declared)
+    shown, stated = calendar_day(visible), calendar_day(declared)
     apart = abs((shown - stated).days)
     if apart == 0 or (apart == 1 and isinstance(declared, datetime)):
         return False
     return not (shown.day <= 12 and date(shown.year, shown.day, shown.month) == stated)
-
-
-def _day(moment: datetime | date) -> date:
-    return moment.date() if isinstance(moment, datetime) else moment
 
 
 def reconciled(declared: datetime | date | None, visible: datetime | date | None) -> datetime | date | None:

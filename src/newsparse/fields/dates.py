@@ -262,6 +262,11 @@ _URL_DAY = re.compile(
 )
 
 
+def calendar_day(moment: datetime | date) -> date:
+    """The day of a date or of a moment (in its own offset)."""
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
 def url_date(url: str | None) -> date | None:
     """The day a URL's path names, as many CMSs file their articles.
 
