@@ -447,6 +447,18 @@ def test_og_url_when_no_canonical() -> None:
     assert article.url == URL
 
 
+def test_microdata_link_is_no_canonical() -> None:
+    """Schema.org microdata writes URLs as <link itemprop=...>: an image's or the AMP copy's
+    address is not the page's canonical one."""
+    head = (
+        '<link itemprop="thumbnailUrl" href="https://cdn.northern-daily.example/img/budget-1200.jpg">'
+        '<link itemprop="mainEntityOfPage" href="https://amp.northern-daily.example/budget/">'
+        f'<link rel="canonical" href="{URL}">'
+    )
+    article = newsparse.parse_html(page(head), url=URL + "?ref=homepage")
+    assert article.url == URL
+
+
 # --- Visible bylines without metadata ---
 
 
