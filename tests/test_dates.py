@@ -266,6 +266,9 @@ def test_a_publication_date_set_apart_at_the_start_of_the_first_paragraph() -> N
         ("de", '<span class="label">Erschienen am:</span><h2 class="value">13.10.2021</h2>', date(2021, 10, 13)),
         ("fr", '<li><p class="title">Mise en ligne</p><p class="content">23 mai 2019</p></li>', date(2019, 5, 23)),
         ("en", "<dl><dt>Published</dt><dd>June 2, 2022</dd></dl>", date(2022, 6, 2)),
+        # The label an element of its own, the date loose text after it (Bootstrap columns).
+        ("de", '<div class="col-md-4"><h5 class="title-inline">Datum:  </h5>03.11.2021 <br></div>', date(2021, 11, 3)),
+        ("de", "<p><strong>Datum:</strong> 14. Februar 2023</p>", date(2023, 2, 14)),
     ],
 )
 def test_a_date_the_page_labels_as_its_publication_under_the_text(language: str, sidebar: str, shown: date) -> None:

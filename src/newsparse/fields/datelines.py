@@ -161,11 +161,20 @@ def _labelled(headline: html.HtmlElement, rules: Rules) -> datetime | date | Non
         text = " ".join(label.text_content().split()).rstrip(":").strip()
         if not rules.stamps.fullmatch(text) or not is_publication_stamp(text, rules):
             continue
-        following = elements(_NEXT, label)
-        found = _dateline(following[0], rules) if following else None
+        found = _labelled_date(label, rules)
         if found is not None:
             days.setdefault(calendar_day(found), found)
     return next(iter(days.values())) if len(days) == 1 else None
+
+
+def _labelled_date(label: html.HtmlElement, rules: Rules) -> datetime | date | None:
+    """The date a label names: in the text right after it ("<h5>Datum:</h5> 03.11.2021"),
+    else in the next element."""
+    tail = " ".join((label.tail or "").split())
+    if tail:
+        return dateline_date(tail, rules, updates=False) if len(tail.split()) <= MAX_DATELINE_WORDS else None
+    following = elements(_NEXT, label)
+    return _dateline(following[0], rules) if following else None
 
 
 def _nearest_alone(headline: html.HtmlElement, before: list[html.HtmlElement], rules: Rules) -> datetime | date | None:
