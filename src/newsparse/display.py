@@ -76,6 +76,7 @@ def article_html(article: Article) -> str:
     sections = [
         _headline_html(article.headline),
         _meta_html(article),
+        _description_html(article.description),
         _bio_html(article.byline),
         _paragraphs_html(article.paragraphs),
         _related_html(article.related),
@@ -169,6 +170,13 @@ def _meta_html(article: Article) -> str:
     return f'<div class="np-meta" style="{_MUTED}">{" · ".join(items)}</div>'
 
 
+def _description_html(description: str | None) -> str:
+    if not description:
+        return ""
+    text = _e(_clip(description, _PARAGRAPH_LIMIT))
+    return f'<p class="np-description" style="font-style:italic;margin:.4em 0">{text}</p>'
+
+
 def _bio_html(byline: Byline | None) -> str:
     if byline is None or not byline.bio:
         return ""
@@ -236,6 +244,8 @@ def render_text(name: str, article: Article) -> str:
     headline = escape_controls(article.headline or "(no headline)")
     lines = [f"# {escape_controls(name)}", headline, "=" * min(len(headline), 80)]
     lines += [f"{key}: {escape_controls(value)}" for key, value in _facts(article) if value]
+    if article.description:
+        lines += ["", escape_controls(article.description)]
     body = "\n\n".join(escape_controls(p) for p in article.paragraphs)  # a paragraph's own newlines too
     lines += ["", body or "(no body)"]
     if article.related:

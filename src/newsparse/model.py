@@ -60,6 +60,7 @@ class Article:
     """What newsparse extracts from one page. Absent parts are None or empty, never invented."""
 
     headline: str | None = None
+    description: str | None = None
     paragraphs: tuple[str, ...] = ()
     votes: VoteCount | None = None
     byline: Byline | None = None
@@ -91,6 +92,7 @@ class Article:
         """A JSON-ready dict with the field names as keys (``body`` is not repeated)."""
         return {
             "headline": self.headline,
+            "description": self.description,
             "paragraphs": list(self.paragraphs),
             "votes": _votes_dict(self.votes),
             "byline": _byline_dict(self.byline),
@@ -112,6 +114,7 @@ class Article:
         votes, byline = data.get("votes"), data.get("byline")
         return cls(
             headline=data.get("headline"),
+            description=data.get("description"),
             paragraphs=tuple(data.get("paragraphs") or ()),
             votes=VoteCount(**votes) if votes else None,
             byline=_byline_from(byline) if byline else None,

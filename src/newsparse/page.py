@@ -55,6 +55,7 @@ class Meta:
     authors: tuple[tuple[Person, ...], ...] = ()  # one tuple of people per source that names any
     body: str | None = None  # JSON-LD articleBody
     descriptions: tuple[str, ...] = ()  # meta description, og:description, JSON-LD description
+    description: str | None = None  # the page's own summary, as the Article gives it
     interactions: tuple[tuple[str, int], ...] = ()  # schema.org (action type, count)
 
 

@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 from newsparse.fields.byline import html_byline, without_site
 from newsparse.fields.datelines import disagree, html_published, reconciled, visible_dateline
 from newsparse.fields.dates import not_in_future, url_date
+from newsparse.fields.description import html_description
 from newsparse.fields.headline import choose_headline, h1_kickers, h1_texts, headline_element, site_from_title
 from newsparse.fields.language import detect_language
 from newsparse.fields.related import html_related
@@ -123,6 +124,7 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     paragraphs = tuple(p for p in layout.paragraphs if p != bio)
     return Article(
         headline=headline or layout.headline,
+        description=html_description(page, header, headline),
         paragraphs=paragraphs,
         votes=html_votes(page, rules, fallback=layout.votes),
         byline=byline,

@@ -41,6 +41,7 @@ COLUMNS = MappingProxyType(
         "error": "str",
         "message": "str",
         "headline": "str",
+        "description": "str",
         "body": "str",
         "paragraphs": "list",
         "words": "int",
@@ -98,6 +99,7 @@ def flat_article(article: Article, *, source: str | None = None, origin: str | N
         "error": None,
         "message": None,
         "headline": article.headline,
+        "description": article.description,
         "body": body or None,
         "paragraphs": list(article.paragraphs),
         "words": word_count(body),
@@ -179,6 +181,7 @@ def _article_from_row(row: Mapping[str, Any]) -> Article:
     has_byline = authors or row.get("author_bio") or row.get("author_url")
     return Article(
         headline=row.get("headline"),
+        description=row.get("description"),
         paragraphs=tuple(row.get("paragraphs") or ()),
         votes=votes,
         byline=Byline(tuple(authors), row.get("author_bio"), row.get("author_url")) if has_byline else None,

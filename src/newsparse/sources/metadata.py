@@ -8,6 +8,8 @@ candidate it found, best first, so the field extractors can cross-check them.
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -101,6 +103,11 @@ _GENERIC_DATE_KEYS = ("date", "dc.date")
 # object declares one; a listing's is not its articles'.
 _LISTING_PAGES = frozenset({"collectionpage", "searchresultspage", "profilepage"})
 _DESCRIPTION_KEYS = ("description", "og:description", "twitter:description")
+# The same, in the order the Article's description is taken from them: social cards are
+# written for readers, a meta description often for search engines (or left at the site's).
+_SUMMARY_KEYS = ("og:description", "description", "twitter:description")
+# A tag inside a declared summary.
+_TAG = re.compile(r"<[^<>]{0,500}>")
 _TITLE_KEYS = ("og:title", "twitter:title", "headline", "dc.title", "parsely-title", "sailthru.title")
 _LANGUAGE_KEYS = ("og:locale", "content-language", "language", "dc.language", "inlanguage")
 _SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
@@ -134,6 +141,7 @@ def read_meta(tree: html.HtmlElement, url: str | None) -> Meta:
         authors=_authors(node or jsonld.authored_page(documents), by_id, tags, found, base),
         body=jsonld.text_of(node.get("articleBody")) if node else None,
         descriptions=_dedupe([*_ld_descriptions(node), *(tags.get(k) for k in _DESCRIPTION_KEYS)]),
+        description=_description(node, tags),
         interactions=_interactions(node, by_id) + _microdata_interactions(found.itemprops),
     )
 
@@ -155,6 +163,17 @@ def _ld_descriptions(node: jsonld.Node | None) -> list[str | None]:
     if node is None:
         return []
     return [jsonld.text_of(node.get("alternativeHeadline")), jsonld.text_of(node.get("description"))]
+
+
+def _description(node: jsonld.Node | None, tags: dict[str, str]) -> str | None:
+    """The page's own summary: JSON-LD's, else Open Graph's, the meta description, Twitter's.
+    JSON sits in a <script>, where the parser decodes no entities, and some CMSs write the
+    lead's markup into it ("&lt;p&gt;Die Stadt …"): entities are decoded and tags dropped."""
+    declared = jsonld.text_of(node.get("description")) if node else None
+    if declared:
+        declared = clean_line(_TAG.sub(" ", html_lib.unescape(declared)))
+    values = [declared, *(tags.get(k) for k in _SUMMARY_KEYS)]
+    return next((v for v in values if v), None)
 
 
 def _ld_titles(node: jsonld.Node | None) -> list[str | None]:
