@@ -41,6 +41,7 @@ from newsparse.fields.dates import (
 )
 from newsparse.fields.headline import REPEAT_OVERLAP, same_title, strip_site_name
 from newsparse.fields.headline_model import Candidates
+from newsparse.fields.related import label_strength
 from newsparse.fields.votes import parse_votes
 from newsparse.filters.noise import noise_rule
 from newsparse.model import Byline, RelatedLink, Removal, VoteCount
@@ -105,6 +106,12 @@ DATELINE_PAST_END = 3
 _COMMENT_HEADER = re.compile(
     r"\bon\b.{0,40}\d.{0,30}\bat\s*\d{1,2}[:.]\d{2}|\b(?:says|said|schreibt|dice|dit|disse|zegt)\s?:$", re.I
 )
+# A list's label before a colon is a few words ("Related links:"); a longer line introduces
+# the article's own list ("Related reading on the topic of sleep:").
+MAX_LIST_LABEL_WORDS = 3
+# A list item's marker, which text flatteners print before a teaser's title: a bullet ("* ",
+# "• ", "+ " for a nested list) or an ordered list's number ("3. ").
+_LIST_MARKER = re.compile(r"(?:[*+•·▪◦‣●■►▸»–—-]|\d{1,2}[.)])\s+")
 # A first line this long can be the page's <title>; a shorter one is a menu entry.
 MIN_TITLE_ANCHOR_WORDS = 5
 # Headline candidates: words count up to the cap; a full stop or a bar of items costs.
@@ -215,6 +222,26 @@ def _submitter(text: str, score: str, rules: Rules) -> tuple[str, ...]:
     if len(rest) >= 2 and rest[0].casefold() in rules.byline_words and len(rest[1]) <= MAX_USER_NAME_CHARS:
         return (rest[1],)
     return ()
+
+
+def _mark_list_labels(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
+    """Before a colon, a word that opens related labels heads a list ("More:"), and so does a
+    few words' line that opens with a related label ("Related links:"); without the colon,
+    the same words are a button, a menu or a promo box's heading."""
+    return tuple(_list_label(b.text) if _heads_list(b, m, rules) else m for b, m in zip(blocks, marks, strict=True))
+
+
+def _heads_list(block: Block, mark: Mark, rules: Rules) -> bool:
+    if not block.text.endswith(":") or _is_related_label(mark):
+        return False
+    words = phrase_key(block.text).split()
+    opens = bool(words) and len(words) <= MAX_LIST_LABEL_WORDS and words[0] in rules.phrases["related_label"]
+    return opens or label_strength(block.text, rules, site=None) > 0
+
+
+def _list_label(text: str) -> Mark:
+    removal = Removal(text, "noise.related_label", "a related label before a colon")
+    return Mark("noise", closes_article=True, removal=removal)
 
 
 def _mark_inline_teasers(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
@@ -401,7 +428,7 @@ def _text_marks_and_region(
     """A dump's marks from the lines around each line, and the article's stretch."""
     marks = _mark_split_bylines(blocks, _mark_duplicates(blocks, marks), rules)
     marks = _mark_polls(blocks, _mark_names_by_dates(blocks, marks, rules, title))
-    marks = _mark_captions(blocks, _mark_inline_teasers(blocks, marks), rules)
+    marks = _mark_captions(blocks, _mark_inline_teasers(blocks, _mark_list_labels(blocks, marks, rules)), rules)
     anchor = _title_repeat(blocks, title)
     walls = [m.closes_article and not _inline_label(blocks, marks, i) for i, m in enumerate(marks)]
     return marks, main_region(blocks, [m is CONTENT for m in marks], walls, anchor=anchor)
@@ -650,7 +677,7 @@ def _claims(
         published=unmarked.get(date_at, marks[date_at].date) if date_at is not None else None,
         votes=marks[votes_at].votes if votes_at is not None else None,
         byline=byline,
-        related=tuple(RelatedLink(blocks[i].text, blocks[i].href) for i in related_at),
+        related=tuple(RelatedLink(_link_title(blocks[i].text, rules), blocks[i].href) for i in related_at),
         indices=frozenset(taken | set(related_at)),
     )
 
@@ -831,24 +858,55 @@ def _related_indices(
     blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int, taken: set[int], rules: Rules
 ) -> list[int]:
     """Teaser titles: those under the first related label in the tail that has some (a label
-    over topic tags, "Related Topics", has none); else those of the first box set inside the
-    text ("Related" and two headlines, then the next paragraph), as a box below the article
-    beats one inside it; else the page's final run of them."""
+    over topic tags, "Related Topics", has none), the article itself left out; else those of
+    the first box set inside the text ("Related" and two headlines, then the next paragraph),
+    as a box below the article beats one inside it; else the text's "Related: …" lines; else,
+    on a page with no related label, the page's final run of them."""
     labels = [i for i in range(end, len(marks)) if _is_related_label(marks[i])]
     runs = (_title_run(blocks, marks, label + 1, taken, rules) for label in labels)
     found = next((run for run in runs if run), None)
     if found is not None:
-        return found
+        headline = blocks[start - 1].text if start else ""
+        return [i for i in found if not _names_article(blocks[i], headline)]
     inline = [i for i in range(start, end) if _is_related_label(marks[i])]
     found = next((run for run in (_inline_run(blocks, marks, label + 1, taken) for label in inline) if run), None)
-    if found is not None or labels or inline:
-        return found or []
+    if found is not None:
+        return found
+    linked = [i for i in range(start, end) if i not in taken and _labelled_link(blocks[i], marks[i], rules)]
+    return linked if linked or labels or inline else _final_run(blocks, marks, end, taken)
+
+
+def _final_run(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int, taken: set[int]) -> list[int]:
+    """The page's last two or more lines, when they are headlines set in from the article's
+    text or right under the article's closing widget ("Leave a Reply"), and above any copyright
+    notice: elsewhere a page's last short lines are its footer's links."""
     run: list[int] = []  # read from the end backwards, then put in order (insert(0) was quadratic)
     for i in range(len(marks) - 1, end - 1, -1):
         if i in taken or marks[i] is not CONTENT or not _is_teaser(blocks[i]):
             break
         run.append(i)
-    return run[::-1] if len(run) >= 2 else []
+    if len(run) < 2:
+        return []
+    first = run[-1]
+    if any(copyright_year(blocks[i].text) for i in range(end, first)):
+        return []  # under the copyright notice: the footer
+    margin = blocks[end - 1].indent if end else 0
+    indented = all(blocks[i].indent > margin for i in run)
+    return run[::-1] if indented or marks[first - 1].closes_article else []
+
+
+def _labelled_link(block: Block, mark: Mark, rules: Rules) -> bool:
+    """A line in the text that points to another story after a related label ("Related: …",
+    "[Read more: …]")."""
+    if mark.removal is None or mark.removal.rule != "noise.teaser_link":
+        return False
+    label, colon, title = block.text.strip("[]").partition(":")
+    return bool(colon) and label_strength(label, rules, site=None) > 0 and _is_related_teaser(Block(title.strip()))
+
+
+def _names_article(block: Block, headline: str) -> bool:
+    """A list's item that is the article itself (lists of a section or a site's latest)."""
+    return bool(headline) and same_title(_teaser_title(block.text), headline)
 
 
 def _title_run(
@@ -862,7 +920,13 @@ def _title_run(
     for i in range(first, len(marks)):
         if i in taken:
             break
-        if marks[i] is CONTENT and _is_teaser(blocks[i]) and not _is_date_line(blocks[i], rules):
+        if run and blocks[i].text == blocks[run[-1]].text:
+            between = 0  # a card printed twice (over its image, then beside its excerpt)
+        elif (run and _more_button(blocks[i], rules)) or _LIST_MARKER.fullmatch(blocks[i].text + " "):
+            continue  # after the excerpt of some items only; a list's bullet on a line of its own
+        elif not run and _paid(blocks[i], rules):
+            break  # "Ad Brand" over the first story: the box is an ad's
+        elif _titled(blocks[i], marks[i], rules):
             if run and period is not None and between != period:
                 break
             period = between if run and period is None else period
@@ -875,16 +939,44 @@ def _title_run(
     return run
 
 
+def _titled(block: Block, mark: Mark, rules: Rules) -> bool:
+    """A teaser's title line; a list may print a story that the page showed before ("Most
+    read" above the article), so a repeated line counts too."""
+    return (mark is CONTENT or _repeated(mark)) and _is_related_teaser(block) and not _is_date_line(block, rules)
+
+
+def _more_button(block: Block, rules: Rules) -> bool:
+    """An item's "Read more": a button that is also a related label."""
+    key = phrase_key(block.text)
+    return key in rules.phrases["related_label"] and key in rules.words["button"]
+
+
+def _paid(block: Block, rules: Rules) -> bool:
+    """An ad's notice: a few words that open with an ad label ("Ad Brand", "Sponsored by X")."""
+    first = phrase_key(block.text).split(maxsplit=1)
+    return bool(first) and block.words <= MAX_ITEM_KICKER_WORDS and first[0] in rules.phrases["advert"]
+
+
+def _repeated(mark: Mark) -> bool:
+    """A line the page printed before: items repeat a byline, lists repeat a story."""
+    return mark.removal is not None and mark.removal.rule == "noise.duplicate_line"
+
+
 def _item_line(block: Block, mark: Mark, rules: Rules) -> bool:
     """A line a related item prints beside its title: a date, a byline, a kicker, an excerpt."""
     if mark.kind in ("date", "author"):
         return True
     short = block.words <= MAX_ITEM_KICKER_WORDS
-    return mark is CONTENT and (short or is_prose(block.text) or _is_date_line(block, rules))
+    return (mark is CONTENT or _repeated(mark)) and (short or is_prose(block.text) or _is_date_line(block, rules))
 
 
 def _is_date_line(block: Block, rules: Rules) -> bool:
-    return _may_be_dated(block) and text_date(block.text, rules) is not None
+    """A date, or a short meta line with one, its year left out ("Ana Lopes • Nov 18")."""
+    if not _may_be_dated(block):
+        return False
+    if text_date(block.text, rules) is not None:
+        return True
+    return block.words <= MAX_FURNITURE_WORDS and day_and_month(block.text) is not None
 
 
 def _inline_run(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, taken: set[int]) -> list[int]:
@@ -892,7 +984,8 @@ def _inline_run(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, 
     run: list[int] = []
     for i in range(first, len(marks)):
         removal = marks[i].removal
-        if i in taken or removal is None or removal.rule != "boilerplate.inline_teaser" or not _is_teaser(blocks[i]):
+        teaser = removal is not None and removal.rule == "boilerplate.inline_teaser"
+        if i in taken or not teaser or not _is_related_teaser(blocks[i]):
             break
         run.append(i)
     return run
@@ -904,6 +997,27 @@ def _is_related_label(mark: Mark) -> bool:
 
 def _is_teaser(block: Block) -> bool:
     return is_title_like(block.text) and block.words >= MIN_TEASER_WORDS
+
+
+def _teaser_title(text: str) -> str:
+    """A teaser's title without the list marker a flattener printed before it ("* Title")."""
+    marker = _LIST_MARKER.match(text)
+    return text[marker.end() :] if marker and marker.end() < len(text) else text
+
+
+def _link_title(text: str, rules: Rules) -> str:
+    """A related item's title, without its list marker or the label before it ("[Related: …]")."""
+    title = _teaser_title(text)
+    label, colon, rest = title.strip("[]").partition(":")
+    return rest.strip() if colon and rest.strip() and label_strength(label, rules, site=None) > 0 else title
+
+
+def _is_related_teaser(block: Block) -> bool:
+    """A teaser title in a related list, its list marker aside ("* Company Town" is a kicker),
+    perhaps cut short ("Diehards remain at HK campus as …"): an ellipsis ends no sentence."""
+    title = _teaser_title(block.text).removesuffix("...").removesuffix("…")
+    signs = sum(not any(c.isalnum() for c in w) for w in title.split())  # "&", "–": no words
+    return is_title_like(title) and word_count(title) - signs >= MIN_TEASER_WORDS
 
 
 def _trimmed(block: Block, index: int, hints: Hints) -> Removal:
