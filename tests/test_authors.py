@@ -12,7 +12,7 @@ import pytest
 
 import newsparse
 from conftest import PROSE
-from newsparse.fields.byline import split_names
+from newsparse.fields.byline import parse_author_line, split_names
 from newsparse.rules import rules_for
 
 HEADLINE = "Harbour plan approved after long debate"
@@ -533,3 +533,145 @@ def test_a_kicker_over_the_title_is_no_byline_without_a_prefix() -> None:
     prose = f"{PROSE['en']} {PROSE['en']}"
     text = "\n\n".join(["Home", "Morning Briefing 11.18.19", HEADLINE, prose, prose, prose])
     assert newsparse.parse_text(text).byline is None
+
+
+# --- Metadata of other items, hidden copies, display names (issue 13, articles) ---
+
+
+def test_microdata_authors_of_teaser_cards_are_not_the_articles() -> None:
+    card = (
+        '<div itemscope itemtype="https://schema.org/BlogPosting"><h3>Another story</h3>'
+        '<span itemprop="author"><a href="/authors/pk/">Priya Kannan</a></span></div>'
+    )
+    html = (
+        f'<html lang="en"><head><meta property="og:title" content="{HEADLINE}"></head><body>'
+        f'<article itemscope itemtype="https://schema.org/BlogPosting"><h1>{HEADLINE}</h1>'
+        '<span itemprop="author"><a href="/authors/ow/">Oskar Wendt</a></span>'
+        f"<p>{PROSE['en']} {PROSE['en']}</p><p>{PROSE['en']}</p></article>"
+        f"<aside><h2>Keep reading</h2>{card}{card.replace('Priya Kannan', 'Tomás Rivero')}</aside></body></html>"
+    )
+    assert authors(html) == ("Oskar Wendt",)
+
+
+def test_an_itemprop_meta_of_a_cited_work_is_no_author_tag() -> None:
+    cited = (
+        '<ol><li itemprop="citation" itemscope itemtype="http://schema.org/ScholarlyArticle">'
+        '<meta itemprop="author" content="JK. Lund, PR. Osei, ">Lund JK, Osei PR. Trial. 1998.</li></ol>'
+    )
+    html = page("en", meta_author=None).replace("</article>", f"{cited}</article>")
+    html = html.replace("<head>", '<head><meta name="dc.creator" content="Hala M. Saadeh">')
+    assert authors(html) == ("Hala M. Saadeh",)
+
+
+def test_a_metadata_person_only_in_a_hidden_snippet_gives_way_to_the_byline() -> None:
+    hidden = (
+        '<span class="vcard rich-snippet-hidden"><span class="fn">'
+        '<a rel="author" href="/a/">Ines Adler</a></span></span>'
+    )
+    header = f"{hidden}<p><strong>Von Mat\u00adthi\u00adas Leh\u00adner</strong></p>"
+    assert authors(page("de", header, ld_authors=[person("Ines Adler")])) == ("Matthias Lehner",)
+
+
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        # A CMS account named after the company, or split at its "&".
+        ([person("Nimbus")], ("Ruth Adeyemi", "Colm Byrne")),
+        ([person("Pots & Pans")], ("Ruth Adeyemi", "Colm Byrne")),
+        # A full name in the metadata stays (the visible byline does not name it, yet it is printed).
+        ([person("Dara Quill")], ("Dara Quill",)),
+    ],
+)
+def test_a_one_word_metadata_account_gives_way_to_a_prefixed_byline(
+    declared: list[dict[str, str]], expected: tuple[str, ...]
+) -> None:
+    header = '<p class="meta">Posted by Ruth Adeyemi and Colm Byrne</p><p class="credit">Dara Quill</p>'
+    footer = "<footer>© 2024 Nimbus Media · Pots &amp; Pans Ltd</footer>"  # the accounts are printed too
+    html = page("en", header, ld_authors=declared).replace("</body>", f"{footer}</body>")
+    assert authors(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("card", "expected"),
+    [
+        (
+            '<aside class="article-sidebar"><p class="full-name">Lena Marsh</p><p>Staff writer</p></aside>',
+            ("Lena Marsh",),
+        ),
+        # Two people of that first name: no guess.
+        ("<aside><p>Lena Marsh</p><p>Lena Okafor</p></aside>", ("Lena",)),
+        # In comments, the name is a reader's.
+        ('<ol class="comment-list"><li class="comment"><b class="fn">Lena Marsh</b></li></ol>', ("Lena",)),
+    ],
+)
+def test_a_metadata_first_name_is_completed_by_the_name_printed_alone(card: str, expected: tuple[str, ...]) -> None:
+    html = page("en", ld_authors=[person("Lena")]).replace("</article>", f"</article>{card}")
+    assert authors(html) == expected
+
+
+@pytest.mark.parametrize("greeting", ["Hi", "Hallo", "Hey"])
+def test_a_greeting_opening_the_bio_is_no_surname(greeting: str) -> None:
+    bio = f"{greeting}, ich bin Mara und zeige hier meine liebsten Wege durch die Stadt und ihr Umland."
+    box = f'<div class="author-box"><div class="author-name">Mara</div><p class="author-bio">Mara {bio}</p></div>'
+    html = page("de", ld_authors=[person("Mara")]).replace("</article>", f"{box}</article>")
+    assert authors(html) == ("Mara",)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["责任编辑：王晓明", "【纠错】 责任编辑： 王晓明", "记者 王晓明", "作者：王晓明"],
+)
+def test_a_chinese_byline_after_its_prefix(line: str) -> None:
+    text = "\n".join(
+        ["新闻中心", "城市绿道建设进展顺利", "2024-03-12 09:30:00", line, "本报讯 " + "市民在绿道上散步，" * 8 + "。"]
+    )
+    byline = newsparse.parse_text(text).byline
+    assert byline is not None
+    assert byline.authors == ("王晓明",)
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        # The full name as the page prints it, middle initial included.
+        ("<p>Der Ortsbeirat tagt wieder im März. (Jonas K. Brandt)</p>", ("Jonas K. Brandt",)),
+        # Printed nowhere: the login's two words.
+        ("", ("Jonas Brandt",)),
+    ],
+)
+def test_a_metadata_login_names_the_person_behind_it(printed: str, expected: tuple[str, ...]) -> None:
+    html = page("de", ld_authors=[person("jonas.brandt")]).replace("</article>", f"{printed}</article>")
+    assert authors(html) == expected
+
+
+@pytest.mark.parametrize(
+    ("element", "expected"),
+    [
+        ('<div class="author"><a class="author-link">Interview: Lea Sommer</a></div>', ("Lea Sommer",)),
+        ('<div class="article-author">Text: Lea Sommer</div>', ("Lea Sommer",)),
+        # A photo credit in an author element names no author.
+        ('<div class="author">Foto: Lea Sommer</div>', ()),
+    ],
+)
+def test_a_label_before_the_names_of_an_author_element(element: str, expected: tuple[str, ...]) -> None:
+    assert authors(page("de", element)) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "expected"),
+    [
+        ("de", "Autor: Rechtsanwältin Eva Maria Roth", ("Eva Maria Roth",)),
+        ("de", "Von Bundespräsidentin Ilse Brand und Pfarrer Udo Kern", ("Ilse Brand", "Udo Kern")),
+        ("en", "By Attorney Dana Whitfield", ("Dana Whitfield",)),
+        ("fr", "Par Maître Hélène Garnier", ("Hélène Garnier",)),
+        # Academic titles stay; a title before a single word is part of how the name is printed.
+        ("de", "Von Dr. Eva Roth", ("Dr. Eva Roth",)),
+        ("en", "By President Lincoln", ("President Lincoln",)),
+    ],
+)
+def test_a_title_of_office_before_the_name_is_no_part_of_it(
+    language: str, line: str, expected: tuple[str, ...]
+) -> None:
+    found = parse_author_line(line, rules_for(language))
+    assert found is not None
+    assert found[0] == expected

@@ -6,6 +6,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from html import unescape
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from lxml import etree, html
@@ -64,6 +65,8 @@ _TEXT_BEFORE = etree.XPath("preceding::text()[normalize-space()][1]")
 # The opening post's author link comes early; a thread's later links are repliers.
 MAX_PROFILE_LINKS = 40
 _INITIAL = re.compile(r"\w\.(?:-?\w\.)*")
+# A Chinese name: a family name and a given name of one or two characters, written together.
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 # Roman numerals end a name in capitals ("John Smith III"); other capitals are acronyms.
 _ROMAN = re.compile(r"[IVXL]+")
 # Where a flattener glued the next element to a name ("Jose AltoverosView", "Jeff FoustMonday",
@@ -134,13 +137,15 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
     words = text.casefold().split()
     if text.endswith((".", "!", "?")) or len(words) > MAX_INLINE_BYLINE_WORDS:
         return None
-    if rules.byline_words.isdisjoint(w.strip(":|·•") for w in words):
+    if rules.byline_words.isdisjoint(w.strip(":：|·•") for w in words):
         return None  # no prefix word at all: the common case, decided without a pattern
     # A lower-case start is a sentence's fragment, or a forum's "submitted 5 hours ago by x".
     for match in () if text[:1].islower() else rules.inline_byline.finditer(text):
         if _mid_sentence(text, match) or _other_credit(text, match):
             continue
-        names = split_names(match.group("rest"), rules, strict=True)
+        rest = match.group("rest").strip()
+        # A Chinese name has no capitals for the strict reading: after a prefix, it is the name.
+        names = (rest,) if _HAN_NAME.fullmatch(rest) else split_names(rest, rules, strict=True)
         if names:
             return names, False
     for pattern in (_LAST_HANDLE,) if text[:1].islower() else (_FORUM_HANDLE, _LAST_HANDLE):
@@ -193,10 +198,25 @@ def _raw_names(text: str, rules: Rules, *, strict: bool) -> list[str]:
         return []  # an outlet's credit, then its dateline: "News Nation Bureau, New Delhi"
     if strict:  # tags after the names ("… y Andrés Vidal colegios, energía solar") are not names
         parts = [_capitalised_head(p) for p in parts]
+    parts = [_untitled(p, rules) for p in parts]
     names = [p for p in parts if looks_like_name(p, rules)]
     if strict and (len(names) < len([p for p in parts if p]) or any(len(n.split()) < 2 for n in names)):
         return []  # inside other text, only full names through and through: not "di Como, più corse"
     return without_lone_words(names, len(parts))
+
+
+def _untitled(part: str, rules: Rules) -> str:
+    """A name without the title of office or profession before it ("Rechtsanwalt Jan Roth",
+    "Bundespräsidentin Eva Lind"); a title alone before one word is left ("President Lincoln").
+
+    >>> from newsparse.rules import rules_for
+    >>> _untitled("Rechtsanwältin Eva Maria Roth", rules_for("de")), _untitled("Rev. Smith", rules_for("en"))
+    ('Eva Maria Roth', 'Rev. Smith')
+    """
+    head, _, rest = part.partition(" ")
+    if head.casefold() in rules.words["name_title"] and " " in rest:
+        return rest
+    return part
 
 
 def _segment_head(text: str) -> str:
@@ -428,7 +448,7 @@ def looks_like_name(text: str, rules: Rules) -> bool:
     tokens = text.split()
     if not 1 <= len(tokens) <= MAX_NAME_TOKENS or len(text) > MAX_NAME_CHARS:
         return False
-    if any(ch.isdigit() or ch in "@/:" for ch in text):
+    if any(ch.isdigit() or ch in "@/:：" for ch in text):
         return False
     not_names = rules.words["not_a_name"]
     if text.casefold() in not_names or any(t.casefold().strip(".,:") in not_names for t in tokens):
@@ -436,6 +456,8 @@ def looks_like_name(text: str, rules: Rules) -> bool:
     prefixes = rules.author_prefixes
     if text.casefold().rstrip(":") in prefixes or tokens[0].casefold() in prefixes:
         return False  # "Autor:" alone, or "By Sarah": the label of a byline, not a name
+    if _HAN_NAME.fullmatch(text):
+        return True  # "王小明": a Chinese name, family name first, no capitals to tell it by
     if len(tokens) == 1 and not _is_single_name(text, rules):
         return False
     vetoed = (rules.words["organisation"], rules.words["name_end"])
@@ -495,6 +517,8 @@ def html_byline(
         authors, url = _by_profile_link(page.tree, rules, base)
     if not authors and fallback is not None:
         authors = fallback.authors
+    if not authors and page.tree is not None:
+        authors = _from_login(page.meta.authors, page.tree, rules)
     if not authors:
         return None
     if url is None and marks is not None:
@@ -503,7 +527,10 @@ def html_byline(
     if marks is not None:
         bio = author_box_bio(marks.author_box, rules) or _bio_after_author_line(marks.byline, rules)
     bio = bio or (fallback.bio if fallback else None)
-    return Byline(authors=_completed(authors, bio, rules), bio=bio, url=url)
+    authors = _completed(authors, bio, rules)
+    if page.tree is not None:
+        authors = _completed_on_page(authors, page.tree, rules)
+    return Byline(authors=authors, bio=bio, url=url)
 
 
 def _completed(authors: tuple[str, ...], bio: str | None, rules: Rules) -> tuple[str, ...]:
@@ -530,6 +557,55 @@ def _completed(authors: tuple[str, ...], bio: str | None, rules: Rules) -> tuple
     return authors
 
 
+# A CMS login in the metadata's author: "anna.weber", "jean-luc.martin".
+_LOGIN = re.compile(r"(?P<first>[^\W\d_][\w-]*)\.(?P<last>[^\W\d_][\w-]*)")
+_CONTAINING = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)][contains(., ' ')]")
+
+
+def _from_login(sources: tuple[tuple[Person, ...], ...], tree: html.HtmlElement, rules: Rules) -> tuple[str, ...]:
+    """The person behind a metadata author that is a CMS login, given name and surname in
+    lower case around a dot ("anna.weber"): the full name printed on the page that opens with
+    the given name and ends with the surname ("Anna K. Weber"), else the login's two words
+    capitalised ("Anna Weber")."""
+    login = next((_LOGIN.fullmatch(p.name) for source in sources for p in source), None)
+    if login is None or not login.group(0).islower():
+        return ()
+    first, last = (login.group(k).capitalize() for k in ("first", "last"))
+    # Up to two middle names or initials between them: "Anna K. Weber", "Anna Maria Weber".
+    printed = re.compile(rf"\b{re.escape(first)}(?: \S+){{0,2}}? {re.escape(last)}\b")
+    for node in strings(_CONTAINING, tree):
+        found = printed.search(clean_line(node)) if last in node else None
+        if found and looks_like_name(found.group(0), rules):
+            return (found.group(0),)
+    name = f"{first} {last}"
+    return (name,) if looks_like_name(name, rules) else ()
+
+
+_STARTING_WITH = etree.XPath("//body//text()[starts-with(normalize-space(), $head)]")
+# A completion has the given name and one or two more words ("Anna Maria Weber").
+MAX_COMPLETION_WORDS = 3
+
+
+def _completed_on_page(authors: tuple[str, ...], tree: html.HtmlElement, rules: Rules) -> tuple[str, ...]:
+    """A lone first name (a CMS account's display name, "Todd") completed by the one full
+    name printed in an element of its own that opens with it: the author card's "Todd
+    Bates". Comments do not count; two such names ("Todd Bates", "Todd Ruiz") leave it."""
+    if len(authors) != 1 or not authors[0].replace("-", "").isalpha():
+        return authors  # a given name: not a brand ("Greentech.LIVE") nor full names
+    full = set()
+    for node in cast(list[Any], _STARTING_WITH(tree, head=authors[0] + " ")):  # smart strings: getparent()
+        text = clean_line(node)
+        words = text.split()
+        if (
+            len(words) <= MAX_COMPLETION_WORDS
+            and looks_like_name(text, rules)
+            and not any(w[:1].islower() for w in words[1:])
+            and not inside(node.getparent(), COMMENTS)
+        ):
+            full.add(text)
+    return (full.pop(),) if len(full) == 1 else authors
+
+
 def _cross_checked(declared: Found, shown: Found, tree: html.HtmlElement | None) -> Found:
     """The metadata's authors, unless the visible byline names more of them (JSON-LD often
     lists only the first of several writers) or the metadata's people appear nowhere on the
@@ -540,6 +616,8 @@ def _cross_checked(declared: Found, shown: Found, tree: html.HtmlElement | None)
     said, seen = {n.casefold() for n in declared[0]}, {n.casefold() for n in shown[0]}
     if said < seen or _first_names_of(said, seen):
         return shown[0], declared[1] or shown[1]
+    if not said & seen and all(" " not in n for n in said) and all(" " in n for n in seen):
+        return shown  # an account's display name ("Google", "Jobs; Hire") against full names
     if tree is not None and not said & seen and not _mentioned(said, tree):
         return shown
     return declared
@@ -553,12 +631,45 @@ def _first_names_of(said: set[str], seen: set[str]) -> bool:
 
 
 _PAGE_TEXT = etree.XPath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript)]")
+# Where themes keep a copy of the metadata's author for rich snippets, out of the reader's
+# sight: an element with a hiding class, a hidden attribute or an inline display:none.
+_HIDING_CLASS = re.compile(
+    r"(?:^|\s)(?:hidden|is-hidden|d-none|sr-only|visually-hidden|screen-reader-text|rich-snippet-hidden)(?:\s|$)"
+)
 
 
 def _mentioned(names: set[str], tree: html.HtmlElement) -> bool:
-    """Whether any of the (case-folded) names is printed on the page."""
-    text = " ".join(" ".join(t.split()) for t in strings(_PAGE_TEXT, tree)).casefold()
-    return any(n in text for n in names)
+    """Whether any of the (case-folded) names is printed on the page where a reader sees it."""
+    nodes = cast(list[Any], _PAGE_TEXT(tree))  # smart strings: getparent()
+    texts = [" ".join(t.split()).casefold() for t in nodes]
+    page = " ".join(texts)
+    hidden: dict[html.HtmlElement, bool] = {}  # each element decided once: linear in the page
+    for name in (n for n in names if n in page):
+        holders = [node.getparent() for node, text in zip(nodes, texts, strict=True) if name in text]
+        # A name split over elements ("<b>Ann</b> Lee") is taken as shown.
+        if not holders or not all(_hidden(e, hidden) for e in holders):
+            return True
+    return False
+
+
+def _hidden(element: html.HtmlElement, known: dict[html.HtmlElement, bool]) -> bool:
+    """Whether the element or one around it is hidden, remembering each answer in ``known``."""
+    chain = []
+    node: html.HtmlElement | None = element
+    while node is not None and node not in known:
+        chain.append(node)
+        node = node.getparent()
+    answer = known.get(node, False) if node is not None else False
+    for current in reversed(chain):
+        answer = answer or _hides(current)
+        known[current] = answer
+    return answer
+
+
+def _hides(element: html.HtmlElement) -> bool:
+    style = str(element.get("style", "")).replace(" ", "").casefold()
+    hiding = _HIDING_CLASS.search(str(element.get("class", "")))  # a search: no list of a huge class's tokens
+    return element.get("hidden") is not None or "display:none" in style or hiding is not None
 
 
 # How far around the headline a byline line is looked for (elements in document order):
@@ -662,11 +773,24 @@ def _visible_authors(elements: tuple[html.HtmlElement, ...], rules: Rules, base:
                 return (linked, _profile_link([element], linked, base)), False
             continue
         found = parse_author_line(text, rules)
-        names = found[0] if found else split_names(text, rules) or _display_name(element)
+        names = found[0] if found else _unprefixed_names(text, rules) or _display_name(element)
         if names:
             return (names, _profile_link([element], names, base)), found is not None
         read.update(element.iterdescendants())  # candidates come in document order: disjoint, read once
     return ((), None), False
+
+
+# A one-word label before the names in an author element; a photo credit's ("Foto:") is none.
+_LABEL = re.compile(r"(?P<label>[^\W\d_]+):\s+(?P<rest>\S.*)")
+
+
+def _unprefixed_names(text: str, rules: Rules) -> tuple[str, ...]:
+    """The names of an author element without a prefix. Han characters there may name the
+    site ("新华网"): a Chinese name counts only after a prefix."""
+    label = _LABEL.fullmatch(text)
+    if label and label["label"].casefold() not in rules.caption_labels:
+        text = label["rest"]  # "Interview: Anna Weber": the element's class says whose credit it is
+    return tuple(n for n in split_names(text, rules) if not _HAN_NAME.fullmatch(n))
 
 
 # How many links of an author element too long to be a byline are read for the name.

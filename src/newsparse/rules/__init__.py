@@ -36,6 +36,9 @@ from newsparse.rules.patterns import (
 __all__ = ["LANGUAGES", "PHRASE_CONCEPTS", "STOPWORDS", "WORD_CONCEPTS", "Rules", "rules_for"]
 
 LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl", "pl", "ru")
+# Languages with only a few lists (byline prefixes), read on pages whose language has no
+# rules of its own, as part of every language's rules.
+PARTIAL_LANGUAGES = ("zh",)
 FALLBACK_LANGUAGE = "en"
 
 # Concepts whose files list whole-line phrases.
@@ -57,6 +60,7 @@ WORD_CONCEPTS = (
     "name_joiner",
     "not_a_name",
     "author_role",
+    "name_title",
     "organisation",
     "name_end",
     "teaser_prefix",
@@ -157,7 +161,7 @@ def _merge(languages: Iterable[str]) -> Rules:
         inline_byline=re.compile(
             # A lookahead, so that overlapping prefixes are all tried: "Post author By Sarah".
             rf"(?:^|(?<=[\s|·•]))(?=(?:{alternation(words['byline_prefix'] + words['author_box'])})"
-            r"\s?:?\s(?P<rest>\S.*))",
+            r"\s?(?::?\s|：\s?)(?P<rest>\S.*))",
             re.IGNORECASE,
         ),
         teaser=teaser_pattern(words["teaser_prefix"]),
@@ -189,7 +193,7 @@ STOPWORDS: Mapping[str, frozenset[str]] = MappingProxyType(
 
 # Built once at import: a handful of small, immutable tables.
 _BY_LANGUAGE: Mapping[str, Rules] = MappingProxyType({lang: _merge((lang, FALLBACK_LANGUAGE)) for lang in LANGUAGES})
-_ALL_LANGUAGES = _merge(LANGUAGES)
+_ALL_LANGUAGES = _merge(LANGUAGES + PARTIAL_LANGUAGES)
 
 
 def rules_for(language: str | None) -> Rules:

@@ -46,8 +46,10 @@ def prefix_pattern(prefixes: Iterable[str]) -> re.Pattern[str]:
 
     >>> prefix_pattern(["written by", "by"]).fullmatch("Written by: Jane Doe").group("rest")
     'Jane Doe'
+    >>> prefix_pattern(["记者"]).fullmatch("记者：王小明").group("rest")  # a full-width colon, no space
+    '王小明'
     """
-    return re.compile(rf"(?:{alternation(prefixes)})\s?:?\s(?P<rest>\S.*)", re.IGNORECASE)
+    return re.compile(rf"(?:{alternation(prefixes)})\s?(?::?\s|：\s?)(?P<rest>\S.*)", re.IGNORECASE)
 
 
 def name_separator(joiners: Iterable[str]) -> re.Pattern[str]:

@@ -240,7 +240,7 @@ def _authors(
     """Author candidates per source, best source first; each a tuple of people."""
     sources = [
         _ld_people(node, by_id, base),
-        tuple(Person(n) for n in _names_only(tags.get(k) for k in _AUTHOR_KEYS)),
+        tuple(Person(n) for n in _names_only(_named_tags(found.metas).get(k) for k in _AUTHOR_KEYS)),
         _microdata_people(found.itemprops, base),
         tuple(
             Person(clean_line(a.text_content()), absolute_url(str(a.get("href")), base))
@@ -266,8 +266,16 @@ def _ld_people(node: jsonld.Node | None, by_id: Mapping[str, jsonld.Node], base:
     return tuple(people)
 
 
+def _named_tags(metas: list[html.HtmlElement]) -> dict[str, str]:
+    """The <meta name>/<meta property> tags: an ``<meta itemprop="author">`` is microdata of
+    the item around it (a reference in a paper's bibliography), not the page's author tag."""
+    return _meta_tags([m for m in metas if m.get("itemprop") is None])
+
+
 def _microdata_people(itemprops: list[html.HtmlElement], base: str | None) -> tuple[Person, ...]:
-    people = []
+    """The authors of the first item that names any: teaser cards and cited works below the
+    article are items of their own, each with its author."""
+    by_item: dict[html.HtmlElement | None, list[Person]] = {}
     for element in itemprops:
         if "author" not in str(element.get("itemprop", "")).split():
             continue
@@ -276,8 +284,9 @@ def _microdata_people(itemprops: list[html.HtmlElement], base: str | None) -> tu
         link = element if element.tag == "a" else element.find(".//a[@href]")
         url = absolute_url(str(link.get("href")), base) if link is not None else None
         if name:
-            people.append(Person(name, url))
-    return tuple(people)
+            item = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
+            by_item.setdefault(item, []).append(Person(name, url))
+    return tuple(next(iter(by_item.values()), []))
 
 
 def _itemprop_value(element: html.HtmlElement) -> str | None:
