@@ -1,21 +1,26 @@
-"""Body accuracy and speed on the shared HTML benchmark, newsparse next to the alternatives.
+"""Body accuracy and speed on the HTML of every benchmark set, newsparse next to the alternatives.
 
-    python benchmarks/body_html.py [DATA_DIR] [--only NAME] [--errors N]
+    python benchmarks/body_html.py [BENCH_DIR] [--set zyte|wceb|articles|all] [--only NAME]
+                                   [--errors N] [--repeat N]
 
-DATA_DIR defaults to ../shared/bench/zyte. Every system gets the same decoded page (str),
-in the same run, page by page in turn; a page's time is the fastest of ``--repeat`` runs.
-Compare the ratios, not the absolutes.
-``newsparse`` builds the whole Article (every field), not only the body.
+BENCH_DIR defaults to ../shared/bench beside the checkout and holds ``zyte/`` (181 pages,
+annotated bodies), ``wceb/`` (778 pages in two subsets, annotated bodies) and ``articles/``
+(511 pages, ``with``/``without`` snippets); the zyte folder itself (the old default) is read
+as the zyte set alone. zyte and wceb are scored by shingle F1, articles by the share of
+snippets found (``with``) and kept out (``without``). Every system gets the same decoded
+page (str) and URL, in the same run, page by page in turn; a page's time is the fastest of
+``--repeat`` runs. Compare the ratios, not the absolutes. ``newsparse`` builds the whole
+Article (every field), not only the body. After each set's table(s): the pages where
+newsparse's body is empty and another's is not, and the pages where newsparse trails the best
+other system by more than 0.2 (page F1, or the page's share of snippets scored right).
 """
 
 from __future__ import annotations
 
-import argparse
-import statistics
+import logging
 import sys
-import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
 
 import lxml.html
@@ -23,133 +28,122 @@ import lxml.html
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from scoring import (
-    DEFAULT_DATA,
-    PageScore,
-    Summary,
-    ground_truth,
-    ground_truth_urls,
-    pages,
+    KINDS,
+    LABELS,
+    PAGE_SETS,
+    Page,
+    Run,
+    System,
+    arguments,
+    empty_alone,
+    groups,
+    print_leads,
+    read_html,
     require_data,
-    score_page,
-    summarize,
+    run_interleaved,
+    set_folders,
+    warm_up,
 )
 
 import newsparse
-from newsparse.load import decode
 
-Extractor = Callable[[str, str], str]
+OURS, BASELINE, FLOOR = "newsparse", "trafilatura (defaults)", "bare lxml parse"
+RIVALS = (BASELINE, "trafilatura (include_comments=False)", "readability-lxml")
+# Elements whose text stands on lines of its own in readability's summary, as a browser shows it.
+_BLOCKS = frozenset(
+    "p div li ul ol dl dt dd h1 h2 h3 h4 h5 h6 blockquote pre table tr td th br section article"
+    " figure figcaption header footer".split()
+)
 
 
-def _newsparse(html: str, url: str) -> str:
-    return newsparse.parse_html(html, url=url).body
+def _newsparse(html: str, url: str | None) -> str:
+    try:
+        return newsparse.parse_html(html, url=url).body
+    except newsparse.NewsparseError:
+        return ""
 
 
-def _trafilatura(**options: object) -> Extractor:
+def _trafilatura(*, include_comments: bool = True) -> System:
     import trafilatura
 
-    def run(html: str, url: str) -> str:
-        return trafilatura.extract(html, url=url, **options) or ""  # type: ignore[arg-type]
+    def run(html: str, url: str | None) -> str:
+        return trafilatura.extract(html, url=url, include_comments=include_comments) or ""
 
     return run
 
 
-def _readability(html: str, url: str) -> str:
-    from readability import Document
+def _readability(html: str, url: str | None) -> str:
+    from readability import Document  # type: ignore[import-untyped]
 
-    summary = Document(html, url=url).summary(html_partial=True)
-    return "\n".join(lxml.html.fromstring(summary).itertext()) if summary.strip() else ""
+    try:
+        summary = str(Document(html, url=url).summary(html_partial=True))
+    except Exception:  # readability raises its own Unparseable and lxml's errors: no body
+        return ""
+    return _rendered(summary) if summary.strip() else ""
 
 
-def _bare_lxml(html: str, url: str) -> str:
-    lxml.html.document_fromstring(html)
+def _rendered(fragment: str) -> str:
+    """The fragment's text with line breaks around block elements only: the joins inside a
+    line stay as written, so a ``with`` snippet that runs through a link is still found."""
+    root = lxml.html.fromstring(fragment)
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag in _BLOCKS:
+            element.text = "\n" + (element.text or "")
+            element.tail = "\n" + (element.tail or "")
+    return "".join(str(text) for text in root.itertext())
+
+
+def _bare_lxml(html: str, url: str | None) -> str:
+    try:
+        lxml.html.document_fromstring(html)
+    except ValueError:  # a str that opens with an XML declaration (one wceb page): lxml wants bytes
+        lxml.html.document_fromstring(html.encode("utf-8"))
     return ""
 
 
-SYSTEMS: dict[str, Extractor] = {
-    "newsparse": _newsparse,
-    "trafilatura (defaults)": _trafilatura(),
+SYSTEMS: dict[str, System] = {
+    OURS: _newsparse,
+    BASELINE: _trafilatura(),
     "trafilatura (include_comments=False)": _trafilatura(include_comments=False),
     "readability-lxml": _readability,
-    "bare lxml parse": _bare_lxml,
+    FLOOR: _bare_lxml,
 }
-BASELINE, FLOOR = "trafilatura (defaults)", "bare lxml parse"
-
-
-def run_all(
-    systems: dict[str, Extractor], docs: list[tuple[str, str, str]], repeat: int
-) -> dict[str, tuple[dict[str, str], list[float]]]:
-    """Each page through every system in turn, ``repeat`` times; a page's time is its fastest
-    run. Interleaving puts every system under the same machine load; the minimum drops the
-    noise of a shared machine, which otherwise moves the ratios by several percent."""
-    outputs: dict[str, dict[str, str]] = {name: {} for name in systems}
-    best: dict[str, list[float]] = {name: [float("inf")] * len(docs) for name in systems}
-    for _ in range(repeat):
-        for i, (page_id, html, url) in enumerate(docs):
-            for name, system in systems.items():
-                start = time.perf_counter()
-                outputs[name][page_id] = system(html, url)
-                best[name][i] = min(best[name][i], time.perf_counter() - start)
-    return {name: (outputs[name], best[name]) for name in systems}
-
-
-def _warm_up(system: Extractor, docs: list[tuple[str, str, str]]) -> None:
-    """Lazy imports and one-time loads (langdetect's profiles: about 0.3 s) are not per-page costs."""
-    newsparse.parse_text("Warm-up line\n\nThis sentence is here only to load the language profiles once.")
-    for _, html, url in docs[:3]:
-        system(html, url)
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--only", action="append", help="run only these systems (and the timing references)")
-    parser.add_argument("--errors", type=int, default=0, help="list newsparse's N worst pages")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per page; its fastest counts (default 3)")
-    args = parser.parse_args(argv)
+    args = arguments(
+        __doc__,
+        list(PAGE_SETS),
+        argv,
+        ("--only", {"action": "append", "help": "run only these systems (and newsparse and the timing references)"}),
+    )
     warnings.filterwarnings("ignore")
-    require_data(args.data, "ground-truth.json", "html")
-
-    truth, urls = ground_truth(args.data), ground_truth_urls(args.data)
-    docs = [(pid, decode(raw), urls[pid]) for pid, raw in pages(args.data / "html", ".html.gz")]
-    names = [n for n in SYSTEMS if not args.only or n in args.only or n in (BASELINE, FLOOR)]
-    for name in names:
-        _warm_up(SYSTEMS[name], docs)
-    runs = run_all({name: SYSTEMS[name] for name in names}, docs, args.repeat)
-    results: dict[str, tuple[Summary, list[float]]] = {}
-    scores: dict[str, PageScore] = {}
-    for name, (outputs, times) in runs.items():
-        page_scores = {pid: score_page(truth[pid], outputs[pid]) for pid, _, _ in docs}
-        results[name] = (summarize(page_scores.values()), times)
-        if name == "newsparse":
-            scores = page_scores
-    _print_table(results, len(docs))
-    if args.errors and scores:
-        _print_worst(scores, args.errors)
+    logging.disable(logging.WARNING)  # trafilatura logs every page it finds too short
+    folders = set_folders(args.bench, args.set, list(PAGE_SETS))
+    for name, data in folders.items():
+        require_data(data, LABELS[name], "html", argument="BENCH_DIR")
+    names = [n for n in SYSTEMS if not args.only or n in args.only or n in (OURS, BASELINE, FLOOR)]
+    for name, data in folders.items():
+        pages = PAGE_SETS[name](data)
+        docs = [(page, read_html(page)) for page in pages]
+        systems = {n: SYSTEMS[n] for n in names}
+        warm_up(systems.values(), docs)
+        report(name, pages, run_interleaved(systems, docs, args.repeat), args.errors)
 
 
-def _print_table(results: dict[str, tuple[Summary, list[float]]], count: int) -> None:
-    base, floor = sum(results[BASELINE][1]), sum(results[FLOOR][1])
-    print(f"{count} pages of the HTML benchmark")
-    columns = ("F1", "prec", "recall", "acc", "empty", "ms/page", "vs traf", "vs lxml")
-    widths = (6, 6, 6, 6, 5, 8, 8, 8)
-    print(f"{'system':40} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
-    for name, (s, times) in results.items():
-        median = statistics.median(times) * 1000
-        total = sum(times)
-        quality = f"{s.f1:6.3f} {s.precision:6.3f} {s.recall:6.3f} {s.accuracy:6.3f} {s.empty:5d}"
-        if name == FLOOR:
-            quality = f"{'':6} {'':6} {'':6} {'':6} {'':5}"
-        print(f"{name:40} {quality} {median:8.1f} {total / base:7.2f}x {total / floor:7.1f}x")
-
-
-def _print_worst(scores: dict[str, PageScore], n: int) -> None:
-    print(f"\nnewsparse's {n} lowest-F1 pages (precision / recall):")
-
-    def f1(s: PageScore) -> float:
-        return 2 * s.precision * s.recall / (s.precision + s.recall) if s.precision + s.recall else 0.0
-
-    for pid, s in sorted(scores.items(), key=lambda kv: f1(kv[1]))[:n]:
-        print(f"  {pid[:16]}  F1 {f1(s):.3f}  P {s.precision:.3f}  R {s.recall:.3f}")
+def report(name: str, pages: Sequence[Page], runs: dict[str, Run], errors: int) -> None:
+    """The set's table (one per wceb subset, then all), newsparse's lone empty bodies and its trails."""
+    kind, rivals = KINDS[name], [n for n in RIVALS if n in runs]
+    for group, group_pages in groups(pages):
+        print(f"\n{name} {group}".rstrip() + f": {len(group_pages)} pages, HTML")
+        print(f"{'system':40} {kind.header} {'ms/page':>8} {'vs traf':>8} {'vs lxml':>8}")
+        base, floor = runs[BASELINE].total(group_pages), runs[FLOOR].total(group_pages)
+        for system, run in runs.items():
+            alone = len(empty_alone(runs, system, (OURS, *rivals), group_pages))
+            quality = kind.blank if system == FLOOR else kind.cells(group_pages, run.outputs, alone)
+            total = run.total(group_pages)
+            print(f"{system:40} {quality} {run.median_ms(group_pages):8.1f} {total / base:7.2f}x {total / floor:7.1f}x")
+    print_leads(name, kind, pages, runs, OURS, rivals, errors)
 
 
 if __name__ == "__main__":

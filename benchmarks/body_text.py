@@ -1,125 +1,121 @@
-"""Body accuracy and speed on the text-dump variant of the shared benchmark.
+"""Body accuracy and speed on the text dumps of the benchmark sets.
 
-    python benchmarks/body_text.py [DATA_DIR] [--style html_text|inscriptis] [--errors N] [--repeat N]
+    python benchmarks/body_text.py [BENCH_DIR] [--set zyte|articles|all]
+                                   [--style html_text|inscriptis|chromium] [--errors N] [--repeat N]
 
-The same 181 pages as ``body_html.py``, flattened to their whole visible text by two common
-flatteners (``text/html_text``, ``text/inscriptis``), scored against the same annotated
-bodies. newsparse's text door runs next to trafilatura given the same text wrapped as one
-``<p>`` per line, and the whole dump taken as the body; the HTML door on the original page
-is timed beside them, since the text door should not be the slower one.
+BENCH_DIR defaults to ../shared/bench beside the checkout; its ``zyte/`` (181 pages, scored
+by shingle F1) and ``articles/`` (511 pages, scored by ``with``/``without`` snippets) hold
+every page flattened to its whole visible text in three styles (``text/html_text``,
+``text/inscriptis``, ``text/chromium``), scored against the same labels as the HTML. The zyte
+folder itself (the old default) is read as the zyte set alone. newsparse's text door runs next
+to trafilatura given the same text wrapped as one ``<p>`` per line, and the whole dump taken as
+the body; every system gets the page's URL. The HTML door on the original pages is timed
+beside them, since the text door should not be the slower one. After each table: the pages
+where newsparse's body is empty and trafilatura's is not, and the pages where newsparse trails
+trafilatura by more than 0.2 (the whole dump is a baseline, not a system to trail).
 """
 
 from __future__ import annotations
 
-import argparse
 import html
-import statistics
+import logging
 import sys
-import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from scoring import DEFAULT_DATA, PageScore, Summary, ground_truth, pages, require_data, score_page, summarize
+from scoring import (
+    KINDS,
+    LABELS,
+    PAGE_SETS,
+    Kind,
+    Page,
+    Run,
+    System,
+    arguments,
+    empty_alone,
+    print_leads,
+    read_dump,
+    read_html,
+    require_data,
+    run_interleaved,
+    set_folders,
+    warm_up,
+)
 
 import newsparse
-from newsparse.load import decode
 
-Extractor = Callable[[str], str]
-STYLES = ("html_text", "inscriptis")
-
-
-def _newsparse(text: str) -> str:
-    return newsparse.parse_text(text).body
+STYLES = ("html_text", "inscriptis", "chromium")
+SETS = ("zyte", "articles")  # the sets with dumps
+OURS, RIVAL, WHOLE = "newsparse (text door)", "trafilatura (one <p> per line)", "whole dump as the body"
 
 
-def _trafilatura(text: str) -> str:
+def _newsparse(text: str, url: str | None) -> str:
+    try:
+        return newsparse.parse_text(text, url=url).body
+    except newsparse.NewsparseError:  # an empty dump (three articles chromium ones) is refused: no body
+        return ""
+
+
+def _newsparse_html(page: str, url: str | None) -> str:
+    return newsparse.parse_html(page, url=url).body
+
+
+def _trafilatura(text: str, url: str | None) -> str:
     import trafilatura
 
     wrapped = "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines()) + "</body></html>"
-    return trafilatura.extract(wrapped, include_comments=False) or ""
+    return trafilatura.extract(wrapped, url=url, include_comments=False) or ""
 
 
-def _whole_dump(text: str) -> str:
+def _whole_dump(text: str, url: str | None) -> str:
     return text
 
 
-SYSTEMS: dict[str, Extractor] = {
-    "newsparse (text door)": _newsparse,
-    "trafilatura (one <p> per line)": _trafilatura,
-    "whole dump as the body": _whole_dump,
-}
-
-
-def run_style(docs: list[tuple[str, str]], repeat: int) -> dict[str, tuple[dict[str, str], list[float]]]:
-    """Every dump through every system in turn; a page's time is its fastest of ``repeat``."""
-    outputs: dict[str, dict[str, str]] = {name: {} for name in SYSTEMS}
-    best: dict[str, list[float]] = {name: [float("inf")] * len(docs) for name in SYSTEMS}
-    for _ in range(repeat):
-        for i, (page_id, text) in enumerate(docs):
-            for name, system in SYSTEMS.items():
-                start = time.perf_counter()
-                outputs[name][page_id] = system(text)
-                best[name][i] = min(best[name][i], time.perf_counter() - start)
-    return {name: (outputs[name], best[name]) for name in SYSTEMS}
-
-
-def html_door_times(data: Path, repeat: int) -> list[float]:
-    """newsparse's HTML door on the original pages, fastest of ``repeat`` runs each."""
-    docs = [decode(raw) for _, raw in pages(data / "html", ".html.gz")]
-    best = [float("inf")] * len(docs)
-    for _ in range(repeat):
-        for i, page in enumerate(docs):
-            start = time.perf_counter()
-            newsparse.parse_html(page)
-            best[i] = min(best[i], time.perf_counter() - start)
-    return best
+SYSTEMS: dict[str, System] = {OURS: _newsparse, RIVAL: _trafilatura, WHOLE: _whole_dump}
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--style", choices=STYLES, action="append", help="dump styles to run (default: both)")
-    parser.add_argument("--errors", type=int, default=0, help="list newsparse's N worst pages per style")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per page; its fastest counts (default 3)")
-    args = parser.parse_args(argv)
+    args = arguments(
+        __doc__,
+        SETS,
+        argv,
+        ("--style", {"choices": STYLES, "action": "append", "help": "dump styles to run (default: all three)"}),
+    )
     warnings.filterwarnings("ignore")
+    logging.disable(logging.WARNING)  # trafilatura logs every dump it finds too short
     styles = args.style or STYLES
-    require_data(args.data, "ground-truth.json", "html", *(f"text/{style}" for style in styles))
-    truth = ground_truth(args.data)
-    newsparse.parse_text("Warm-up line\n\nThis sentence is here only to load the language profiles once.")
-    html_total = sum(html_door_times(args.data, args.repeat))
-    for style in styles:
-        docs = [(pid, decode(raw)) for pid, raw in pages(args.data / "text" / style, ".txt.gz")]
-        results = run_style(docs, args.repeat)
-        summaries = {
-            name: (summarize(score_page(truth[pid], out[pid]) for pid, _ in docs), times)
-            for name, (out, times) in results.items()
-        }
-        _print_table(style, summaries, html_total, len(docs))
-        if args.errors:
-            scores = {pid: score_page(truth[pid], results["newsparse (text door)"][0][pid]) for pid, _ in docs}
-            _print_worst(scores, args.errors)
+    folders = set_folders(args.bench, args.set, SETS)
+    for name, data in folders.items():
+        require_data(data, LABELS[name], "html", *(f"text/{style}" for style in styles), argument="BENCH_DIR")
+    for name, data in folders.items():
+        pages = PAGE_SETS[name](data)
+        html_door = html_door_run(pages, args.repeat)
+        for style in styles:
+            docs = [(page, read_dump(data, style, page)) for page in pages]
+            warm_up(SYSTEMS.values(), docs)
+            runs = run_interleaved(SYSTEMS, docs, args.repeat)
+            report(f"{name}, {style}", KINDS[name], pages, runs, html_door, args.errors)
 
 
-def _print_table(style: str, results: dict[str, tuple[Summary, list[float]]], html_total: float, count: int) -> None:
-    print(f"\n{count} text dumps ({style})")
-    print(f"{'system':34} {'F1':>6} {'prec':>6} {'recall':>6} {'empty':>5} {'ms/page':>8} {'vs HTML door':>13}")
-    for name, (s, times) in results.items():
-        median = statistics.median(times) * 1000
-        quality = f"{s.f1:6.3f} {s.precision:6.3f} {s.recall:6.3f} {s.empty:5d}"
-        print(f"{name:34} {quality} {median:8.2f} {sum(times) / html_total:12.2f}x")
+def html_door_run(pages: Sequence[Page], repeat: int) -> Run:
+    """newsparse's HTML door on the set's original pages, fastest of ``repeat`` runs each."""
+    docs = [(page, read_html(page)) for page in pages]
+    warm_up([_newsparse_html], docs)
+    return run_interleaved({"HTML door": _newsparse_html}, docs, repeat)["HTML door"]
 
 
-def _print_worst(scores: dict[str, PageScore], n: int) -> None:
-    def f1(s: PageScore) -> float:
-        return 2 * s.precision * s.recall / (s.precision + s.recall) if s.precision + s.recall else 0.0
-
-    print(f"newsparse's {n} lowest-F1 pages:")
-    for pid, s in sorted(scores.items(), key=lambda kv: f1(kv[1]))[:n]:
-        print(f"  {pid[:16]}  F1 {f1(s):.3f}  P {s.precision:.3f}  R {s.recall:.3f}")
+def report(title: str, kind: Kind, pages: Sequence[Page], runs: dict[str, Run], html_door: Run, errors: int) -> None:
+    print(f"\n{title}: {len(pages)} text dumps")
+    print(f"{'system':34} {kind.header} {'ms/page':>8} {'vs HTML door':>13}")
+    html_total = html_door.total(pages)
+    for name, run in runs.items():
+        alone = len(empty_alone(runs, name, (OURS, RIVAL), pages))
+        quality = kind.cells(pages, run.outputs, alone)
+        print(f"{name:34} {quality} {run.median_ms(pages):8.2f} {run.total(pages) / html_total:12.2f}x")
+    print_leads(title, kind, pages, runs, OURS, [RIVAL], errors)
 
 
 if __name__ == "__main__":

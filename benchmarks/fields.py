@@ -46,12 +46,11 @@ from fields_scoring import (
     trafilatura_names,
     zyte_cases,
 )
-from scoring import DEFAULT_DATA, require_data
+from scoring import DEFAULT_BENCH, require_data
 
 import newsparse
 from newsparse.load import decode
 
-DEFAULT_BENCH = DEFAULT_DATA.parent
 SETS: dict[str, Callable[[Path], list[Case]]] = {"zyte": zyte_cases, "articles": articles_cases}
 LABELS = {"zyte": ("fields.json", "related_votes.json", "ground-truth.json"), "articles": ("cases.jsonl",)}
 TEXT_STYLES = ("html_text", "inscriptis", "chromium")
@@ -164,7 +163,7 @@ def main(argv: list[str] | None = None) -> None:
     doors = list(DOORS) if args.door == "all" else [args.door]
     folders = ["html" if door == "html" else f"text/{door}" for door in doors]
     for name in sets:
-        require_data(args.bench / name, *LABELS[name], *folders)
+        require_data(args.bench / name, *LABELS[name], *folders, argument="BENCH_DIR")
     timings: list[tuple[str, DoorRun]] = []
     for name in sets:
         cases, runs = run_set(name, args.bench / name, doors, args.repeat)

@@ -114,7 +114,7 @@ def main() -> None:
     parser.add_argument("bench", nargs="?", type=Path, default=DEFAULT_BENCH)
     parser.add_argument("--write", action="store_true", help=f"fit on both sets and write {WEIGHTS_FILE.name}")
     args = parser.parse_args()
-    require_data(args.bench, "zyte/fields.json", "articles/cases.jsonl")
+    require_data(args.bench, "zyte/fields.json", "articles/cases.jsonl", argument="BENCH_DIR")
     data = examples(args.bench)
     for train_on, test_on in (("zyte", "articles"), ("articles", "zyte")):
         weights = fit([e for e in data if e.set == train_on])
