@@ -24,7 +24,7 @@ import numpy.typing as npt
 from fields_scoring import articles_cases, normalise, read_gz, zyte_cases
 from scoring import require_data
 
-from newsparse.fields.headline_model import FEATURES, features
+from newsparse.fields.headline_model import FEATURES, features, headline_text
 from newsparse.fields.language import detect_language
 from newsparse.layout import headline_candidates
 from newsparse.rules import rules_for
@@ -75,23 +75,26 @@ def _example(name: str, style: str, raw: bytes, label: str, url: str | None) -> 
         return empty
     rows = [features(blocks, found, i) for i in found.indices]
     x = np.array([[row[f] for f in FEATURES] for row in rows])
-    gold = np.array([normalise(blocks[i].text) == normalise(label) for i in found.indices])
+    gold = np.array([normalise(headline_text(blocks, i)) == normalise(label) for i in found.indices])
     return Example(name, style, x, gold)
 
 
 def fit(train: list[Example]) -> Matrix:
-    """Weights maximising the log-likelihood of each page's headline among its candidates."""
+    """Weights maximising the log-likelihood of each page's headline among its candidates: every
+    page's candidates stacked in one matrix, each page's softmax taken over its own rows."""
     pages = [e for e in train if e.gold.any()]
+    x = np.concatenate([page.x for page in pages])
+    gold = np.concatenate([page.gold for page in pages]).astype(float)
+    sizes = np.array([len(page.x) for page in pages])
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+    row_page = np.repeat(np.arange(len(pages)), sizes)
     weights = np.zeros(len(FEATURES))
     for _ in range(STEPS):
-        gradient = PENALTY * weights
-        for page in pages:
-            scores = page.x @ weights
-            p = np.exp(scores - scores.max())
-            p /= p.sum()
-            q = p * page.gold / (p * page.gold).sum()  # the posterior over the gold candidates
-            gradient -= (q - p) @ page.x / len(pages)
-        weights -= RATE * gradient
+        scores = x @ weights
+        e = np.exp(scores - np.maximum.reduceat(scores, starts)[row_page])
+        p = e / np.add.reduceat(e, starts)[row_page]
+        q = p * gold / np.add.reduceat(p * gold, starts)[row_page]  # the posterior over the gold candidates
+        weights -= RATE * (PENALTY * weights - (q - p) @ x / len(pages))
     return weights
 
 

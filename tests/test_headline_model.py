@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import newsparse
-from newsparse.fields.headline_model import FEATURES, candidates, features
+from newsparse.fields.headline_model import FEATURES, candidates, features, headline_text, score
 from newsparse.fields.headline_weights import WEIGHTS
 from newsparse.sources.text import text_page
 
@@ -78,3 +78,41 @@ def test_a_kicker_set_inside_the_h1_is_not_the_headline(language: str, h1: str, 
         "</article></body></html>"
     )
     assert newsparse.parse_html(page).headline == headline
+
+
+@pytest.mark.parametrize(
+    ("lines", "headline"),
+    [
+        (["* Startseite", "* Der Leuchtturm von Westerhever"], "Der Leuchtturm von Westerhever"),
+        (["1. Accueil", "2. Actualités", "3. La fromagerie rouvre ses caves"], "La fromagerie rouvre ses caves"),
+        (["5.", "6. Il ponte riapre dopo i lavori"], "Il ponte riapre dopo i lavori"),  # an empty item above
+        (["Sport", "1. FC Köln gewinnt das Derby"], "1. FC Köln gewinnt das Derby"),  # a club's name, no list
+        (["+ Night buses return to the valley routes"], "Night buses return to the valley routes"),
+    ],
+)
+def test_a_headline_drops_the_list_marker_a_flattener_printed(lines: list[str], headline: str) -> None:
+    blocks = text_page("\n".join(lines)).blocks
+    assert headline_text(blocks, len(blocks) - 1) == headline
+
+
+TITLE_OF_NAMES = """Startseite
+Leben
+Nachbarschaft
+Der Garten der Nachbarn
+12.03.2024
+Hinter dem Gemeindehaus pflanzen die Nachbarn seit dem Wochenende einen Garten, in dem jeder ernten darf.
+Die Beete teilen sich Familien, Schulklassen und der Seniorentreff, der Garten bleibt bis zum Herbst jeden Tag geöffnet.
+"""
+
+
+def test_a_title_whose_words_read_as_names_is_still_a_candidate() -> None:
+    page = text_page(TITLE_OF_NAMES)
+    kinds = [
+        "author" if b.text.startswith("Der Garten") else "date" if b.text[:1].isdigit() else "content"
+        for b in page.blocks
+    ]
+    found = candidates(page.blocks, kinds, 5, "", url="https://gemeinde.example/de/aktuelles/der-garten-der-nachbarn")
+    title = next(i for i, b in enumerate(page.blocks) if b.text.startswith("Der Garten"))
+    assert title in found.indices
+    assert features(page.blocks, found, title)["named"] == 1.0
+    assert max(found.indices, key=lambda i: score(features(page.blocks, found, i))) == title

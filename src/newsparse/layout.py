@@ -461,7 +461,7 @@ def _headline_and_tail(
     opened with ("… This spring: zero. Conservation (self.birding)")."""
     if headline is None:
         return None, ()
-    text = blocks[headline].text
+    text = headline_model.headline_text(blocks, headline)
     if not headline or not title or text == title or not text.startswith(title) or not _repeats(text, title):
         return text, ()
     tail = text[len(title) :].strip()

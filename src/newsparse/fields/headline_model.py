@@ -23,10 +23,10 @@ from newsparse.fields.headline_weights import WEIGHTS
 from newsparse.normalize import SENTENCE_END, phrase_key
 from newsparse.page import Block
 
-__all__ = ["FEATURES", "Candidates", "candidates", "features", "score"]
+__all__ = ["FEATURES", "Candidates", "candidates", "features", "headline_text", "score"]
 
 # Candidates: content lines from this many above the article's start to a few into it.
-LINES_ABOVE = 40
+LINES_ABOVE = 120
 LINES_INTO = 3
 MIN_WORDS, MAX_WORDS = 1, 30
 # The lead the candidates are compared with: the article's first prose lines.
@@ -44,6 +44,10 @@ _INNER_STOP = re.compile(r"\w[a-zß-ÿ]\.\s+\S")
 _CREDIT = re.compile(r"©|\b(?:photo|foto|image|imagen|immagine|bild|getty|credit|crédit|fotó|фото)\b", re.IGNORECASE)
 # A list item's marker, as flatteners print <li>s: menus and teaser lists are lists.
 _BULLET = re.compile(r"[*+•◦▪·–-]\s|\d{1,2}[.)]\s")
+# A list item's marker a headline never carries: a bullet, or an ordinal counting on from
+# the item above (a breadcrumb printed as a numbered list: "2. News" / "3. Headline").
+_MARK = re.compile(r"[*+•◦▪]\s+")
+_ORDINAL = re.compile(r"(\d{1,2})[.)](?:\s+|$)")
 # A URL's words: its path's segments split at hyphens and underscores.
 _SLUG_SPLIT = re.compile(r"[/\-_.,+]+")
 
@@ -77,7 +81,12 @@ FEATURES = (
     "nearest",
     "longest",
     "bullet",
+    "named",
+    "sentence",
 )
+# The lines a headline may be: content, or a line read as a byline (a title of words that
+# read as names: "Der Garten der Nachbarn", "Neue Wege Europas").
+_CANDIDATE_KINDS = frozenset({"content", "author"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +97,7 @@ class Candidates:
     start: int  # the first block of the article's stretch
     title: str  # the page's <title> the dump opened with, site name off; "" if none
     leads: Mapping[int, frozenset[str]]  # per candidate: the content words of the prose under it
+    kinds: tuple[str, ...]  # per block: its mark ("content", "author", "date", "votes", "noise")
     follows: tuple[str, ...]  # per block: "meta" (byline, dateline), "prose", "content" or "noise"
     repeats: Mapping[str, int]
     slug: frozenset[str]  # the content words of the page's URL path
@@ -103,14 +113,14 @@ def candidates(
     block's mark: "content", "author", "date", "votes" or "noise"."""
     follows = tuple(_follow_kind(b, k) for b, k in zip(blocks, kinds, strict=True))
     span = range(max(0, start - LINES_ABOVE), min(start + LINES_INTO, len(blocks)))
-    indices = tuple(i for i in span if kinds[i] == "content" and MIN_WORDS <= blocks[i].words <= MAX_WORDS)
+    indices = tuple(i for i in span if kinds[i] in _CANDIDATE_KINDS and MIN_WORDS <= blocks[i].words <= MAX_WORDS)
     leads = _leads(blocks, follows, indices)
     repeats = Counter(phrase_key(blocks[i].text) for i in span)
     title_words = frozenset(_CONTENT_WORD.findall(title.casefold()))
     slug = _slug_words(url)
     above = [i for i in indices if i <= start]
     nearest, longest = max(above, default=None), max((blocks[i].words for i in above), default=0)
-    return Candidates(indices, start, title, leads, follows, repeats, slug, title_words, nearest, longest)
+    return Candidates(indices, start, title, leads, tuple(kinds), follows, repeats, slug, title_words, nearest, longest)
 
 
 def _leads(blocks: Sequence[Block], follows: Sequence[str], indices: Sequence[int]) -> dict[int, frozenset[str]]:
@@ -181,7 +191,7 @@ def features(blocks: Sequence[Block], found: Candidates, index: int) -> dict[str
         "bar": float(bool(_BAR.search(text))),
         "titled": float(bool(found.title) and index > 0 and same_title(text, found.title)),
         "first_line": float(index == 0),
-        "distance": min(max(found.start - index, 0), 40) / 40,
+        "distance": min(max(found.start - index, 0), LINES_ABOVE) / LINES_ABOVE,
         "after_start": float(index > found.start),
         "at_start": float(index == found.start),
         "meta_after": float("meta" in after),
@@ -200,7 +210,31 @@ def features(blocks: Sequence[Block], found: Candidates, index: int) -> dict[str
         "nearest": float(index == found.nearest),
         "longest": float(words == found.longest),
         "bullet": float(bool(_BULLET.match(text))),
+        "named": float(found.kinds[index] == "author"),
+        "sentence": float(found.follows[index] == "prose"),  # reads as a sentence of the text
     }
+
+
+def headline_text(blocks: Sequence[Block], index: int) -> str:
+    """A candidate line as a headline: without the list marker a flattener printed before it.
+
+    >>> from newsparse.page import Block
+    >>> crumbs = [Block("1. Home"), Block("2. News"), Block("3. Council keeps the library open")]
+    >>> headline_text(crumbs, 2), headline_text([Block("* Ferry crews strike")], 0)
+    ('Council keeps the library open', 'Ferry crews strike')
+    >>> headline_text([Block("Intro"), Block("1. FC Köln gewinnt")], 1)
+    '1. FC Köln gewinnt'
+    """
+    text = blocks[index].text
+    bullet = _MARK.match(text)
+    if bullet:
+        return text[bullet.end() :] or text
+    ordinal = _ORDINAL.match(text)
+    if ordinal and ordinal.end() < len(text) and index > 0:
+        above = _ORDINAL.match(blocks[index - 1].text)
+        if above and int(above.group(1)) + 1 == int(ordinal.group(1)):
+            return text[ordinal.end() :]
+    return text
 
 
 def _capitalised(text: str) -> float:
