@@ -110,10 +110,18 @@ def _parse(markup: str) -> tuple[html.HtmlElement, str | None]:
     return tree, _INVALID_CHARACTER if last.type == _INVALID_ENCODING else None
 
 
+_DRAWINGS = ("style", "svg", "template")
+
+
 def html_page(text: str, *, url: str | None = None) -> Page:
     tree, repairs, oversized = parse_page_tree(text)
     _unwrap_text_forms(tree)
     meta = read_meta(tree, url)
+    # Drawings and styles hold no text of the article (icons' <svg>s are a twentieth of a
+    # page's elements) and every later walk, trafilatura's three copies included, pays for
+    # them; their tails (the text after them) stay in place. Scripts stay: htmldate reads
+    # dates in their JSON where the page declares none.
+    etree.strip_elements(tree, *_DRAWINGS, with_tail=False)
     blocks = main_blocks(tree, url=meta.url, article_body=meta.body, baseline=not oversized)
     if oversized and len(blocks) == MAX_BLOCKS:
         repairs += (Removal("", "parser.too_many_elements", f"the page was read up to its {MAX_BLOCKS:,}th block"),)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from itertools import islice
 
 import trafilatura
@@ -113,6 +114,30 @@ def looks_like_navigation(blocks: tuple[Block, ...]) -> bool:
 
 
 def _run_trafilatura(tree: html.HtmlElement, url: str | None, *, fast: bool) -> tuple[Block, ...]:
+    with _without_head(tree):
+        return _extracted(tree, url, fast=fast)
+
+
+@contextmanager
+def _without_head(tree: html.HtmlElement) -> Iterator[None]:
+    """The tree with its <head> taken off while trafilatura reads it, and put back after.
+    trafilatura copies the tree three times and walks it many more, <head> included (a tenth
+    of a page's elements: metas, scripts, styles), though it takes the text from the body
+    alone: without it, its time falls by 6% (fast pass) to 14% (full cascade), the text
+    unchanged on 632 benchmark pages. The head goes back where it was, its tail with it."""
+    head = tree.find("head")
+    if head is None:
+        yield
+        return
+    index = tree.index(head)
+    tree.remove(head)
+    try:
+        yield
+    finally:
+        tree.insert(index, head)
+
+
+def _extracted(tree: html.HtmlElement, url: str | None, *, fast: bool) -> tuple[Block, ...]:
     try:
         # output_format="xml" keeps the result as a tree and skips the text rendering that
         # "python" adds (5% of the call): the tree is all newsparse reads. favor_recall skips
