@@ -370,6 +370,9 @@ def test_yoasts_webpage_author_where_no_article_is_declared() -> None:
     ("language", "line", "expected"),
     [
         ("de", "Von Lisa Petermann Mi, 16. Nov 2022", ("Lisa Petermann",)),
+        # "Di" (Dienstag) is also a name particle, which opens a surname and never ends a name.
+        ("de", "Von Miriam Kessler Di, 17. Okt. 2023, 06:30 Uhr", ("Miriam Kessler",)),
+        ("it", "Di Antonio Di Pietro", ("Antonio Di Pietro",)),
         ("de", "Von Martin Junkers Kontakt", ("Martin Junkers",)),
         ("de", "Eingestellt von Michael Brandt", ("Michael Brandt",)),
         ("de", "Von Hanns-Seidel-Stiftung e.V.", ()),

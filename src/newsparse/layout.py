@@ -408,9 +408,13 @@ def lay_out(
     end = min(_end_index(blocks, marks, start), limit)
     claimed = _claims(blocks, marks, start, end, rules, url)
     body = _body_indices(blocks, marks, headline, end, hints)
+    reconsidered: tuple[Removal, ...] = ()
+    if not body:
+        body, reconsidered = _reconsidered(blocks, marks, headline, claimed.indices)
     if claimed.byline is None and headline_text is not None:
         claimed = _signed_off(blocks, marks, body, claimed, rules)
     headline_line, tail = _headline_and_tail(blocks, headline, title)
+    removed = _removals(blocks, marks, headline, end, claimed.indices, frozenset(body), hints)
     return Layout(
         headline=headline_line,
         paragraphs=tuple(blocks[i].text for i in body),
@@ -418,8 +422,39 @@ def lay_out(
         votes=claimed.votes,
         byline=claimed.byline,
         related=claimed.related,
-        removed=tail + _removals(blocks, marks, headline, end, claimed.indices, frozenset(body), hints),
+        removed=tail + reconsidered + removed,
     )
+
+
+# The marks that judge a block by where it stands (inside a box named as boilerplate), not
+# by what it says; the article's end and edges are judged where the body is cut.
+_PLACE_RULES = frozenset({"boilerplate.box"})
+
+
+def _reconsidered(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int | None, claimed: frozenset[int]
+) -> tuple[list[int], tuple[Removal, ...]]:
+    """The body when the layout's rules would leave none of what the extractor found: the
+    rules that judge a block by its place (the article's end, its edges, a box's class) are
+    set aside, as a wrong end or a story inside a box named like a teaser empties a page whole;
+    the rules that judge a block by its text (share bars, cookie notices) still hold. Only
+    where that leaves prose: a page of menu fragments has no article to give back."""
+    kept = [
+        i
+        for i, mark in enumerate(marks)
+        if i != headline
+        and i not in claimed
+        and (mark is CONTENT or (mark.removal is not None and mark.removal.rule in _PLACE_RULES))
+    ]
+    while kept and _is_fragment(blocks[kept[0]]):  # a kicker, a label
+        kept.pop(0)
+    while kept and _is_fragment(blocks[kept[-1]]):  # a button
+        kept.pop()
+    if not any(is_prose(blocks[i].text) for i in kept):
+        return [], ()
+    words = sum(blocks[i].words for i in kept)
+    detail = f"the place rules would have left no body; {len(kept)} blocks ({words} words) kept"
+    return kept, (Removal("", "layout.reconsidered", detail),)
 
 
 def _text_marks_and_region(
@@ -1037,6 +1072,8 @@ def _removals(
 ) -> tuple[Removal, ...]:
     removed: list[Removal] = []
     for i, (block, mark) in enumerate(zip(blocks, marks, strict=True)):
+        if i in body:
+            continue  # a boxed block the reconsidered body kept
         if mark.removal is not None:
             removed.append(mark.removal)
         elif i in claimed or i == headline:

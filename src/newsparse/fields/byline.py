@@ -400,6 +400,10 @@ def _before_role(part: str, rules: Rules) -> str:
         if i and _ends_name(key, rules):
             # "Eleanor Vance Energy correspondent": the role's qualifier goes with it
             return " ".join(tokens[: i - 1 if i >= MIN_QUALIFIED_ROLE_AT and token[:1].islower() else i])
+    if len(tokens) > 2 and tokens[-1].casefold() in PARTICLES:
+        # A particle opens a surname and never ends a name: after a full name, "Di" or "Do"
+        # is a bar's weekday ("Von Miriam Kessler Di, 17. Okt. 2023").
+        return " ".join(tokens[:-1])
     return part
 
 

@@ -203,7 +203,7 @@ def boxed_texts(landmarks: Landmarks, tree: html.HtmlElement, blocks: Iterable[s
     named = [*landmarks.boilerplate, *landmarks.author_box, *landmarks.related, *_signup_boxes(tree)]
     for box in dict.fromkeys([*named, *tree.iter("figcaption", "cite")]):  # a box named twice is read once
         text = _box_text(box)
-        if not text:
+        if not text or _holds_headline(box):
             continue
         outer = outer_text(box.getparent())
         read[box] = text
@@ -214,6 +214,12 @@ def boxed_texts(landmarks: Landmarks, tree: html.HtmlElement, blocks: Iterable[s
         hits = [p for p in _pieces(box, text) if p in wanted and p not in found and p in text]
         found.update(dict.fromkeys(hits, hints(box).split(" ")[0] or str(box.tag)))
     return found
+
+
+def _holds_headline(box: html.HtmlElement) -> bool:
+    """A box around the page's <h1> frames the article, whatever its name: a paywalled story's
+    visible part sits in a "paywall-teaser" or "subscriber-content" wrapper."""
+    return box.tag == "h1" or next(box.iter("h1"), None) is not None
 
 
 def _box_text(box: html.HtmlElement) -> str:
