@@ -18,7 +18,7 @@ import dataclasses
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
@@ -141,6 +141,11 @@ class Mark:
     authors: tuple[str, ...] = ()
     date: datetime | date | None = None
     inline: bool = False  # an author line found inside a bar of other items
+
+    @property
+    def rule(self) -> str | None:
+        """The rule that dropped the block, if one did."""
+        return self.removal.rule if self.removal is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,7 +351,7 @@ def _mark_polls(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mar
     ("2,5 mil votos") is the page's count without ending the article, whose text goes on."""
     result = list(marks)
     for i, mark in enumerate(marks):
-        if mark.removal is None or mark.removal.rule != "noise.poll":
+        if mark.rule != "noise.poll":
             continue
         if i and marks[i - 1] is CONTENT and blocks[i - 1].text.endswith("?"):
             result[i - 1] = Mark("noise", removal=Removal(blocks[i - 1].text, "noise.poll", "a poll's question"))
@@ -442,14 +447,9 @@ def _reconsidered(
     kept = [
         i
         for i, mark in enumerate(marks)
-        if i != headline
-        and i not in claimed
-        and (mark is CONTENT or (mark.removal is not None and mark.removal.rule in _PLACE_RULES))
+        if i != headline and i not in claimed and (mark is CONTENT or mark.rule in _PLACE_RULES)
     ]
-    while kept and _is_fragment(blocks[kept[0]]):  # a kicker, a label
-        kept.pop(0)
-    while kept and _is_fragment(blocks[kept[-1]]):  # a button
-        kept.pop()
+    kept = _without_edges(blocks, kept, _is_fragment)  # a kicker, a label; a button
     if not any(is_prose(blocks[i].text) for i in kept):
         return [], ()
     words = sum(blocks[i].words for i in kept)
@@ -478,7 +478,7 @@ def _candidates(
 def _candidate_kind(mark: Mark) -> str:
     """A line's kind to the headline model: a repeated line is still content there, since pages
     print their headline twice (a breadcrumb's last item, then the title)."""
-    return "content" if mark.removal is not None and mark.removal.rule == "noise.duplicate_line" else mark.kind
+    return "content" if _repeated(mark) else mark.kind
 
 
 def headline_candidates(blocks: tuple[Block, ...], rules: Rules, *, url: str | None = None) -> Candidates:
@@ -509,8 +509,13 @@ def _body_indices(
     """Content between the headline and the end, plus any prose a page put above its title,
     without the standfirst and the short fragments at either edge."""
     body = [i for i in range(end) if marks[i] is CONTENT and i != headline and _in_body(blocks[i], i, headline)]
+    return _without_edges(blocks, body, lambda block: _is_fragment(block) or is_standfirst(block, hints))
+
+
+def _without_edges(blocks: tuple[Block, ...], body: list[int], opening: Callable[[Block], bool]) -> list[int]:
+    """The body without the fragments at its end and the ``opening`` blocks at its start."""
     first = 0  # an index, not pop(0): a page of nothing but fragments would be quadratic
-    while first < len(body) and (_is_fragment(blocks[body[first]]) or is_standfirst(blocks[body[first]], hints)):
+    while first < len(body) and opening(blocks[body[first]]):
         first += 1
     del body[:first]
     while body and _is_fragment(blocks[body[-1]]):
@@ -933,7 +938,7 @@ def _final_run(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int, tak
 def _labelled_link(block: Block, mark: Mark, rules: Rules) -> bool:
     """A line in the text that points to another story after a related label ("Related: …",
     "[Read more: …]")."""
-    if mark.removal is None or mark.removal.rule != "noise.teaser_link":
+    if mark.rule != "noise.teaser_link":
         return False
     label, colon, title = block.text.strip("[]").partition(":")
     return bool(colon) and label_strength(label, rules, site=None) > 0 and _is_related_teaser(Block(title.strip()))
@@ -994,7 +999,7 @@ def _paid(block: Block, rules: Rules) -> bool:
 
 def _repeated(mark: Mark) -> bool:
     """A line the page printed before: items repeat a byline, lists repeat a story."""
-    return mark.removal is not None and mark.removal.rule == "noise.duplicate_line"
+    return mark.rule == "noise.duplicate_line"
 
 
 def _item_line(block: Block, mark: Mark, rules: Rules) -> bool:
@@ -1018,16 +1023,14 @@ def _inline_run(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, 
     """The headlines of a box inside the text, which the body already set apart as teasers."""
     run: list[int] = []
     for i in range(first, len(marks)):
-        removal = marks[i].removal
-        teaser = removal is not None and removal.rule == "boilerplate.inline_teaser"
-        if i in taken or not teaser or not _is_related_teaser(blocks[i]):
+        if i in taken or marks[i].rule != "boilerplate.inline_teaser" or not _is_related_teaser(blocks[i]):
             break
         run.append(i)
     return run
 
 
 def _is_related_label(mark: Mark) -> bool:
-    return mark.removal is not None and mark.removal.rule == "noise.related_label"
+    return mark.rule == "noise.related_label"
 
 
 def _is_teaser(block: Block) -> bool:

@@ -6,7 +6,6 @@ import itertools
 import re
 from collections.abc import Iterator
 from html import unescape
-from typing import Any, cast
 from urllib.parse import urlsplit
 
 from lxml import etree, html
@@ -21,13 +20,14 @@ from newsparse.sources.landmarks import (
     ASIDE_HINT,
     COMMENTS,
     RELATED,
+    Upward,
     Within,
     hints,
     inside,
     more_words_than,
     text_up_to,
 )
-from newsparse.sources.xpath import elements, strings
+from newsparse.sources.xpath import elements, owned, strings
 from newsparse.urls import absolute_url
 
 # Name particles that stay lower-case inside a name: "Ludwig van Beethoven", "María de la Cruz".
@@ -597,14 +597,14 @@ def _completed_on_page(authors: tuple[str, ...], tree: html.HtmlElement, rules: 
     if len(authors) != 1 or not authors[0].replace("-", "").isalpha():
         return authors  # a given name: not a brand ("Greentech.LIVE") nor full names
     full = set()
-    for node in cast(list[Any], _STARTING_WITH(tree, head=authors[0] + " ")):  # smart strings: getparent()
+    for node, owner in owned(_STARTING_WITH, tree, head=authors[0] + " "):
         text = clean_line(node)
         words = text.split()
         if (
             len(words) <= MAX_COMPLETION_WORDS
             and looks_like_name(text, rules)
             and not any(w[:1].islower() for w in words[1:])
-            and not inside(node.getparent(), COMMENTS)
+            and not inside(owner, COMMENTS)
         ):
             full.add(text)
     return (full.pop(),) if len(full) == 1 else authors
@@ -644,30 +644,16 @@ _HIDING_CLASS = re.compile(
 
 def _mentioned(names: set[str], tree: html.HtmlElement) -> bool:
     """Whether any of the (case-folded) names is printed on the page where a reader sees it."""
-    nodes = cast(list[Any], _PAGE_TEXT(tree))  # smart strings: getparent()
-    texts = [" ".join(t.split()).casefold() for t in nodes]
+    nodes = owned(_PAGE_TEXT, tree)
+    texts = [" ".join(t.split()).casefold() for t, _ in nodes]
     page = " ".join(texts)
-    hidden: dict[html.HtmlElement, bool] = {}  # each element decided once: linear in the page
+    hidden = Upward(lambda node: True if _hides(node) else None)  # each element read once: linear
     for name in (n for n in names if n in page):
-        holders = [node.getparent() for node, text in zip(nodes, texts, strict=True) if name in text]
+        holders = [owner for (_, owner), text in zip(nodes, texts, strict=True) if name in text]
         # A name split over elements ("<b>Ann</b> Lee") is taken as shown.
-        if not holders or not all(_hidden(e, hidden) for e in holders):
+        if not holders or not all(hidden(e) for e in holders):
             return True
     return False
-
-
-def _hidden(element: html.HtmlElement, known: dict[html.HtmlElement, bool]) -> bool:
-    """Whether the element or one around it is hidden, remembering each answer in ``known``."""
-    chain = []
-    node: html.HtmlElement | None = element
-    while node is not None and node not in known:
-        chain.append(node)
-        node = node.getparent()
-    answer = known.get(node, False) if node is not None else False
-    for current in reversed(chain):
-        answer = answer or _hides(current)
-        known[current] = answer
-    return answer
 
 
 def _hides(element: html.HtmlElement) -> bool:

@@ -21,7 +21,7 @@ from newsparse.fields.dates import FIRST_YEAR, in_own_offset, parse_date
 from newsparse.normalize import clean_line
 from newsparse.page import Meta, Person
 from newsparse.sources import jsonld
-from newsparse.sources.xpath import document, elements, strings
+from newsparse.sources.xpath import document, elements, owned, strings
 from newsparse.urls import absolute_url
 
 # The elements that can carry metadata. Tags are found by lxml's own walk, attributes by
@@ -68,15 +68,9 @@ def _collect(tree: html.HtmlElement) -> _Sources:
             found.titles.append(element.text_content())
         elif tag == "a" and element.get("href") is not None and _is_author_rel(element):
             found.rel_authors.append(element)
-    found.itemprops.extend(e for e in map(_owner, strings(_ITEMPROPS, tree)) if e is not None)
+    found.itemprops.extend(owner for _, owner in owned(_ITEMPROPS, tree))
     found.times.extend(elements(_TIMES, tree))
     return found
-
-
-def _owner(attribute: str) -> html.HtmlElement | None:
-    """The element an attribute value that XPath returned belongs to."""
-    owner = getattr(attribute, "getparent", lambda: None)()
-    return owner if isinstance(owner, html.HtmlElement) else None
 
 
 def _is_author_rel(link: html.HtmlElement) -> bool:

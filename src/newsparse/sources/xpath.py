@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from typing import cast
+from typing import Any, cast
 
 from lxml import etree, html
 
@@ -13,6 +13,17 @@ from lxml import etree, html
 def elements(query: etree.XPath, node: etree._Element) -> list[html.HtmlElement]:
     result = query(node)
     return [r for r in result if isinstance(r, html.HtmlElement)] if isinstance(result, list) else []
+
+
+def owned(query: etree.XPath, node: etree._Element, **variables: str) -> list[tuple[str, html.HtmlElement]]:
+    """The text or attribute values a query selects, each with the element it belongs to
+    (lxml's "smart strings" know it)."""
+    found = []
+    for value in cast(list[Any], query(node, **variables)):
+        owner = value.getparent() if hasattr(value, "getparent") else None
+        if isinstance(owner, html.HtmlElement):
+            found.append((str(value), owner))
+    return found
 
 
 def strings(query: etree.XPath, node: etree._Element) -> list[str]:
