@@ -189,3 +189,77 @@ def test_an_h1_inside_a_main_named_for_the_journals_branding_is_the_headline() -
         f"{PROSE}{PROSE}</main></body></html>"
     )
     assert newsparse.parse_html(html).headline == "Influenza vaccination and the elderly"
+
+
+@pytest.mark.parametrize(
+    ("h1", "og", "headline"),
+    [
+        # A kicker named so, and the colon a theme keeps for screen readers, even where the
+        # declared title carries the kicker too.
+        (
+            "<span class='article-heading__kicker'>Energiepolitik</span><span class='visually-hidden'>: </span>"
+            "<span class='article-heading__title'>Windräder drehen sich bald auch im Wald</span>",
+            "Energiepolitik: Windräder drehen sich bald auch im Wald",
+            "Windräder drehen sich bald auch im Wald",
+        ),
+        (
+            "<div class='article-header__roofline'>Rénovation énergétique : les aides 2024</div>"
+            "Isoler ses combles sans se ruiner",
+            "Rénovation énergétique : les aides 2024 Isoler ses combles sans se ruiner",
+            "Isoler ses combles sans se ruiner",
+        ),
+        # A label only screen readers read.
+        (
+            "<div class='document-title__headline'><span class='visuallyhidden'>Headline:</span>"
+            " Ocean heat records broken again in March</div>",
+            "Ocean heat records broken again in March",
+            "Ocean heat records broken again in March",
+        ),
+        # A forum thread's tag, inside the link that wraps the whole title.
+        (
+            "<a href='/threads/patch-2-1.3976/'><span class='label label--blue'>Patch Notes</span>"
+            "<span class='label-append'> </span>Patch 2.1 - Winter festival bugfix build</a>",
+            "Patch Notes - Patch 2.1 - Winter festival bugfix build",
+            "Patch 2.1 - Winter festival bugfix build",
+        ),
+        # A date and categories under the title, however long.
+        (
+            "El ayuntamiento aprueba el plan del puerto<br><small><span class='icon-calendar'></span>"
+            " 02.03.2022 • <span class='news-list-category'>Noticias , Ciudad , Puerto</span></small>",
+            "El ayuntamiento aprueba el plan del puerto",
+            "El ayuntamiento aprueba el plan del puerto",
+        ),
+    ],
+)
+def test_an_h1_without_its_kicker_labels_and_date_line(h1: str, og: str, headline: str) -> None:
+    assert newsparse.parse_html(page(og=og, h1s=(h1,))).headline == headline
+
+
+def test_the_headline_h1_after_navigation_h1s_keeps_its_kicker_apart() -> None:
+    # A government CMS sets its logo, menus and breadcrumb in <h1>s before the article's.
+    logo = "<h1 class='logo'><a href='/'><img src='/logo.png' alt='Bundesamt'></a></h1>"
+    h1s = ("Navigation", "Haupt-Navigations-<em>Menü</em>", "Unternavigation", "Sie sind hier:")
+    html = page(
+        og="Erinnerung an die Opfer der Verfolgung",
+        h1s=(*h1s, "<span>Gedenktag</span> Erinnerung an die Opfer der Verfolgung"),
+    ).replace("<main>", f"<main>{logo}")
+    assert newsparse.parse_html(html).headline == "Erinnerung an die Opfer der Verfolgung"
+
+
+@pytest.mark.parametrize(
+    ("title", "h1", "url", "headline"),
+    [
+        # The <h1> is the title's part after the magazine's name and a colon.
+        ("SONNENSTROM: Der Windrebell", "Der Windrebell", None, "Der Windrebell"),
+        ("REVISTA VERDE: El molino rebelde", "El molino rebelde", None, "El molino rebelde"),
+        # The blog's name, then its archive's section: the section goes with the name.
+        (
+            "Radtouren am Rhein » Blog Archiv » Die schönsten Strecken zwischen Basel und Mainz",
+            "Radtouren am Rhein",
+            "https://www.radtouren-am-rhein.de/2014/02/strecken/",
+            "Die schönsten Strecken zwischen Basel und Mainz",
+        ),
+    ],
+)
+def test_an_h1_or_a_title_without_the_publications_name(title: str, h1: str, url: str | None, headline: str) -> None:
+    assert newsparse.parse_html(page(title=title, h1s=(h1,)), url=url).headline == headline

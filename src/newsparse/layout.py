@@ -125,6 +125,8 @@ HEADLINE_WINDOW = 25
 # How far into the main content a repeated headline is looked for.
 MAX_BLOCKS_BEFORE_HEADLINE = 3
 MAX_HEADLINE_TAIL_WORDS = 5
+# A roofline over the headline is a topic or a question of a few words.
+MAX_HEADLINE_KICKER_WORDS = 8
 # At the body's edges, lines this short that are not sentences are labels and kickers: on the
 # benchmark 32 of 35 such first lines and 33 of 39 such last lines were not article text.
 MAX_FRAGMENT_WORDS = 5
@@ -652,7 +654,12 @@ def _repeats(text: str, headline: str) -> bool:
     if same_title(text, headline, overlap=REPEAT_OVERLAP):
         return True
     key, head = phrase_key(text), phrase_key(headline)
-    return bool(head) and key.startswith(head) and len(key[len(head) :].split()) <= MAX_HEADLINE_TAIL_WORDS
+    if not head:
+        return False
+    # The <h1>'s kicker may be glued before it, as the headline leaves it out.
+    if key.endswith(head) and len(key[: -len(head)].split()) <= MAX_HEADLINE_KICKER_WORDS:
+        return True
+    return key.startswith(head) and len(key[len(head) :].split()) <= MAX_HEADLINE_TAIL_WORDS
 
 
 def _end_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int) -> int:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-from lxml import html
+from lxml import etree, html
 
 from newsparse.normalize import clean_line, phrase_key
 from newsparse.sources.landmarks import TokenPattern as _TokenPattern
@@ -38,6 +38,12 @@ _LOGO = _TokenPattern(
 )
 # A kicker is a word or a few ("Klimaschutz", "Holocaust-Gedenktag", "1. Februar 2022").
 MAX_KICKER_WORDS = 4
+# Parts of an <h1> that are not the headline: a kicker or a date line named so, a label for
+# screen readers only ("<span class=visuallyhidden>Headline:</span>"), a forum thread's tag.
+_ASIDE_IN_H1 = _TokenPattern(
+    r"kicker|roofline|topline|dachzeile|overline|supertitle|eyebrow|^label$|^hidden$|sr-only|visually-?hidden|screen-reader",
+    r"^$",
+)
 _NO_KICKERS: Mapping[str, Sequence[str]] = MappingProxyType({})
 # Pages with more <h1>s than this use them for styling; the first few are enough.
 MAX_H1 = 5
@@ -81,7 +87,9 @@ def choose_headline(
     h1s = [h for h in h1s if not _is_site(h, site)]
     # Failing that, any part of a title may be what an <h1> repeats: with no site name known,
     # "Real headline | The Coastal Herald" strips to the longer side, the wrong one.
+    # Or the part after a title's kicker, which the <h1> leaves out ("SONNENENERGIE: Der WindRebell").
     parts = [part for title in titles for part in _SEPARATOR.split(title)[0::2]]
+    parts += [_TITLE_SEGMENT.split(title)[-1] for title in titles]
     for candidates in (stripped, titles, parts):
         for h1 in h1s:
             texts = (h1, *kickers.get(h1, ()))  # or a part of it: a kicker or subtitle aside
@@ -150,21 +158,47 @@ def _declared_part(h1: str, parts: Sequence[str], titles: Sequence[str]) -> str:
 def h1_kickers(tree: html.HtmlElement) -> dict[str, tuple[str, ...]]:
     """For each <h1> set in elements of its own (a kicker, a section, a date, a subtitle:
     "<span>Klimaschutz:</span> Bohren, bis es heiß wird"), its parts: each element's text, and
-    the text without the first or the last element when that one is short."""
+    the text without the first element when that one is short (a kicker) or without the last
+    (a subtitle, a date line)."""
     found: dict[str, tuple[str, ...]] = {}
-    for h1 in itertools.islice(tree.iter("h1"), MAX_H1):
-        children = [c for c in h1 if isinstance(c.tag, str)]
-        full = clean_line(h1.text_content())
+    for h1 in _h1_elements(tree):
+        full = shown_text(h1)
+        children = _parts_of(h1)
         if not children or full in found:
             continue
         parts = [clean_line(c.text_content()) for c in children]
         for child in (children[0], children[-1]):
             kicker = clean_line(child.text_content())
             rest = _without_part(full, kicker)
-            if kicker and rest and len(kicker.split()) <= MAX_KICKER_WORDS:
+            if kicker and rest and (child is children[-1] or len(kicker.split()) <= MAX_KICKER_WORDS):
                 parts.append(rest)
         found[full] = tuple(p for p in dict.fromkeys(parts) if p and p != full)
     return found
+
+
+def _parts_of(h1: html.HtmlElement) -> list[html.HtmlElement]:
+    """The elements an <h1> sets its parts in, below a link or a wrapper that holds them all."""
+    node = h1
+    while True:
+        children = [c for c in node if isinstance(c.tag, str) and not _ASIDE_IN_H1.search(hints(c))]
+        if len(children) != 1 or (node.text or "").strip() or (children[0].tail or "").strip():
+            return children
+        node = children[0]
+
+
+def shown_text(h1: html.HtmlElement) -> str:
+    """An <h1>'s text without the parts that are not the headline (``_ASIDE_IN_H1``)."""
+    pieces: list[str] = []
+    walk = etree.iterwalk(h1, events=("start", "end"))
+    for event, element in walk:
+        if event == "start" and element is not h1 and _ASIDE_IN_H1.search(hints(element)):
+            walk.skip_subtree()
+            pieces.append(" ")
+        elif event == "start":
+            pieces.append(element.text or "")
+        if event == "end" and element is not h1:
+            pieces.append(element.tail or "")
+    return clean_line("".join(pieces))
 
 
 def _without_part(full: str, part: str) -> str | None:
@@ -186,8 +220,8 @@ def strip_site_name(title: str, site_name: str | None, *, url: str | None = None
 
     >>> strip_site_name("Azerbaijan and Armenia resume armed clashes – Balochistan Post", "Balochistan Post")
     'Azerbaijan and Armenia resume armed clashes'
-    >>> strip_site_name("Ferry crews strike | News | The Courier", "The Courier")
-    'Ferry crews strike | News'
+    >>> strip_site_name("Ferry crews strike at dawn | News | The Courier", "The Courier")
+    'Ferry crews strike at dawn'
     >>> strip_site_name("Ferry crews strike | Local | News | The Courier", "The Courier")
     'Ferry crews strike'
     >>> strip_site_name("der Schreibstil - chadim.net - Webdesign", None, url="https://chadim.net/text/")
@@ -211,7 +245,12 @@ def strip_site_name(title: str, site_name: str | None, *, url: str | None = None
         left, right = "".join(parts[: max(0, 2 * named - 1)]).strip(), "".join(parts[2 * named + 2 :]).strip()
         kept = left if len(left.split()) >= len(right.split()) else right
         separator = parts[2 * named - 1] if kept is left else parts[2 * named + 1]
-        path = [p.strip() for p in kept.split(separator)]
+        mark = re.escape(separator.strip())  # its spaces vary ("Time 4 talks  » Blog Archiv   » …")
+        path = [p.strip() for p in re.split(rf"\s+{mark}\s+" if separator.strip() != separator else mark, kept)]
+        if affixes and len(path) == 2:  # a section beside the site's name: "Blog Archiv » Title » Site"
+            near = path[-1] if kept is left else path[0]
+            far = path[0] if kept is left else path[-1]
+            return far if len(near.split()) <= MAX_SITE_AFFIX_WORDS < len(far.split()) else kept
         return max(path, key=len) if affixes and len(path) >= 3 else kept
     if not affixes:
         return title
@@ -273,18 +312,22 @@ def _in_logo(h1: html.HtmlElement) -> bool:
     return False
 
 
+def _h1_elements(tree: html.HtmlElement) -> list[html.HtmlElement]:
+    """The page's first <h1>s that are not the logo: themes set the site's name in an <h1>
+    inside the masthead, often before the article's title."""
+    return list(itertools.islice((h for h in tree.iter("h1") if not _in_logo(h)), MAX_H1))
+
+
 def h1_texts(tree: html.HtmlElement) -> list[str]:
-    """The page's <h1> texts, in order, without the logo: themes set the site's name in an
-    <h1> inside the masthead, often before the article's title."""
-    texts = (clean_line(h.text_content()) for h in tree.iter("h1") if not _in_logo(h))
-    return [t for t in texts if t][:MAX_H1]
+    """The page's <h1> texts, in order, without the logo."""
+    return [t for t in map(shown_text, _h1_elements(tree)) if t]
 
 
 def headline_element(tree: html.HtmlElement, headline: str | None) -> html.HtmlElement | None:
     """The <h1> that shows the headline, else another heading that does (themes that keep
     <h1> for the logo set the title in an <h2>), else the first <h1> that is not the logo:
     where the article's header stands on the page."""
-    h1s = [h for h in itertools.islice(tree.iter("h1"), MAX_H1) if not _in_logo(h)]
+    h1s = _h1_elements(tree)
     shown = next((h for h in h1s if _shows(h, headline)), None)
     if shown is None and headline:
         shown = next((h for h in itertools.islice(tree.iter("h2", "h3"), MAX_HEADINGS) if _shows(h, headline)), None)
@@ -292,7 +335,7 @@ def headline_element(tree: html.HtmlElement, headline: str | None) -> html.HtmlE
 
 
 def _shows(heading: html.HtmlElement, headline: str | None) -> bool:
-    return bool(headline) and same_title(clean_line(heading.text_content()), headline or "")
+    return bool(headline) and same_title(shown_text(heading), headline or "")
 
 
 def site_from_title(title: str | None, headline: str | None) -> str | None:
