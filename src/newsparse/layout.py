@@ -104,7 +104,9 @@ DATELINE_BELOW, DATELINE_ABOVE = 40, 10
 DATELINE_PAST_END = 3
 # WordPress and most comment systems head a comment "Name on <date> at <time>" or "Name says:".
 _COMMENT_HEADER = re.compile(
-    r"\bon\b.{0,40}\d.{0,30}\bat\s*\d{1,2}[:.]\d{2}|\b(?:says|said|schreibt|dice|dit|disse|zegt)\s?:$", re.I
+    r"\bon\b.{0,40}\d.{0,30}\bat\s*\d{1,2}[:.]\d{2}"
+    r"|\b(?:says|said|schreibt|sagt|dice|dit|disse|zegt|scrive|pisze)\s?:$",
+    re.I,
 )
 # A list's label before a colon is a few words ("Related links:"); a longer line introduces
 # the article's own list ("Related reading on the topic of sleep:").
@@ -321,6 +323,18 @@ def _mark_names_by_dates(
     return tuple(result)
 
 
+def _mark_comment_headers(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
+    """A commenter's name and verb over the comment's date, as themes print them on two
+    lines ("Lucía dice:" / "5 de marzo de 2024 a las 16:47"): the comments have begun."""
+    result = list(marks)
+    for i in range(len(blocks) - 1):
+        text, after = blocks[i].text, blocks[i + 1]
+        header = marks[i] is CONTENT and blocks[i].words <= MAX_NAME_LINE_WORDS + 1 and _COMMENT_HEADER.search(text)
+        if header and _may_be_dateline(after, marks[i + 1]) and text_date(after.text, rules):
+            result[i] = Mark("noise", closes_article=True, removal=Removal(text, "noise.comment_header", "a commenter"))
+    return tuple(result)
+
+
 def _dated_by(blocks: tuple[Block, ...], dated: list[int], rules: Rules) -> bool:
     return any(text_date(blocks[j].text, rules) for j in dated)
 
@@ -404,6 +418,7 @@ def lay_out(
     if headline_text is None:
         marks, region = _text_marks_and_region(blocks, marks, rules, title)
         headline = headline_model.best(blocks, _candidates(blocks, marks, region.start, title, url))
+        region = _under_headline(blocks, marks, region, headline)
         marks = _above(blocks, marks, region.start, headline)
         limit = _extended_end(blocks, marks, region.end)
         marks = _off_column(blocks, marks, region.start, limit, headline)
@@ -464,11 +479,27 @@ def _text_marks_and_region(
 ) -> tuple[tuple[Mark, ...], Region]:
     """A dump's marks from the lines around each line, and the article's stretch."""
     marks = _mark_split_bylines(blocks, _mark_duplicates(blocks, marks), rules)
-    marks = _mark_polls(blocks, _mark_names_by_dates(blocks, marks, rules, title))
+    marks = _mark_polls(blocks, _mark_names_by_dates(blocks, _mark_comment_headers(blocks, marks, rules), rules, title))
     marks = _mark_captions(blocks, _mark_inline_teasers(blocks, _mark_list_labels(blocks, marks, rules)), rules)
     anchor = _title_repeat(blocks, title)
-    walls = [m.closes_article and not _inline_label(blocks, marks, i) for i, m in enumerate(marks)]
-    return marks, main_region(blocks, [m is CONTENT for m in marks], walls, anchor=anchor)
+    return marks, main_region(blocks, [m is CONTENT for m in marks], _walls(blocks, marks), anchor=anchor)
+
+
+def _walls(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> list[bool]:
+    return [m.closes_article and not _inline_label(blocks, marks, i) for i, m in enumerate(marks)]
+
+
+def _under_headline(blocks: tuple[Block, ...], marks: tuple[Mark, ...], region: Region, headline: int | None) -> Region:
+    """The article under its headline where the stretch found lies past the comments' start
+    (a count, a form, a commenter's header): a short post above a long thread. A dump without the page's
+    <title> on its first line has no other anchor."""
+    if headline is None or headline >= region.start:
+        return region
+    walls = _walls(blocks, marks)
+    if not any(walls[i] and "comment" in (marks[i].rule or "") for i in range(headline + 1, region.start)):
+        return region
+    under = main_region(blocks, [m is CONTENT for m in marks], walls, anchor=headline)
+    return under if under.start < region.start else region
 
 
 def _candidates(

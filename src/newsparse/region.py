@@ -10,6 +10,7 @@ is a wall: no stretch crosses one after text has begun.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -34,14 +35,21 @@ ANCHOR_GAP = 8
 MIN_ANCHORED_SCORE = 30
 # Long lines count as prose even without a final full stop (dumps cut some, quotes end in ").
 MIN_UNPUNCTUATED_PROSE = 25
+# No writer runs two sentences' worth of words without one mark of punctuation: a longer line
+# without any is a tag cloud or a menu flattened onto one line.
+_UNPUNCTUATED_RUN = 50
 _SENTENCE_END = (*SENTENCE_END, ":")
+_PUNCTUATION = re.compile(r"[.,;:!?\u3001\u3002\uff0c\uff01\uff1f\u060c\u061f\u0964]")
 
 
 def _score(block: Block) -> int:
     """Words above the threshold; a line that does not end like a sentence (a menu entry, a
     teaser headline, a subheading) costs a fixed amount, however long it is: a run of teaser
     headlines then walls the article off, while one subheading inside it does not."""
-    if block.text.endswith(_SENTENCE_END) or block.words >= MIN_UNPUNCTUATED_PROSE:
+    text = block.text
+    if text.endswith(_SENTENCE_END) or MIN_UNPUNCTUATED_PROSE <= block.words <= _UNPUNCTUATED_RUN:
+        return block.words - LINE_THRESHOLD
+    if block.words > _UNPUNCTUATED_RUN and _PUNCTUATION.search(text):
         return block.words - LINE_THRESHOLD
     return -TITLE_COST
 
