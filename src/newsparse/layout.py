@@ -18,7 +18,7 @@ import dataclasses
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from types import MappingProxyType
@@ -131,7 +131,13 @@ MAX_HEADLINE_TAIL_WORDS = 5
 MAX_HEADLINE_KICKER_WORDS = 8
 # At the body's edges, lines this short that are not sentences are labels and kickers: on the
 # benchmark 32 of 35 such first lines and 33 of 39 such last lines were not article text.
+# A last line that ends a sentence ("See you next week!") and the items of a list or table
+# that closes the article (a poll's results, a price list) are its text, however short.
 MAX_FRAGMENT_WORDS = 5
+# What ends a sentence at a body's last line: a closing quote or bracket also ends labels.
+_SENTENCE_STOP = (".", "!", "?", "…", "。", "！", "？")
+# Elements of a list or a table: a run of them at the body's end is one list, not loose labels.
+_LIST_TAGS = frozenset({"td"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -422,21 +428,23 @@ def lay_out(
         marks = _above(blocks, marks, region.start, headline)
         limit = _extended_end(blocks, marks, region.end)
         marks = _off_column(blocks, marks, region.start, limit, headline)
+        text_start = region.start
     else:
         headline = _repeated_headline(blocks, headline_text)
         marks = _mark_echoes(blocks, marks, headline_text, headline)
-        limit = len(blocks)
+        limit, text_start = len(blocks), 0
     start = 0 if headline is None else headline + 1
-    end = min(_end_index(blocks, marks, start), limit)
+    # A dump's lead may stand over its byline and share bar: the end is looked for in the text.
+    end = min(_end_index(blocks, marks, max(start, text_start)), limit)
     claimed = _claims(blocks, marks, start, end, rules, url)
-    body = _body_indices(blocks, marks, headline, end, hints)
+    body = _body_indices(blocks, marks, headline, end)
     reconsidered: tuple[Removal, ...] = ()
     if not body:
         body, reconsidered = _reconsidered(blocks, marks, headline, claimed.indices)
     if claimed.byline is None and headline_text is not None:
         claimed = _signed_off(blocks, marks, body, claimed, rules)
     headline_line, tail = _headline_and_tail(blocks, headline, title)
-    removed = _removals(blocks, marks, headline, end, claimed.indices, frozenset(body), hints)
+    removed = _removals(blocks, marks, headline, end, claimed.indices, frozenset(body))
     return Layout(
         headline=headline_line,
         paragraphs=tuple(blocks[i].text for i in body),
@@ -466,7 +474,7 @@ def _reconsidered(
         for i, mark in enumerate(marks)
         if i != headline and i not in claimed and (mark is CONTENT or mark.rule in _PLACE_RULES)
     ]
-    kept = _without_edges(blocks, kept, _is_fragment)  # a kicker, a label; a button
+    kept = _without_edges(blocks, kept)  # a kicker, a label; a button
     if not any(is_prose(blocks[i].text) for i in kept):
         return [], ()
     words = sum(blocks[i].words for i in kept)
@@ -536,39 +544,31 @@ def _headline_and_tail(
     return title, (Removal(tail, "boilerplate.headline_tail", "follows the page's title in the headline's line"),)
 
 
-def _body_indices(
-    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int | None, end: int, hints: Hints
-) -> list[int]:
+def _body_indices(blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int | None, end: int) -> list[int]:
     """Content between the headline and the end, plus any prose a page put above its title,
-    without the standfirst and the short fragments at either edge."""
+    without the short fragments at either edge. A standfirst under the headline stays, as the
+    body's first paragraph: it is the article's lead (``Article.description`` gives the page's
+    summary apart)."""
     body = [i for i in range(end) if marks[i] is CONTENT and i != headline and _in_body(blocks[i], i, headline)]
-    return _without_edges(blocks, body, lambda block: _is_fragment(block) or is_standfirst(block, hints))
+    return _without_edges(blocks, body)
 
 
-def _without_edges(blocks: tuple[Block, ...], body: list[int], opening: Callable[[Block], bool]) -> list[int]:
-    """The body without the fragments at its end and the ``opening`` blocks at its start."""
+def _without_edges(blocks: tuple[Block, ...], body: list[int]) -> list[int]:
+    """The body without the fragments at its start and its end."""
     first = 0  # an index, not pop(0): a page of nothing but fragments would be quadratic
-    while first < len(body) and opening(blocks[body[first]]):
+    while first < len(body) and _is_fragment(blocks[body[first]]):
         first += 1
     del body[:first]
-    while body and _is_fragment(blocks[body[-1]]):
+    while body and _loose_end(blocks[body[-1]]):
         body.pop()
     return body
 
 
-def is_standfirst(block: Block, hints: Hints) -> bool:
-    """The summary a page sets under its headline: named so in the markup, or a heading that
-    repeats the declared description (a paragraph may legitimately open like the description,
-    which CMSs often cut from it, so only headings count for that)."""
-    if block.text in hints.standfirsts:
-        return True
-    return block.tag == "h" and any(_echoes(block.text, d) for d in hints.descriptions)
-
-
-def _echoes(heading: str, description: str) -> bool:
-    """A heading that is the description, contains it, or is contained in it."""
-    a, b = phrase_key(heading), phrase_key(description)
-    return bool(a and b) and (a in b or b in a or same_title(a, b))
+def _loose_end(block: Block) -> bool:
+    """A fragment left at the body's end ("Related Topics", "Subscribe to:"), not a short last
+    sentence nor the last item of a list or table the article ends with."""
+    sentence = block.words >= 2 and block.text.endswith(_SENTENCE_STOP)
+    return _is_fragment(block) and not sentence and block.tag not in _LIST_TAGS
 
 
 def _is_fragment(block: Block) -> bool:
@@ -590,12 +590,25 @@ def _title_repeat(blocks: tuple[Block, ...], title: str) -> int | None:
 
 
 def _above(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headline: int | None) -> tuple[Mark, ...]:
-    """Content above the article's stretch, but its headline (menus, breadcrumbs, banners,
-    the share bar and the caption between headline and text)."""
+    """Content above the article's stretch, but its headline and its lead (menus, breadcrumbs,
+    banners, the share bar and the caption between headline and text)."""
+    kept = {headline, _lead(blocks, marks, first, headline)}
     return tuple(
-        _above_mark(b.text) if i < first and i != headline and m is CONTENT else m
+        _above_mark(b.text) if i < first and i not in kept and m is CONTENT else m
         for i, (b, m) in enumerate(zip(blocks, marks, strict=True))
     )
+
+
+def _lead(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headline: int | None) -> int | None:
+    """The first paragraph under the headline, when the byline, dateline or share bar set it
+    apart from the stretch of text below: the standfirst, which is the article's first paragraph.
+    Only the first: the later ones between them are captions and promotions."""
+    if headline is None:
+        return None
+    below = [i for i in range(headline + 1, first) if marks[i] is CONTENT]
+    if below and blocks[below[0]].words >= MIN_PROSE_WORDS:
+        return below[0]  # right under the headline, a standfirst need not end in a full stop
+    return next((i for i in below if _is_paragraph(blocks[i])), None)
 
 
 def _off_column(
@@ -697,27 +710,42 @@ def _end_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int) -
     """The first closing mark after some body content; the page's end when there is none.
 
     A related label followed by prose is an inline teaser box ("Leggi anche: ..."), which
-    is dropped but does not end the article.
+    is dropped but does not end the article. Nor does a closing mark before the article's
+    first paragraph with paragraphs after it: an author line over the text ("Escrito por …",
+    read as an author box) or a comment link in its meta bar is no end to a text that has not
+    begun.
     """
-    seen_content = False
+    seen_content = seen_paragraph = False
     for i in range(start, len(marks)):
         if marks[i] is CONTENT:
             seen_content = True
+            seen_paragraph = seen_paragraph or _is_paragraph(blocks[i])
         elif seen_content and marks[i].closes_article and not _inline_label(blocks, marks, i):
-            return i
+            early = not seen_paragraph and _paragraphs_follow(blocks, marks, i)  # a byline, not the end
+            if not early:
+                return i
     return len(marks)
 
 
 def _inline_label(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
     """A related label with the article's prose going on after its few teasers: a box set
     inside the text ("Related" + two headlines, then the next paragraph)."""
-    if not _is_related_label(marks[index]):
-        return False
+    return _is_related_label(marks[index]) and _prose_follows(blocks, marks, index)
+
+
+def _prose_follows(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """Two paragraphs in a row shortly after ``index``: the article goes on. A related list
+    with excerpts alternates a headline and one paragraph."""
     following = [i for i in range(index + 1, min(len(marks), index + 3 + INLINE_BOX_LINES)) if marks[i] is CONTENT]
     prose = [_is_paragraph(blocks[i]) for i in following]
-    # Two paragraphs in a row: the article goes on. A related list with excerpts alternates
-    # a headline and one paragraph.
     return any(a and b for a, b in itertools.pairwise(prose))
+
+
+def _paragraphs_follow(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """Two paragraphs or more shortly after ``index``, a question or a subheading between them
+    as an interview sets them: the article's text, when none stood before."""
+    following = range(index + 1, min(len(marks), index + 3 + INLINE_BOX_LINES))
+    return sum(marks[i] is CONTENT and _is_paragraph(blocks[i]) for i in following) >= 2
 
 
 def _is_paragraph(block: Block) -> bool:
@@ -1096,12 +1124,6 @@ def _is_related_teaser(block: Block) -> bool:
     return is_title_like(title) and word_count(title) - signs >= MIN_TEASER_WORDS
 
 
-def _trimmed(block: Block, index: int, hints: Hints) -> Removal:
-    if is_standfirst(block, hints):
-        return Removal(block.text, "boilerplate.standfirst", f"block {index}: the summary under the headline")
-    return Removal(block.text, "boilerplate.edge_fragment", f"block {index}: {block.words} words at the body's edge")
-
-
 def _removals(
     blocks: tuple[Block, ...],
     marks: tuple[Mark, ...],
@@ -1109,7 +1131,6 @@ def _removals(
     end: int,
     claimed: frozenset[int],
     body: frozenset[int],
-    hints: Hints,
 ) -> tuple[Removal, ...]:
     removed: list[Removal] = []
     for i, (block, mark) in enumerate(zip(blocks, marks, strict=True)):
@@ -1128,5 +1149,6 @@ def _removals(
             detail = f"block {i} follows the article's end at block {end} ({blocks[end].text[:40]!r})"
             removed.append(Removal(block.text, "boilerplate.after_article", detail))
         elif i not in body:
-            removed.append(_trimmed(block, i, hints))
+            detail = f"block {i}: {block.words} words at the body's edge"
+            removed.append(Removal(block.text, "boilerplate.edge_fragment", detail))
     return tuple(removed)

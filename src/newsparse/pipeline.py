@@ -20,7 +20,7 @@ from lxml.html import HtmlElement
 from newsparse.fields.byline import html_byline, without_site
 from newsparse.fields.datelines import disagree, html_published, reconciled, visible_dateline
 from newsparse.fields.dates import not_in_future, url_date
-from newsparse.fields.description import html_description
+from newsparse.fields.description import html_description, shown_standfirst
 from newsparse.fields.headline import choose_headline, h1_kickers, h1_texts, headline_element, site_from_title
 from newsparse.fields.language import detect_language
 from newsparse.fields.related import html_related
@@ -103,6 +103,14 @@ def _published(
     return reconciled(declared, update) if declared is not None else update
 
 
+def _with_lead(paragraphs: tuple[str, ...], standfirst: str | None) -> tuple[str, ...]:
+    """The body with the standfirst shown under the headline as its first paragraph, where the
+    main-content extraction left the article's header out: the lead is the article's text."""
+    if standfirst is None or not paragraphs or standfirst in " ".join(paragraphs):
+        return paragraphs  # no body to lead, or the lead is in it already (perhaps split in two)
+    return (standfirst, *paragraphs)
+
+
 def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     """HTML: the body from the main-content blocks; the other fields from metadata and markup,
     with what the block layout found as the fallback."""
@@ -121,7 +129,7 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     byline = html_byline(page, rules, fallback=layout.byline, header=header, site_name=site_name)
     byline = without_site(byline, site_name, url=page.meta.url)
     bio = byline.bio if byline else None
-    paragraphs = tuple(p for p in layout.paragraphs if p != bio)
+    paragraphs = _with_lead(tuple(p for p in layout.paragraphs if p != bio), shown_standfirst(page, header, headline))
     return Article(
         headline=headline or layout.headline,
         description=html_description(page, header, headline),

@@ -17,6 +17,9 @@ STANDFIRST_REACH = 120
 _FRAMES = frozenset({"article", "main", "body"})
 # A standfirst says something: a label ("Exklusiv", "Analysis") named so is none.
 MIN_STANDFIRST_WORDS = 5
+# How many characters of an element's own text are matched against the declared summaries
+# before its whole text is read.
+DESCRIPTION_OPENING = 20
 
 
 def html_description(page: Page, header: html.HtmlElement | None, headline: str | None) -> str | None:
@@ -24,17 +27,32 @@ def html_description(page: Page, header: html.HtmlElement | None, headline: str 
     standfirst shown under the headline: an element named so (``standfirst``, ``subtitle``,
     ``dek``, ``excerpt`` …) in the article's header. Elsewhere such names mark teasers'
     excerpts, which summarise other stories."""
-    if page.meta.description:
-        return page.meta.description
+    return page.meta.description or shown_standfirst(page, header, headline)
+
+
+def shown_standfirst(page: Page, header: html.HtmlElement | None, headline: str | None) -> str | None:
+    """The standfirst shown under the headline: the first element in the article's header that
+    says something and is named so (``standfirst``, ``subtitle``, ``dek``, ``excerpt`` …) or
+    shows the summary the page declares (``<p class="teaser">`` holding the meta description)."""
     named = frozenset(page.landmarks.standfirst) if page.landmarks else frozenset()
-    if header is None or not named:
+    declared = frozenset(page.meta.descriptions)
+    if header is None or not (named or declared):
         return None
     for element in _after_in_header(header):
-        if element in named:
+        if element in named or _shows(element, declared):
             text = clean_line(element.text_content())
             if len(text.split()) >= MIN_STANDFIRST_WORDS and text != headline:
                 return text
     return None
+
+
+def _shows(element: html.HtmlElement, declared: frozenset[str]) -> bool:
+    """Whether the element's text is one of the declared summaries; its own first words are
+    tested first, as most of a header's elements open like none."""
+    opening = clean_line(element.text or "")[:DESCRIPTION_OPENING]
+    if not opening or not any(d.startswith(opening) for d in declared):
+        return False
+    return clean_line(element.text_content()) in declared
 
 
 def _after_in_header(header: html.HtmlElement) -> list[html.HtmlElement]:

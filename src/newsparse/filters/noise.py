@@ -129,7 +129,8 @@ _READING_TIME = re.compile(
     r"|^(?:lesezeit|lesedauer|tempo de leitura|tiempo de lectura|temps de lecture|tempo di lettura|leestijd"
     r"|reading time)\b"
 )
-# A caption: a sentence or two ending in its credit ("… on Wednesday. Photo: Jane Doe/Reuters"),
+# A caption: a sentence or two ending in its credit ("… on Wednesday. Photo: Jane Doe/Reuters",
+# "… depuis 2019. © Photo L’Écho / Hugo Marchand": after a sentence, not a footer's "Site © 2024"),
 # or a chart's, in its source ("… after June 2. Source: BCT timetables.").
 MAX_CAPTION_WORDS = 60
 _TRAILING_CREDIT = re.compile(
@@ -137,6 +138,7 @@ _TRAILING_CREDIT = re.compile(
     r"(?:\s+by|\s*:)\s*[^.!?]{2,80}"
     r"|\b(?:source|sources|quelle|fuente|fonte|źródło|источник)\s*:\s*[^.!?]{2,80}"
     r"|\((?:AP|AFP|Reuters|Getty|EPA|dpa|ANSA|EFE|photo|foto|image|credit|crédit|crédito|bild|fot\.?)\b[^)]{0,60}\)"
+    r"|(?<=[.!?] )©\s*[^.!?©]{2,80}"
     r"|/\s*Getty Images)\s*\.?$",
     re.IGNORECASE,
 )
@@ -150,7 +152,7 @@ _GALLERY_WORDS = ("image", "photo", "picture", "slide", "foto", "bild", "imagen"
 _CREDIT_HINT = re.compile(
     trie_pattern(
         "source quelle fuente fonte źródło источник photo foto fot. image picture credit crédit bild zdjęcie"
-        " фото getty (ap (afp reuters (epa (dpa ansa (efe".split()
+        " фото getty (ap (afp reuters (epa (dpa ansa (efe ©".split()
     )
 )
 _READING_HINT = re.compile(r"min|lese|leitura|lectura|lettura|leestijd|czytania|reading")

@@ -57,7 +57,7 @@ def _best_container(tree: html.HtmlElement) -> html.HtmlElement | None:
 
 def _own_words(element: html.HtmlElement) -> int:
     """Words of the element's text outside links."""
-    return len(element.text_content().split()) - _linked_words(element)
+    return len(shown_text(element).split()) - _linked_words(element)
 
 
 class _Run:
@@ -87,7 +87,7 @@ def _blocks(container: html.HtmlElement) -> Iterator[Block]:
             continue
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in _INLINE:
-            run.pending.append(child.text_content())
+            run.pending.append(shown_text(child))
             run.linked += len(run.pending[-1].split()) if tag == "a" else _linked_words(child)
         else:
             yield from _loose("".join(run.pending), run.linked)
@@ -101,7 +101,7 @@ def _blocks(container: html.HtmlElement) -> Iterator[Block]:
 
 
 def _block(element: html.HtmlElement, tag: str) -> Iterator[Block]:
-    text = clean_line(element.text_content())
+    text = clean_line(shown_text(element))
     if text and not _link_heavy(element):
         yield Block(text, tag="h" if tag in _HEADINGS else tag)
 
@@ -112,10 +112,37 @@ def _loose(text: str, linked: int) -> Iterator[Block]:
         yield Block(cleaned, tag="p")
 
 
+# Elements whose text is never shown: ``text_content`` would read a script's code into a
+# paragraph that holds one (an e-mail obfuscator beside each commenter's name).
+_UNSHOWN = frozenset({"script", "style", "noscript", "template"})
+
+
+def shown_text(element: html.HtmlElement) -> str:
+    """The element's text as a reader sees it: ``text_content`` without scripts and styles.
+
+    >>> shown_text(html.fragment_fromstring("<p>Mail <script>var k = 'x';</script>me</p>"))
+    'Mail me'
+    """
+    parts = [element.text or ""]
+    stack = [(iter(element), "")]  # each open element's children to come, and its tail
+    while stack:
+        children, tail = stack[-1]
+        node = next(children, None)
+        if node is None:
+            stack.pop()
+            parts.append(tail)
+        elif isinstance(node.tag, str) and node.tag not in _UNSHOWN:
+            parts.append(node.text or "")
+            stack.append((iter(node), node.tail or ""))
+        else:  # a script or a comment: only its tail is shown
+            parts.append(node.tail or "")
+    return "".join(parts)
+
+
 def _linked_words(element: html.HtmlElement) -> int:
-    return sum(len(a.text_content().split()) for a in element.iter("a"))
+    return sum(len(shown_text(a).split()) for a in element.iter("a"))
 
 
 def _link_heavy(element: html.HtmlElement) -> bool:
-    total = len(element.text_content().split())
+    total = len(shown_text(element).split())
     return total > 0 and (total - _own_words(element)) > MAX_LINK_SHARE * total

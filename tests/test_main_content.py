@@ -1,0 +1,176 @@
+"""The tree-level choices behind the body: which container trafilatura's fast pass is
+trusted with, and how a table's rows and a paragraph's scripts are read (issue 14)."""
+
+from __future__ import annotations
+
+from lxml import etree, html
+
+import newsparse
+from newsparse.page import Block
+from newsparse.sources.density import densest_blocks
+from newsparse.sources.main_content import is_link_list, is_table_soup, main_blocks
+
+TEASERS = (
+    "Warum unser Sauerteig im Winter langsamer aufgeht als im Sommer",
+    "Zehn einfache Ideen für ein Picknick mit der ganzen Familie",
+    "So gelingt der perfekte Milchreis auch ohne ständiges Rühren",
+)
+
+
+def _list_page(linked: bool) -> html.HtmlElement:
+    items = "".join(
+        f"<li><a href='/{i}'>{t}</a> – Blog</li>" if linked else f"<li>{t}</li>" for i, t in enumerate(TEASERS)
+    )
+    return html.document_fromstring(f"<html><body><ul>{items}</ul></body></html>")
+
+
+def test_a_list_of_links_is_a_teaser_list_and_a_list_of_steps_is_not() -> None:
+    linked = tuple(Block(f"{t} – Blog", tag="li") for t in TEASERS)
+    assert is_link_list(linked, _list_page(linked=True))
+    plain = tuple(Block(t, tag="li") for t in TEASERS)
+    assert not is_link_list(plain, _list_page(linked=False))
+
+
+def test_long_cells_make_a_table_layout_and_short_cells_a_table_of_figures() -> None:
+    column = "Le conseil municipal a adopté la veille au soir le projet du port après un long débat."
+    assert is_table_soup((Block(column, tag="td"), Block(column, tag="td"), Block("Accueil", tag="p")))
+    figures = tuple(Block(cell, tag="td") for cell in ("Saison", "Matchs", "Buts", "2023-24", "34", "12"))
+    assert not is_table_soup((*figures, Block("Le gardien a joué toute la saison.", tag="p")))
+
+
+# A player's page and a bakery's nutrition facts: the table is the article. (As HTML tests,
+# not fixture folders: the text door reads no table of short lines, see docs/benchmarks.md.)
+STATS = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Marcus Delaney, Goalkeeper | Harbour City Rovers</title>
+<meta property="og:site_name" content="Harbour City Rovers">
+<meta property="og:title" content="Marcus Delaney">
+<link rel="canonical" href="https://www.harbourcityrovers.example/players/marcus-delaney">
+</head>
+<body>
+<div id="site-top"><a href="/">Harbour City Rovers</a>
+<ul class="menu"><li><a href="/fixtures">Fixtures</a></li>
+<li><a href="/players">Players</a></li>
+<li><a href="/tickets">Tickets</a></li>
+<li><a href="/shop">Shop</a></li>
+</ul>
+</div>
+<div id="player-card">
+<h1>Marcus Delaney</h1>
+<p>Goalkeeper, number 1. Joined from Westport Athletic in 2019.</p>
+<table class="stats">
+<tr><th>Season</th><th>Club</th><th>Games</th><th>Starts</th>
+<th>Clean sheets</th><th>Saves</th><th>Goals against</th></tr>
+<tr><td>2019-20</td><td>Rovers</td><td>31</td><td>30</td><td>9</td><td>88</td><td>37</td></tr>
+<tr><td>2020-21</td><td>Rovers</td><td>38</td><td>38</td><td>14</td><td>102</td><td>35</td></tr>
+<tr><td>2021-22</td><td>Rovers</td><td>36</td><td>35</td><td>12</td><td>97</td><td>40</td></tr>
+<tr><td>2022-23</td><td>Rovers</td><td>29</td><td>29</td><td>8</td><td>76</td><td>33</td></tr>
+<tr><td>2023-24</td><td>Rovers</td><td>34</td><td>34</td><td>15</td><td>91</td><td>28</td></tr>
+</table>
+<table class="games">
+<tr><th>Week</th><th>Date</th><th>Opponent</th><th>Result</th><th>Saves</th><th>Minutes</th></tr>
+<tr><td>1</td><td>Aug 12</td><td>Kingsbridge</td><td>W 2-0</td><td>4</td><td>90</td></tr>
+<tr><td>2</td><td>Aug 19</td><td>Eastmoor</td><td>D 1-1</td><td>3</td><td>90</td></tr>
+<tr><td>3</td><td>Aug 26</td><td>Port Ellis</td><td>L 0-2</td><td>5</td><td>90</td></tr>
+<tr><td>4</td><td>Sep 2</td><td>Fenwick Town</td><td>W 3-1</td><td>2</td><td>90</td></tr>
+</table>
+</div>
+<div id="more-players"><ul><li><a href="/players/tom-ashby">Tom Ashby</a></li>
+<li><a href="/players/luis-moreno">Luis Moreno</a></li>
+</ul>
+</div>
+<div id="footer">© 2024 Harbour City Rovers</div>
+</body>
+</html>"""
+NUTRITION = """<!DOCTYPE html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<title>Nährwerte: Dinkelbrötchen vom Backhaus Lindenhof</title>
+<meta property="og:site_name" content="Lindenhof Backhaus">
+<link rel="canonical" href="https://www.lindenhof-backhaus.example/naehrwerte/dinkelbroetchen">
+</head>
+<body>
+<div class="kopf"><a href="/">Lindenhof Backhaus</a>
+<ul class="navi"><li><a href="/brot">Brot</a></li>
+<li><a href="/kuchen">Kuchen</a></li>
+<li><a href="/filialen">Filialen</a></li>
+<li><a href="/kontakt">Kontakt</a></li>
+</ul>
+</div>
+<div class="inhalt">
+<h1>Nährwerte: Dinkelbrötchen</h1>
+<table class="naehrwerte">
+<tr><td>Nährwert</td><td>pro 100 g</td><td>pro Stück (60 g)</td></tr>
+<tr><td>Brennwert</td><td>1046 kJ / 247 kcal</td><td>628 kJ / 148 kcal</td></tr>
+<tr><td>Fett</td><td>1,9 g</td><td>1,1 g</td></tr>
+<tr><td>davon gesättigte Fettsäuren</td><td>0,3 g</td><td>0,2 g</td></tr>
+<tr><td>Kohlenhydrate</td><td>47 g</td><td>28 g</td></tr>
+<tr><td>davon Zucker</td><td>1,6 g</td><td>1,0 g</td></tr>
+<tr><td>Ballaststoffe</td><td>4,8 g</td><td>2,9 g</td></tr>
+<tr><td>Eiweiß</td><td>9,1 g</td><td>5,5 g</td></tr>
+<tr><td>Salz</td><td>1,2 g</td><td>0,7 g</td></tr>
+</table>
+<table class="zutaten">
+<tr><td>Zutat</td><td>Anteil</td><td>Herkunft</td></tr>
+<tr><td>Dinkelmehl Type 630</td><td>58 %</td><td>Hohenlohe</td></tr>
+<tr><td>Wasser</td><td>35 %</td><td>Stadtwerke</td></tr>
+<tr><td>Hefe, Salz, Malz</td><td>7 %</td><td>Baden</td></tr>
+</table>
+</div>
+<div class="seitenleiste"><ul><li><a href="/rezepte">Rezepte</a></li>
+<li><a href="/filialen">Filialen</a></li>
+</ul>
+</div>
+<div class="fuss">© 2024 Lindenhof Backhaus</div>
+</body>
+</html>"""
+
+
+def test_a_table_of_figures_is_the_article_row_by_row() -> None:
+    stats = newsparse.parse_html(STATS)
+    assert stats.paragraphs[1:4] == (
+        "Season | Club | Games | Starts | Clean sheets | Saves | Goals against",
+        "2019-20 | Rovers | 31 | 30 | 9 | 88 | 37",
+        "2020-21 | Rovers | 38 | 38 | 14 | 102 | 35",
+    )
+    assert stats.paragraphs[-1] == "4 | Sep 2 | Fenwick Town | W 3-1 | 2 | 90"
+    nutrition = newsparse.parse_html(NUTRITION)
+    assert nutrition.paragraphs[:2] == (
+        "Nährwert | pro 100 g | pro Stück (60 g)",
+        "Brennwert | 1046 kJ / 247 kcal | 628 kJ / 148 kcal",
+    )
+    assert len(nutrition.paragraphs) == 13
+    assert not any(r.rule == "boilerplate.edge_fragment" for r in (*stats.removed, *nutrition.removed))
+
+
+def test_a_row_of_figures_is_one_block_and_a_row_of_sentences_a_block_per_cell() -> None:
+    sentence = "Der Gemeinderat hat am Abend zuvor nach einer langen Debatte den Plan für den Hafen beschlossen."
+    prose = f"<p>{sentence}</p>" * 3
+    page = html.document_fromstring(
+        f"<html><body><article><h1>Tabelle</h1>{prose}<table>"
+        "<tr><th>Saison</th><th>Spiele</th><th>Tore</th></tr>"
+        "<tr><td>2022-23</td><td>31</td><td>9</td></tr>"
+        f"<tr><td>{sentence}</td><td>{sentence}</td></tr>"
+        f"</table>{prose}</article></body></html>"
+    )
+    blocks = main_blocks(page, url=None, article_body=None)
+    assert [(b.tag, b.text) for b in blocks if b.tag in ("tr", "td")] == [
+        ("tr", "Saison | Spiele | Tore"),
+        ("tr", "2022-23 | 31 | 9"),
+        ("td", sentence),
+        ("td", sentence),
+    ]
+
+
+def test_the_densest_container_reads_no_script_into_its_paragraphs() -> None:
+    prose = "Il consiglio comunale ha approvato ieri sera il piano per il porto dopo un lungo dibattito in aula."
+    script = "<script>var k = 'ti.elpmaxe@ossor'; document.write(k.split('').reverse().join(''));</script>"
+    page = html.document_fromstring(
+        f"<html><body><div><p>Scritto da Marco Rossi {script}</p><p>{prose}</p></div></body></html>"
+    )
+    texts = [b.text for b in densest_blocks(page)]
+    assert texts == ["Scritto da Marco Rossi", prose]
+    assert etree.tostring(page).count(b"document.write") == 1  # the tree itself is left as it was
