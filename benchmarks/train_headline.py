@@ -59,7 +59,11 @@ def examples(bench: Path) -> list[Example]:
             for case in cases:
                 label = case.labels.get("headline")
                 if label:
-                    found.append(_example(name, style, read_gz(folder, case.id, ".txt.gz"), label, case.url))
+                    raw = read_gz(folder, case.id, ".txt.gz")
+                    found.append(_example(name, style, raw, label, case.url))
+                    # Each dump again without its URL, as users without one parse it: else the
+                    # other weights come to lean on the slug's evidence.
+                    found.append(_example(name, f"{style}, no URL", raw, label, None))
     return found
 
 

@@ -12,7 +12,7 @@ import pytest
 
 import newsparse
 from conftest import PROSE
-from newsparse.fields.byline import parse_author_line, split_names
+from newsparse.fields.byline import names_only, parse_author_line, split_names
 from newsparse.rules import rules_for
 
 HEADLINE = "Harbour plan approved after long debate"
@@ -93,10 +93,22 @@ def test_an_agency_and_its_dateline_name_no_one() -> None:
 
 @pytest.mark.parametrize(
     ("language", "credit"),
-    [("en", "No Author"), ("en", "Guest"), ("de", "Alle Beiträge"), ("en", "Nov"), ("de", "Donnerstag")],
+    [
+        ("en", "No Author"),
+        ("en", "Guest"),
+        ("de", "Alle Beiträge"),
+        ("en", "Nov"),
+        ("de", "Donnerstag"),
+    ],
 )
 def test_page_furniture_is_no_author(language: str, credit: str) -> None:
     assert authors(page(language, ld_authors=[person(credit)])) == ()
+
+
+def test_a_menus_video_section_is_no_name() -> None:
+    # A dump's weather menu: "Weather Videos" over a dated teaser reads like a name over a dateline.
+    assert names_only("Weather Videos", rules_for("en")) == ()
+    assert names_only("Wendy Weather", rules_for("en")) == ("Wendy Weather",)
 
 
 # --- Accounts, brands and the site's own name ---
@@ -678,3 +690,41 @@ def test_a_title_of_office_before_the_name_is_no_part_of_it(
     found = parse_author_line(line, rules_for(language))
     assert found is not None
     assert found[0] == expected
+
+
+# A dated bar over the headline, the author's name in it without a prefix: only the header's
+# meta stands between it and the title, so it is the byline, though the text starts below.
+HEADER_BARS = [
+    (
+        "04.02.2022 | 13:10 Uhr | Uta Helkenberg",
+        "Stellungnahme zum Pilotjahr der Zuchtverbände",
+        "Die Zuchtverbände haben sich am Freitag auf ein gemeinsames Pilotjahr für die Prüfungen junger Hengste"
+        " geeinigt, wie der Verband in Warendorf mitteilte.",
+        ("Uta Helkenberg",),
+    ),
+    (
+        "14/09/2023 | 08:30 | Élodie Marchand",
+        "La fromagerie de Valcrès rouvre ses caves",
+        "Fermées depuis l'inondation de l'hiver dernier, les caves de la fromagerie accueillent de nouveau les"
+        " visiteurs chaque samedi matin, a annoncé la mairie.",
+        ("Élodie Marchand",),
+    ),
+    (
+        "22/03/2024 | 19:05 | Lucía Ferrán",
+        "Los pescadores retiran plástico del puerto de Motril",
+        "Una veintena de barcos salió el domingo para recoger las redes y los plásticos que el temporal dejó en la"
+        " bocana del puerto, según la cofradía.",
+        ("Lucía Ferrán",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("bar", "headline", "lead", "authors"), HEADER_BARS)
+def test_a_dump_reads_the_dated_bar_over_its_headline(
+    bar: str, headline: str, lead: str, authors: tuple[str, ...]
+) -> None:
+    menu = "\n\n".join(["Startseite", "Aktuelles", "Kontakt"])
+    article = newsparse.parse_text(f"{menu}\n\n{bar}\n\n{headline}\n\n{lead}\n\n{lead}")
+    assert article.headline == headline
+    assert article.byline is not None
+    assert article.byline.authors == authors

@@ -116,3 +116,64 @@ def test_a_title_whose_words_read_as_names_is_still_a_candidate() -> None:
     assert title in found.indices
     assert features(page.blocks, found, title)["named"] == 1.0
     assert max(found.indices, key=lambda i: score(features(page.blocks, found, i))) == title
+
+
+# A kicker over the headline, its word in the URL's section path: the share of the line's
+# words in the URL cannot tell them apart, the share of the slug's words the line holds can.
+SLUG_PAGES = [
+    (
+        "de",
+        "https://zeitung.example/wirtschaft/2024/kaeufer-sollten-den-eigentumsvorbehalt-kennen-4471.html",
+        "Wirtschaft",
+        "Käufer sollten den Eigentumsvorbehalt kennen",
+        "Von Jana Kowalczyk",
+        "Wer Ware unter Eigentumsvorbehalt kauft, wird erst mit der letzten Rate ihr Eigentümer, und bis dahin darf"
+        " der Händler sie zurückfordern.",
+    ),
+    (
+        "fr",
+        "https://journal.example/economie/la-fromagerie-rouvre-ses-caves-apres-deux-ans/",
+        "Économie",
+        "La fromagerie rouvre ses caves après deux ans",
+        "Par Élodie Marchand",
+        "Fermées depuis l'inondation de l'hiver dernier, les caves de la fromagerie accueillent de nouveau les"
+        " visiteurs chaque samedi matin.",
+    ),
+    (
+        "es",
+        "https://diario.example/sociedad/los-pescadores-retiran-plastico-del-puerto",
+        "Sociedad",
+        "Los pescadores retiran plástico del puerto",
+        "Por Lucía Ferrán",
+        "Una veintena de barcos salió el domingo para recoger las redes y los plásticos que el temporal dejó en la"
+        " bocana del puerto.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "url", "kicker", "headline", "byline", "lead"), SLUG_PAGES)
+def test_the_slug_covers_the_headline_not_its_kicker(
+    language: str, url: str, kicker: str, headline: str, byline: str, lead: str
+) -> None:
+    page = text_page("\n".join([kicker, headline, byline, lead, lead]))
+    kinds = ["author" if b.text == byline else "content" for b in page.blocks]
+    found = candidates(page.blocks, kinds, 3, "", url=url)
+    ours, theirs = features(page.blocks, found, 1), features(page.blocks, found, 0)
+    assert ours["slug_cover"] == 1.0  # accents and umlauts as the slug spells them ("kaeufer", "apres")
+    assert theirs["slug_cover"] == 0.0  # the section, no word of the slug
+    assert newsparse.parse_text(f"{kicker}\n\n{headline}\n\n{byline}\n\n{lead}", url=url).headline == headline
+
+
+def test_a_printed_url_is_no_evidence_of_the_slug() -> None:
+    url = "https://gazette.example/news/council-keeps-the-branch-library-open/"
+    page = text_page(f"Archived from {url}\nCouncil keeps the branch library open\nThe library stays.")
+    found = candidates(page.blocks, ["content"] * 3, 2, "", url=url)
+    assert features(page.blocks, found, 0)["slug_cover"] == 0.0
+    assert features(page.blocks, found, 1)["slug_cover"] == 1.0
+
+
+def test_a_segment_of_one_word_is_no_slug() -> None:
+    page = text_page("Politik\nRat beschließt den Haushalt\nDer Rat hat am Montag den Haushalt beschlossen.")
+    found = candidates(page.blocks, ["content"] * 3, 2, "", url="https://zeitung.example/politik/7297147.html")
+    assert found.slug_title == ()
+    assert features(page.blocks, found, 0)["slug_cover"] == 0.0

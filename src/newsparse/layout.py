@@ -77,6 +77,8 @@ MAX_USER_NAME_CHARS = 40
 INLINE_BYLINE_REACH = 15
 # ... and how many lines above it, where a theme prints its meta bar over the title.
 BYLINE_ABOVE = 3
+# The separator between a header bar's items (date | time | author, date // author).
+_META_BAR = re.compile(r"\s(?:[|·•–]|//)\s")
 # A list a colon introduces: at most this many items are taken past the stretch's end.
 MAX_LIST_ITEMS = 12
 # Indentation a line of the article may differ by (list items, quotes) from its prose.
@@ -944,9 +946,29 @@ def _author_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int
     if found is not None or not start:
         return found
     # Some themes print the meta bar over the title ("Posted on … by Julia Steinhoff" / title):
-    # there a byline's prefix is wanted, since a kicker over a headline reads like a name.
+    # there a byline's prefix is wanted, since a kicker over a headline reads like a name,
+    # unless only the header's bylines and datelines stand between it and the title
+    # ("04.02.2022 | 13:10 Uhr | Uta Helkenberg" / title).
     above = range(start - 2, max(-1, start - 2 - BYLINE_ABOVE), -1)
-    return next((i for i in above if marks[i].kind == "author" and rules.inline_byline.search(blocks[i].text)), None)
+    return next(
+        (
+            i
+            for i in above
+            if marks[i].kind == "author"
+            and (_header_meta(blocks, marks, i, start - 1) or bool(rules.inline_byline.search(blocks[i].text)))
+        ),
+        None,
+    )
+
+
+def _header_meta(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headline: int) -> bool:
+    """Nothing but bylines and datelines from ``first`` to the headline, the header's meta: a
+    bar of items ("04.02.2022 | 13:10 Uhr | Uta Helkenberg") or a name beside a dateline line
+    of its own; a kicker with a date ("Morning Briefing 11.18.19") is neither."""
+    span = range(first, headline)
+    if not all(marks[i].kind in ("author", "date") for i in span):
+        return False
+    return bool(_META_BAR.search(blocks[first].text)) or any(marks[i].kind == "date" for i in span)
 
 
 def _bio_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int | None:

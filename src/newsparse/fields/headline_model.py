@@ -13,6 +13,7 @@ page's candidates, cross-validated across the two labelled sets) and live in
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -50,6 +51,10 @@ _MARK = re.compile(r"[*+•◦▪]\s+")
 _ORDINAL = re.compile(r"(\d{1,2})[.)](?:\s+|$)")
 # A URL's words: its path's segments split at hyphens and underscores.
 _SLUG_SPLIT = re.compile(r"[/\-_.,+]+")
+_WORD = re.compile(r"\w+")
+_LINK = re.compile(r"\S+://\S+|www\.\S+")
+_EXTENSION = re.compile(r"\.\w{2,5}$")  # ".html", ".php"
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 FEATURES = (
     "words",
@@ -83,6 +88,7 @@ FEATURES = (
     "bullet",
     "named",
     "sentence",
+    "slug_cover",
 )
 # The lines a headline may be: content, or a line read as a byline (a title of words that
 # read as names: "Der Garten der Nachbarn", "Neue Wege Europas").
@@ -101,6 +107,7 @@ class Candidates:
     follows: tuple[str, ...]  # per block: "meta" (byline, dateline), "prose", "content" or "noise"
     repeats: Mapping[str, int]
     slug: frozenset[str]  # the content words of the page's URL path
+    slug_title: tuple[str, ...]  # the words of the path's segment made from the title, if any
     title_words: frozenset[str]
     nearest: int | None  # the last candidate at or above the article's start
     longest: int  # the most words of a candidate at or above it
@@ -118,9 +125,12 @@ def candidates(
     repeats = Counter(phrase_key(blocks[i].text) for i in span)
     title_words = frozenset(_CONTENT_WORD.findall(title.casefold()))
     slug = _slug_words(url)
+    slug_title = _slug_title(url)
     above = [i for i in indices if i <= start]
     nearest, longest = max(above, default=None), max((blocks[i].words for i in above), default=0)
-    return Candidates(indices, start, title, leads, tuple(kinds), follows, repeats, slug, title_words, nearest, longest)
+    return Candidates(
+        indices, start, title, leads, tuple(kinds), follows, repeats, slug, slug_title, title_words, nearest, longest
+    )
 
 
 def _leads(blocks: Sequence[Block], follows: Sequence[str], indices: Sequence[int]) -> dict[int, frozenset[str]]:
@@ -157,6 +167,34 @@ def _slug_words(url: str | None) -> frozenset[str]:
     return frozenset(w for part in _SLUG_SPLIT.split(path) for w in _CONTENT_WORD.findall(part) if not w.isdigit())
 
 
+def _slug_title(url: str | None) -> tuple[str, ...]:
+    """The words of the path's segment of most words, when it has two or more: the slug a CMS
+    made from the headline (an id or a section name is one word).
+
+    >>> _slug_title("https://example.de/politik/2024/rat-beschliesst-haushalt-fuer-2025-123.html")
+    ('rat', 'beschliesst', 'haushalt', 'fuer')
+    >>> _slug_title("https://example.org/news/7297147.html")
+    ()
+    """
+    if not url:
+        return ()
+    parts = unquote(urlsplit(url).path).casefold().split("/")
+    segments = (_SLUG_SPLIT.split(_EXTENSION.sub("", part)) for part in parts)
+    words = [tuple(w for w in parts if w.isalpha()) for parts in segments]
+    most = max(words, key=len, default=())
+    return most if len(most) >= 2 else ()
+
+
+def _word_keys(text: str) -> frozenset[str]:
+    """A line's words as a slug may spell them: casefolded, without accents ("kaufer"),
+    and with German umlauts written out ("kaeufer")."""
+    keys: set[str] = set()
+    for word in _WORD.findall(text.casefold()):
+        bare = "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+        keys.update((word, bare, word.translate(_UMLAUTS)))
+    return frozenset(keys)
+
+
 def _follow_kind(block: Block, kind: str) -> str:
     """What a block is to a line above it: its byline or dateline ("meta"), its lead ("prose")."""
     if kind in ("author", "date"):
@@ -179,7 +217,8 @@ def features(blocks: Sequence[Block], found: Candidates, index: int) -> dict[str
     block, text = blocks[index], blocks[index].text
     words = block.words
     after = [f for f in found.follows[index + 1 : index + 1 + FOLLOW_LINES] if f != "noise"]
-    own = set(_CONTENT_WORD.findall(text.casefold()))
+    own = _words(text)
+    unlinked = _LINK.sub(" ", text)  # a printed URL spells its slug: no evidence of a title
     return {
         "words": min(words, WORDS_CAP) / WORDS_CAP,
         "short": float(words <= 3),
@@ -205,13 +244,14 @@ def features(blocks: Sequence[Block], found: Candidates, index: int) -> dict[str
         "digit": float(any(ch.isdigit() for ch in text)),
         "credit": float(bool(_CREDIT.search(text))),
         "all_caps": float(text.isupper()),
-        "slug_overlap": _share(own, found.slug),
+        "slug_overlap": _share(_words(unlinked), found.slug),
         "title_overlap": _share(own, found.title_words) if index > 0 else 0.0,
         "nearest": float(index == found.nearest),
         "longest": float(words == found.longest),
         "bullet": float(bool(_BULLET.match(text))),
         "named": float(found.kinds[index] == "author"),
         "sentence": float(found.follows[index] == "prose"),  # reads as a sentence of the text
+        "slug_cover": _covered(found.slug_title, _word_keys(unlinked)),
     }
 
 
@@ -241,6 +281,14 @@ def _capitalised(text: str) -> float:
     """The share of words that begin with a capital."""
     tokens = [t for t in text.split() if t[:1].isalpha()]
     return sum(t[0].isupper() for t in tokens) / len(tokens) if tokens else 0.0
+
+
+def _words(text: str) -> set[str]:
+    return set(_CONTENT_WORD.findall(text.casefold()))
+
+
+def _covered(words: Sequence[str], keys: frozenset[str]) -> float:
+    return sum(w in keys for w in words) / len(words) if words else 0.0
 
 
 def _share(words: set[str], other: frozenset[str]) -> float:
