@@ -52,7 +52,9 @@ _ORDINAL = re.compile(r"(\d{1,2})[.)](?:\s+|$)")
 # A URL's words: its path's segments split at hyphens and underscores.
 _SLUG_SPLIT = re.compile(r"[/\-_.,+]+")
 _WORD = re.compile(r"\w+")
-_LINK = re.compile(r"\S+://\S+|www\.\S+")
+# A printed URL. The scheme starts where a run of its characters does: tried from inside a long
+# run (a dump of markup, a line without spaces), "\S+://" was quadratic.
+_LINK = re.compile(r"(?<![\w+.\-])[A-Za-z][\w+.\-]*://\S*|\bwww\.\S+")
 _EXTENSION = re.compile(r"\.\w{2,5}$")  # ".html", ".php"
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
@@ -218,7 +220,8 @@ def features(blocks: Sequence[Block], found: Candidates, index: int) -> dict[str
     words = block.words
     after = [f for f in found.follows[index + 1 : index + 1 + FOLLOW_LINES] if f != "noise"]
     own = _words(text)
-    unlinked = _LINK.sub(" ", text)  # a printed URL spells its slug: no evidence of a title
+    # A printed URL spells its slug: no evidence of a title.
+    unlinked = _LINK.sub(" ", text) if "://" in text or "www." in text else text
     return {
         "words": min(words, WORDS_CAP) / WORDS_CAP,
         "short": float(words <= 3),
