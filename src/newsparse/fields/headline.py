@@ -7,9 +7,10 @@ import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-from lxml import etree, html
+from lxml import html
 
 from newsparse.normalize import clean_line, phrase_key
+from newsparse.sources import density
 from newsparse.sources.landmarks import TokenPattern as _TokenPattern
 from newsparse.sources.landmarks import hints
 from newsparse.urls import site_host
@@ -188,17 +189,7 @@ def _parts_of(h1: html.HtmlElement) -> list[html.HtmlElement]:
 
 def shown_text(h1: html.HtmlElement) -> str:
     """An <h1>'s text without the parts that are not the headline (``_ASIDE_IN_H1``)."""
-    pieces: list[str] = []
-    walk = etree.iterwalk(h1, events=("start", "end"))
-    for event, element in walk:
-        if event == "start" and element is not h1 and _ASIDE_IN_H1.search(hints(element)):
-            walk.skip_subtree()
-            pieces.append(" ")
-        elif event == "start":
-            pieces.append(element.text or "")
-        if event == "end" and element is not h1:
-            pieces.append(element.tail or "")
-    return clean_line("".join(pieces))
+    return clean_line(density.shown_text(h1, hidden=lambda e: _ASIDE_IN_H1.search(hints(e)), gap=" "))
 
 
 def _without_part(full: str, part: str) -> str | None:

@@ -9,7 +9,7 @@ text does not count, and the best-voted element's paragraphs are the article.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import islice
 
 from lxml import html
@@ -117,8 +117,11 @@ def _loose(text: str, linked: int) -> Iterator[Block]:
 _UNSHOWN = frozenset({"script", "style", "noscript", "template"})
 
 
-def shown_text(element: html.HtmlElement) -> str:
-    """The element's text as a reader sees it: ``text_content`` without scripts and styles.
+def shown_text(
+    element: html.HtmlElement, hidden: Callable[[html.HtmlElement], bool] | None = None, gap: str = ""
+) -> str:
+    """The element's text as a reader sees it: ``text_content`` without scripts, styles and
+    comments, nor the descendants ``hidden`` names (each leaves ``gap`` in its place).
 
     >>> shown_text(html.fragment_fromstring("<p>Mail <script>var k = 'x';</script>me</p>"))
     'Mail me'
@@ -131,11 +134,11 @@ def shown_text(element: html.HtmlElement) -> str:
         if node is None:
             stack.pop()
             parts.append(tail)
-        elif isinstance(node.tag, str) and node.tag not in _UNSHOWN:
+        elif isinstance(node.tag, str) and node.tag not in _UNSHOWN and not (hidden and hidden(node)):
             parts.append(node.text or "")
             stack.append((iter(node), node.tail or ""))
-        else:  # a script or a comment: only its tail is shown
-            parts.append(node.tail or "")
+        else:  # a script, a comment or a hidden part: only its tail is shown
+            parts.append((gap if isinstance(node.tag, str) else "") + (node.tail or ""))
     return "".join(parts)
 
 
