@@ -738,16 +738,19 @@ def _inline_label(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int
 def _prose_follows(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
     """Two paragraphs in a row shortly after ``index``: the article goes on. A related list
     with excerpts alternates a headline and one paragraph."""
-    following = [i for i in range(index + 1, min(len(marks), index + 3 + INLINE_BOX_LINES)) if marks[i] is CONTENT]
-    prose = [_is_paragraph(blocks[i]) for i in following]
-    return any(a and b for a, b in itertools.pairwise(prose))
+    return any(a and b for a, b in itertools.pairwise(_paragraphs_after(blocks, marks, index)))
 
 
 def _paragraphs_follow(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
     """Two paragraphs or more shortly after ``index``, a question or a subheading between them
     as an interview sets them: the article's text, when none stood before."""
+    return sum(_paragraphs_after(blocks, marks, index)) >= 2
+
+
+def _paragraphs_after(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> list[bool]:
+    """For each content block shortly after ``index``, whether it is a paragraph."""
     following = range(index + 1, min(len(marks), index + 3 + INLINE_BOX_LINES))
-    return sum(marks[i] is CONTENT and _is_paragraph(blocks[i]) for i in following) >= 2
+    return [_is_paragraph(blocks[i]) for i in following if marks[i] is CONTENT]
 
 
 def _is_paragraph(block: Block) -> bool:
