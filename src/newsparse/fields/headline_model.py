@@ -254,7 +254,7 @@ def features(blocks: Sequence[Block], found: Candidates, index: int) -> dict[str
         "bullet": float(bool(_BULLET.match(text))),
         "named": float(found.kinds[index] == "author"),
         "sentence": float(found.follows[index] == "prose"),  # reads as a sentence of the text
-        "slug_cover": _covered(found.slug_title, _word_keys(unlinked)),
+        "slug_cover": _covered(found.slug_title, _word_keys(unlinked)) if found.slug_title else 0.0,
     }
 
 
