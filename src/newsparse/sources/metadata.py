@@ -31,9 +31,10 @@ from newsparse.urls import absolute_url
 _TAGS = ("script", "meta", "link", "title", "base", "a")
 _ITEMPROPS = etree.XPath("//@itemprop")
 # <time datetime> and a date-like element's title, in document order (the first one counts).
+# Reached through the attribute: a test of every element for @title took twice the time.
 _TIMES = etree.XPath(
-    "//*[@datetime or @title][self::time[@datetime] or (@title and"
-    " (contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'age')))]"
+    "//time[@datetime] | //@title/parent::*"
+    "[contains(@class, 'date') or contains(@class, 'time') or contains(@class, 'age')]"
 )
 _HTML_LANG = etree.XPath("/html/@lang | /html/@xml:lang")
 
@@ -66,7 +67,7 @@ def _collect(tree: html.HtmlElement) -> _Sources:
             found.bases.append(str(element.get("href")))
         elif tag == "title":
             found.titles.append(element.text_content())
-        elif tag == "a" and element.get("href") is not None and _is_author_rel(element):
+        elif tag == "a" and _is_author_rel(element) and element.get("href") is not None:
             found.rel_authors.append(element)
     found.itemprops.extend(owner for _, owner in owned(_ITEMPROPS, tree))
     found.times.extend(elements(_TIMES, tree))
@@ -74,7 +75,8 @@ def _collect(tree: html.HtmlElement) -> _Sources:
 
 
 def _is_author_rel(link: html.HtmlElement) -> bool:
-    return "author" in str(link.get("rel", "")).lower().split()
+    rel = link.get("rel")
+    return rel is not None and "author" in rel.lower().split()
 
 
 # <meta> keys that state a publication date, most specific first.
@@ -232,9 +234,10 @@ def _authors(
     base: str | None,
 ) -> tuple[tuple[Person, ...], ...]:
     """Author candidates per source, best source first; each a tuple of people."""
+    named = _named_tags(found.metas)
     sources = [
         _ld_people(node, by_id, base),
-        tuple(Person(n) for n in _names_only(_named_tags(found.metas).get(k) for k in _AUTHOR_KEYS)),
+        tuple(Person(n) for n in _names_only(named.get(k) for k in _AUTHOR_KEYS)),
         _microdata_people(found.itemprops, base),
         tuple(
             Person(clean_line(a.text_content()), absolute_url(str(a.get("href")), base))
