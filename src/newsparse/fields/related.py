@@ -57,7 +57,9 @@ BOX_LEVELS = 6
 _LABEL_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "b", "strong", "header", "dt", "label")
 _LABEL_LEAVES = ("p", "div", "span")
 # A label's text is short (measured in libxml2, not Python: the element may hold a page).
-_SHORT = etree.XPath("string-length(normalize-space()) < 60")
+_SHORT_CHARS = 60
+_SHORT = etree.XPath(f"string-length(normalize-space()) < {_SHORT_CHARS}")
+_XML_SPACES = re.compile(r"[ \t\n\r]+")  # what normalize-space() collapses
 # Images that may be a label drawn as an image: a heading that holds only <img alt="Related">.
 # (Sibling axes would cost quadratic time on a page of many siblings: the rest is Python's.)
 _IMAGES = etree.XPath("//img[@alt != '']")
@@ -386,23 +388,27 @@ def _sections(page: Page, rules: Rules, texts: frozenset[html.HtmlElement]) -> I
     """The page's labelled sections, then its boxes named by class."""
     assert page.tree is not None
     site = page.meta.site_name
-    for label in _labels(page.tree):
-        strength = label_strength(label.text_content(), rules, site=site)
+    for label, text in _labels(page.tree):
+        strength = label_strength(text, rules, site=site)
         if strength:
-            yield _Section(label, tuple(_links_of_label(label, texts)), strength, clean_line(label.text_content()))
+            yield _Section(label, tuple(_links_of_label(label, texts)), strength, clean_line(text))
     yield from _image_sections(page.tree, rules, site, texts)
     yield from _line_sections(page.tree, rules)
     yield from _class_sections(page, rules)
 
 
-def _labels(tree: html.HtmlElement) -> Iterator[html.HtmlElement]:
-    """The elements of short text that may hold a section's label, in document order."""
+def _labels(tree: html.HtmlElement) -> Iterator[tuple[html.HtmlElement, str]]:
+    """The elements of short text that may hold a section's label, with their text, in
+    document order. A leaf's text is its own; another's is measured in libxml2 before Python
+    reads it (the element may hold a page)."""
     for element in document(tree, *_LABEL_TAGS, *_LABEL_LEAVES):
-        tag = element.tag
-        if tag in _LABEL_LEAVES and (len(element) or (tag != "p" and element.get("class") is None)):
-            continue  # not a leaf <p>, <div class> or <span class>
-        if _SHORT(element):
-            yield element
+        if element.tag in _LABEL_TAGS:
+            if _SHORT(element):
+                yield element, element.text_content()
+        elif not len(element) and (element.tag == "p" or element.get("class") is not None):
+            text = element.text or ""  # a leaf <p>, <div class> or <span class>
+            if len(text) < _SHORT_CHARS or len(_XML_SPACES.sub(" ", text).strip(" ")) < _SHORT_CHARS:
+                yield element, text
 
 
 def _image_sections(
