@@ -157,8 +157,8 @@ def test_glued_bylines(language: str, line: str, expected: tuple[str, ...]) -> N
 
 
 def test_a_date_after_the_name_ends_it() -> None:
-    # "Von R. R. am 07.08.2013": "am" ends the name, and takes no part of it along.
-    assert split_names("R. R. am 07.08.2013 um 09:07 Uhr", rules_for("de")) == ("R. R.",)
+    # "Von K. M. am 12.05.2014": "am" ends the name, and takes no part of it along.
+    assert split_names("K. M. am 12.05.2014 um 10:12 Uhr", rules_for("de")) == ("K. M.",)
 
 
 def test_stray_brackets_and_quotes_are_trimmed() -> None:
@@ -190,7 +190,7 @@ def test_every_co_author_of_the_visible_byline() -> None:
 
 
 def test_metadata_commenters_beside_the_writer_are_dropped() -> None:
-    ld = [person("Carla Mendes"), person("Karol"), person("Lilian")]
+    ld = [person("Carla Mendes"), person("Tomek"), person("Odile")]
     assert authors(page("pt", ld_authors=ld)) == ("Carla Mendes",)
 
 
@@ -224,8 +224,8 @@ def header_page(language: str, header: str) -> str:
         # The prefix and the name in elements of their own.
         (
             "en",
-            "<span>yas!</span><span>| By</span><span>Cara Lindholm</span><time>April 13, 2020</time>",
-            ("Cara Lindholm",),
+            "<span>yikes!</span><span>| By</span><span>Tessa Marlowe</span><time>April 13, 2020</time>",
+            ("Tessa Marlowe",),
         ),
         # The innermost element: the bar's weekday is not part of the name.
         ("de", "<div><p>Von Lisa Petersen</p><p>Mi, 18. Oktober 2023 um 12:50 Uhr</p></div>", ("Lisa Petersen",)),
@@ -306,8 +306,8 @@ def themed_page(language: str, title_tag: str, header: str, *, tail: str = "", l
             ("Giovanni Marchetti",),
         ),
         # A dated bar without a prefix, the name its last item (German, a press office's CMS).
-        ("de", "h2", "<small>04.02.2022 | 13:10 Uhr | Uta Hellweger</small>", ("Uta Hellweger",)),
-        ("fr", "h3", '<div class="meta">25.10.2022 - Reiner Nagelmann</div>', ("Reiner Nagelmann",)),
+        ("de", "h2", "<small>09.03.2022 | 16:40 Uhr | Ines Wohlgemuth</small>", ("Ines Wohlgemuth",)),
+        ("fr", "h3", '<div class="meta">17.10.2022 - Rolf Kettenbach</div>', ("Rolf Kettenbach",)),
         # A bar's separator before the name, in a byline element.
         (
             "de",
@@ -385,7 +385,7 @@ def test_yoasts_webpage_author_where_no_article_is_declared() -> None:
         # "Di" (Dienstag) is also a name particle, which opens a surname and never ends a name.
         ("de", "Von Miriam Kessler Di, 17. Okt. 2023, 06:30 Uhr", ("Miriam Kessler",)),
         ("it", "Di Antonio Di Pietro", ("Antonio Di Pietro",)),
-        ("de", "Von Martin Junkers Kontakt", ("Martin Junkers",)),
+        ("de", "Von Ralf Dornbusch Kontakt", ("Ralf Dornbusch",)),
         ("de", "Eingestellt von Michael Brandt", ("Michael Brandt",)),
         ("de", "Von Hanns-Seidel-Stiftung e.V.", ()),
         ("en", "By Harbour Holdings Ltd", ()),
@@ -402,14 +402,14 @@ def test_stamps_buttons_weekdays_and_legal_forms_are_no_names(
     ("link", "expected"),
     [
         # A display name the writer chose, linked to an archive under another slug.
-        ('<a class="url fn n" href="https://blog.example.de/author/admin/">uriebe</a>', ("uriebe",)),
+        ('<a class="url fn n" href="https://blog.example.de/author/admin/">kbrandl</a>', ("kbrandl",)),
         (
-            '<a class="url fn n" href="https://kgm.example.com/author/saskia126/">KleineGrüneMonster</a>',
-            ("KleineGrüneMonster",),
+            '<a class="url fn n" href="https://gwf.example.com/author/jule204/">GrüneWolkenFee</a>',
+            ("GrüneWolkenFee",),
         ),
-        ('<a href="https://exemple.fr/auteur/jdupont/">marc</a>', ("marc",)),
+        ('<a href="https://exemple.fr/auteur/jdupont/">lucie</a>', ("lucie",)),
         # The account's slug shown as the name is a handle, no person.
-        ('<a class="url fn n" href="https://blog.example.com/author/oradmin/">oradmin</a>', ()),
+        ('<a class="url fn n" href="https://blog.example.com/author/tkadmin/">tkadmin</a>', ()),
     ],
 )
 def test_a_chosen_display_name_in_the_byline_is_the_author(link: str, expected: tuple[str, ...]) -> None:
@@ -432,7 +432,7 @@ def test_an_interviews_byline_names_both_people(language: str, line: str, expect
 @pytest.mark.parametrize(
     ("language", "first", "bio", "expected"),
     [
-        ("de", "Nils", "Nils Pickelt ist freier Autor und Journalist und schreibt über Erziehung.", ("Nils Pickelt",)),
+        ("de", "Timo", "Timo Wendler ist freier Autor und Journalist und schreibt über Erziehung.", ("Timo Wendler",)),
         (
             "en",
             "Stefan",
@@ -458,7 +458,7 @@ def test_a_first_name_is_completed_by_the_author_boxs_bio(
         ("de", "Eingestellt von der Autor", "<p class='meta'>Von Ivan Valenty</p>", ("Ivan Valenty",)),
         # Credit labels around a name.
         ("de", None, "<p class='meta'>Text &amp; Fotos: Ivan Valenty</p>", ("Ivan Valenty",)),
-        ("de", None, "<div class='byline'>Peter Mahn/SP-X Lesezeit 3 Min.</div>", ("Peter Mahn",)),
+        ("de", None, "<div class='byline'>Jan Witte/SP-X Lesezeit 3 Min.</div>", ("Jan Witte",)),
         ("en", None, "<p class='meta'>Words and pictures: Ann Lee</p>", ("Ann Lee",)),
     ],
 )
@@ -531,9 +531,9 @@ def test_a_dateline_or_stamp_beside_the_names_is_no_part_of_them(
 @pytest.mark.parametrize(
     ("language", "bar", "expected"),
     [
-        ("en", "Posted on October 25, 2023 by Julia Steinmann", ("Julia Steinmann",)),
-        ("de", "Veröffentlicht am 25. Oktober 2023 von Julia Steinmann", ("Julia Steinmann",)),
-        ("fr", "Publié le 25 octobre 2023 par Julia Steinmann", ("Julia Steinmann",)),
+        ("en", "Posted on October 25, 2023 by Julia Brenner", ("Julia Brenner",)),
+        ("de", "Veröffentlicht am 25. Oktober 2023 von Julia Brenner", ("Julia Brenner",)),
+        ("fr", "Publié le 25 octobre 2023 par Julia Brenner", ("Julia Brenner",)),
     ],
 )
 def test_a_themes_meta_bar_over_the_title(language: str, bar: str, expected: tuple[str, ...]) -> None:
@@ -546,7 +546,7 @@ def test_a_themes_meta_bar_over_the_title(language: str, bar: str, expected: tup
 
 def test_a_kicker_over_the_title_is_no_byline_without_a_prefix() -> None:
     prose = f"{PROSE['en']} {PROSE['en']}"
-    text = "\n\n".join(["Home", "Morning Briefing 11.18.19", HEADLINE, prose, prose, prose])
+    text = "\n\n".join(["Home", "Evening Digest 03.17.21", HEADLINE, prose, prose, prose])
     assert newsparse.parse_text(text).byline is None
 
 
@@ -696,11 +696,11 @@ def test_a_title_of_office_before_the_name_is_no_part_of_it(
 # meta stands between it and the title, so it is the byline, though the text starts below.
 HEADER_BARS = [
     (
-        "04.02.2022 | 13:10 Uhr | Uta Helkenberg",
+        "09.03.2022 | 16:40 Uhr | Ines Wohlgemuth",
         "Stellungnahme zum Pilotjahr der Zuchtverbände",
         "Die Zuchtverbände haben sich am Freitag auf ein gemeinsames Pilotjahr für die Prüfungen junger Hengste"
         " geeinigt, wie der Verband in Warendorf mitteilte.",
-        ("Uta Helkenberg",),
+        ("Ines Wohlgemuth",),
     ),
     (
         "14/09/2023 | 08:30 | Élodie Marchand",

@@ -45,9 +45,9 @@ def test_the_author_box_that_closes_the_article_dates_it() -> None:
     [
         (
             "en",
-            ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", "By Ann Lee"),
-            "https://news.example.com/local/2019/11/harbour-plan.html",
-            datetime(2019, 11, 18, 20, 19),
+            ("Updated Mar 5, 9:41 AM; Posted Mar 4, 9:12 PM", "By Ann Lee"),
+            "https://news.example.com/local/2021/03/harbour-plan.html",
+            datetime(2021, 3, 4, 21, 12),
         ),
         (
             "es",
@@ -56,7 +56,7 @@ def test_the_author_box_that_closes_the_article_dates_it() -> None:
             date(2022, 5, 11),
         ),
         # The URL's month is another: the date is not this article's.
-        ("en", ("By Ann Lee", "Posted Nov 18, 8:19 PM"), "https://news.example.com/2019/12/harbour-plan.html", None),
+        ("en", ("By Ann Lee", "Posted Mar 4, 9:12 PM"), "https://news.example.com/2021/04/harbour-plan.html", None),
     ],
 )
 def test_a_dateline_without_its_year_takes_the_year_the_url_files_it_under(

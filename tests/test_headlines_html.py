@@ -31,39 +31,39 @@ def page(*, title: str = "", og: str = "", h1s: tuple[str, ...] = (), site: str 
         # A declared site name with a slogan: each part is the site.
         (
             page(
-                title="La retraite est un archaïsme | AOC media - Analyse Opinion Critique",
+                title="Le vélo, une politique sans moteur | AOC media - Analyse Opinion Critique",
                 site="AOC media - Analyse Opinion Critique",
             ),
-            "https://aoc.media/opinion/retraite/",
-            "La retraite est un archaïsme",
+            "https://aoc.media/opinion/velo/",
+            "Le vélo, une politique sans moteur",
         ),
         # A forum's section path before the host.
         (
-            page(title="Kein App Store über Mobilfunk mit iOS 13? | iPhone | Forum | MacNews.de"),
+            page(title="Akku leert sich über Nacht seit iOS 17? | iPhone | Forum | MacNews.de"),
             "https://www.macnews.de/forum/discussion/338679.html",
-            "Kein App Store über Mobilfunk mit iOS 13?",
+            "Akku leert sich über Nacht seit iOS 17?",
         ),
         # The site's name in the middle, its slogan after it.
         (
-            page(title="Der Schreibstil - schreibwerk.net - Webdesign"),
-            "https://schreibwerk.net/text/",
-            "Der Schreibstil",
+            page(title="Die Farbenlehre - pixelkorn.net - Grafikdesign"),
+            "https://pixelkorn.net/farben/",
+            "Die Farbenlehre",
         ),
         # A title that is only the site's name gives way to the <h1>.
         (
             page(
                 title="NMB-Media Vorlagen",
                 site="NMB-Media Vorlagen",
-                h1s=("Anpassung der Verkaufsvorlagen an die DSGVO",),
+                h1s=("Neue Vorlagen für den Versand ins Ausland",),
             ),
             "https://shop.nmb-media.de/vorlagen",
-            "Anpassung der Verkaufsvorlagen an die DSGVO",
+            "Neue Vorlagen für den Versand ins Ausland",
         ),
         # An <h1> glued to the rest of the title by a theme.
         (
-            page(title="Truckwash A31Das andere Branchenbuch | Das andere Branchenbuch", h1s=("Truckwash A31",)),
+            page(title="Reifendienst K12Ihr Verzeichnis | Ihr Verzeichnis", h1s=("Reifendienst K12",)),
             None,
-            "Truckwash A31",
+            "Reifendienst K12",
         ),
     ],
 )
@@ -76,14 +76,14 @@ def test_the_sites_name_in_any_spelling_is_no_headline(html: str, url: str | Non
     [
         # A title rewritten for search engines: the reader sees the <h1>.
         (
-            "Autokredit oder doch besser Leasing? Der Vergleich",
-            "Finanzierung Ihres Autos im Überblick",
-            "Finanzierung Ihres Autos im Überblick",
+            "Gebrauchtwagen oder Neuwagen? Der große Kostencheck",
+            "Was ein Auto im Jahr wirklich kostet",
+            "Was ein Auto im Jahr wirklich kostet",
         ),
         (
-            "Prison guards charged in connection with inmate's death",
-            "Two federal officers charged with falsifying records",
-            "Two federal officers charged with falsifying records",
+            "Harbour pilots suspended after tanker grounding inquiry",
+            "Two harbour pilots suspended over logbook entries",
+            "Two harbour pilots suspended over logbook entries",
         ),
         # A section's name in the <h1> is no headline.
         ("Como cuidar das plantas no inverno", "Jardinagem", "Como cuidar das plantas no inverno"),
@@ -95,9 +95,9 @@ def test_the_headline_a_reader_sees_over_a_rewritten_title(og: str, h1: str, hea
 
 def test_a_subtitle_after_a_dash_is_part_of_a_declared_title() -> None:
     html = page(
-        og="Würde des Lebens – ein Projekt", title="Würde des Lebens – ein Projekt | Große Fragen", site="Große Fragen"
+        og="Stille der Moore – eine Reise", title="Stille der Moore – eine Reise | Weite Wege", site="Weite Wege"
     )
-    assert newsparse.parse_html(html).headline == "Würde des Lebens – ein Projekt"
+    assert newsparse.parse_html(html).headline == "Stille der Moore – eine Reise"
 
 
 def test_an_affix_only_one_declared_title_carries_is_dropped() -> None:
@@ -115,12 +115,12 @@ def test_a_short_affix_of_a_page_title_is_dropped() -> None:
     [
         # An old blog theme's title: the blog's name, its archive's name, then the post's.
         (
-            "Drei Jahre Rest » Blog Archiv » Warum kleine Zahlen in Python geteilt werden",
-            "Warum kleine Zahlen in Python geteilt werden",
+            "Alte Gleise » Blog Archiv » Warum die Nebenbahn im Winter ruht",
+            "Warum die Nebenbahn im Winter ruht",
         ),
         (
-            "Remaining Years » Blog Archive » Interning of small integers explained",
-            "Interning of small integers explained",
+            "Quiet Margins » Blog Archive » Caching short strings in Lua explained",
+            "Caching short strings in Lua explained",
         ),
         (
             "Parliament votes on the fishing quota reform | Politics | Harbour Times",
@@ -130,8 +130,8 @@ def test_a_short_affix_of_a_page_title_is_dropped() -> None:
         ("Stadtradio|Neue Brücke über die Elbe wird im Mai eröffnet", "Neue Brücke über die Elbe wird im Mai eröffnet"),
         # A dash of the headline's own is not the site's separator.
         (
-            "Early reviews are in — and they are not kind to the console - Digg",
-            "Early reviews are in — and they are not kind to the console",
+            "The lighthouse keepers are back — and they brought cake - Digg",
+            "The lighthouse keepers are back — and they brought cake",
         ),
     ],
 )
@@ -152,17 +152,21 @@ def test_an_h1_agrees_with_a_part_of_a_title_split_at_a_bare_bar() -> None:
     [
         # A subtitle set in the <h1> after the title, in an element of its own.
         (
-            "Tagesblatt verschweigt Demo in Essen <small>Gebührenfinanzierte Verharmlosung im Programm</small>",
-            "Tagesblatt verschweigt Demo in Essen",
-            "Tagesblatt verschweigt Demo in Essen",
+            "Stadtsender verschweigt Protest in Kassel <small>Kein Wort im Abendprogramm</small>",
+            "Stadtsender verschweigt Protest in Kassel",
+            "Stadtsender verschweigt Protest in Kassel",
         ),
         # A kicker in an element before the title.
-        ("<span>Klimaschutz:</span> Bohren, bis es heiß wird", "Bohren, bis es heiß wird", "Bohren, bis es heiß wird"),
+        (
+            "<span>Energiewende:</span> Graben, bis das Wasser kommt",
+            "Graben, bis das Wasser kommt",
+            "Graben, bis das Wasser kommt",
+        ),
         # The declared title sets the kicker after the headline: the <h1> puts it first.
         (
-            "<span class='kicker'>Interne Papiere im Netz</span> <span>Daten eines Werftkonzerns gestohlen</span>",
-            "Daten eines Werftkonzerns gestohlen - Interne Papiere im Netz",
-            "Daten eines Werftkonzerns gestohlen",
+            "<span class='kicker'>Verträge im Umlauf</span> <span>Kundendaten der Stadtwerke erbeutet</span>",
+            "Kundendaten der Stadtwerke erbeutet - Verträge im Umlauf",
+            "Kundendaten der Stadtwerke erbeutet",
         ),
         (
             "<span>Grève des contrôleurs</span> <span>Les vols vers Nice annulés jusqu'à jeudi</span>",
@@ -171,9 +175,9 @@ def test_an_h1_agrees_with_a_part_of_a_title_split_at_a_bare_bar() -> None:
         ),
         # A link inside the title is no kicker: the whole <h1> is the declared title.
         (
-            "Une candidature collective à la présidence du <a href='/t/h'>HCERES</a>",
-            "Une candidature collective à la présidence du HCERES",
-            "Une candidature collective à la présidence du HCERES",
+            "Un appel commun pour l'avenir du <a href='/t/c'>CROUS</a>",
+            "Un appel commun pour l'avenir du CROUS",
+            "Un appel commun pour l'avenir du CROUS",
         ),
     ],
 )
@@ -183,12 +187,12 @@ def test_an_h1_in_parts_gives_the_part_the_title_declares(h1: str, og: str, head
 
 def test_an_h1_inside_a_main_named_for_the_journals_branding_is_the_headline() -> None:
     html = (
-        "<html><head><title>Flu shots for seniors, the evidence | Annals</title></head><body>"
+        "<html><head><title>Teen sleep and grades, the evidence | Annals</title></head><body>"
         '<header class="site-branding"><h1><a href="/">Annals</a></h1></header>'
-        '<main class="content journal-branding"><h1>Influenza vaccination and the elderly</h1>'
+        '<main class="content journal-branding"><h1>Sleep duration and school results in teenagers</h1>'
         f"{PROSE}{PROSE}</main></body></html>"
     )
-    assert newsparse.parse_html(html).headline == "Influenza vaccination and the elderly"
+    assert newsparse.parse_html(html).headline == "Sleep duration and school results in teenagers"
 
 
 @pytest.mark.parametrize(
@@ -217,10 +221,10 @@ def test_an_h1_inside_a_main_named_for_the_journals_branding_is_the_headline() -
         ),
         # A forum thread's tag, inside the link that wraps the whole title.
         (
-            "<a href='/threads/patch-2-1.3976/'><span class='label label--blue'>Patch Notes</span>"
-            "<span class='label-append'> </span>Patch 2.1 - Winter festival bugfix build</a>",
-            "Patch Notes - Patch 2.1 - Winter festival bugfix build",
-            "Patch 2.1 - Winter festival bugfix build",
+            "<a href='/threads/patch-3-2.4120/'><span class='label label--blue'>Patch Notes</span>"
+            "<span class='label-append'> </span>Patch 3.2 - Harbour map hotfix</a>",
+            "Patch Notes - Patch 3.2 - Harbour map hotfix",
+            "Patch 3.2 - Harbour map hotfix",
         ),
         # A date and categories under the title, however long.
         (
@@ -240,18 +244,18 @@ def test_the_headline_h1_after_navigation_h1s_keeps_its_kicker_apart() -> None:
     logo = "<h1 class='logo'><a href='/'><img src='/logo.png' alt='Bundesamt'></a></h1>"
     h1s = ("Navigation", "Haupt-Navigations-<em>Menü</em>", "Unternavigation", "Sie sind hier:")
     html = page(
-        og="Erinnerung an die Opfer der Verfolgung",
-        h1s=(*h1s, "<span>Gedenktag</span> Erinnerung an die Opfer der Verfolgung"),
+        og="Neue Gedenktafel am alten Bahnhof",
+        h1s=(*h1s, "<span>Jahrestag</span> Neue Gedenktafel am alten Bahnhof"),
     ).replace("<main>", f"<main>{logo}")
-    assert newsparse.parse_html(html).headline == "Erinnerung an die Opfer der Verfolgung"
+    assert newsparse.parse_html(html).headline == "Neue Gedenktafel am alten Bahnhof"
 
 
 @pytest.mark.parametrize(
     ("title", "h1", "url", "headline"),
     [
         # The <h1> is the title's part after the magazine's name and a colon.
-        ("SONNENSTROM: Der Windrebell", "Der Windrebell", None, "Der Windrebell"),
-        ("REVISTA VERDE: El molino rebelde", "El molino rebelde", None, "El molino rebelde"),
+        ("KÜSTENFUNK: Der Leuchtturmwärter", "Der Leuchtturmwärter", None, "Der Leuchtturmwärter"),
+        ("REVISTA MAR: El último farero", "El último farero", None, "El último farero"),
         # The blog's name, then its archive's section: the section goes with the name.
         (
             "Radtouren am Rhein » Blog Archiv » Die schönsten Strecken zwischen Basel und Mainz",

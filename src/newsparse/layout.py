@@ -69,7 +69,7 @@ _INNER_STOP = re.compile(r"\w[a-zß-ÿ]\.\s+\S")
 # An inline teaser box holds a label and a few headlines; prose this soon after continues the article.
 INLINE_BOX_LINES = 6
 # A related item prints at most this many lines beside its title (a kicker, a byline, a date,
-# an excerpt), and a kicker at most this many words ("Company Town", "AUTO NEWS").
+# an excerpt), and a kicker at most this many words ("Harbour Notes", "AUTO NEWS").
 MAX_ITEM_LINES = 2
 MAX_ITEM_KICKER_WORDS = 3
 MAX_USER_NAME_CHARS = 40
@@ -294,7 +294,7 @@ def _mark_split_bylines(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rule
 
 
 def _dateline_mark(text: str, when: datetime | date, rules: Rules) -> Mark:
-    """A dateline, or a comment's header ("Catherine on September 13, 2018 at 5:23 pm"),
+    """A dateline, or a comment's header ("Marjorie on September 13, 2018 at 5:23 pm"),
     which means the comments have begun. A name in the dateline's bar is a byline without
     its prefix ("Hannah Okafor 14 May 2024"), believed near the headline only."""
     if _COMMENT_HEADER.search(text):
@@ -845,7 +845,7 @@ def _signed_off(
     blocks: tuple[Block, ...], marks: tuple[Mark, ...], body: list[int], claimed: _Claims, rules: Rules
 ) -> _Claims:
     """A byline signed under the article: a line of full names only, right after its last
-    paragraph and before anything else of it ("… Endspiel zu ermitteln." / "Stefan Wasmer"),
+    paragraph and before anything else of it ("… Sieger zu küren." / "Jörg Dallmeier"),
     as regional papers, press releases and essays sign their pieces. HTML only: there the
     blocks are the main content's, while a dump goes on with widget labels in Title Case
     ("DH Newsletter") that read the same."""
@@ -889,8 +889,8 @@ def _header_datelines(
     """Datelines under the headline, up to the article's second paragraph, that the marks
     leave out: a date glued to the next element ("08.12.2022Bundesverband Windenergie"; read
     so only here, where it cannot be one of a list's lines), and one without its year, as
-    sites print this year's dates ("Updated Nov 19, 6:55 AM; Posted Nov 19, 6:51 AM").
-    Such a date takes the year of the month the URL files the article under (/2019/11/), where
+    sites print this year's dates ("Updated Mar 5, 7:40 AM; Posted Mar 5, 7:36 AM").
+    Such a date takes the year of the month the URL files the article under (/2021/03/), where
     it names that month; else of a lone year on one of the next two lines, where a flattener
     split the date's elements ("November 20" / "15:23" / "2019"); else of the page's copyright
     notice, the year the page was made."""
@@ -948,10 +948,10 @@ def _author_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int
     found = next((i for i in near if marks[i].kind == "author"), None)
     if found is not None or not start:
         return found
-    # Some themes print the meta bar over the title ("Posted on … by Julia Steinhoff" / title):
+    # Some themes print the meta bar over the title ("Posted on … by Julia Brenner" / title):
     # there a byline's prefix is wanted, since a kicker over a headline reads like a name,
     # unless only the header's bylines and datelines stand between it and the title
-    # ("04.02.2022 | 13:10 Uhr | Uta Helkenberg" / title).
+    # ("09.03.2022 | 16:40 Uhr | Ines Wohlgemuth" / title).
     above = range(start - 2, max(-1, start - 2 - BYLINE_ABOVE), -1)
     return next(
         (
@@ -966,8 +966,8 @@ def _author_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int
 
 def _header_meta(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headline: int) -> bool:
     """Nothing but bylines and datelines from ``first`` to the headline, the header's meta: a
-    bar of items ("04.02.2022 | 13:10 Uhr | Uta Helkenberg") or a name beside a dateline line
-    of its own; a kicker with a date ("Morning Briefing 11.18.19") is neither."""
+    bar of items ("09.03.2022 | 16:40 Uhr | Ines Wohlgemuth") or a name beside a dateline line
+    of its own; a kicker with a date ("Evening Digest 03.17.21") is neither."""
     span = range(first, headline)
     if not all(marks[i].kind in ("author", "date") for i in span):
         return False
@@ -1044,7 +1044,7 @@ def _title_run(
     blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, taken: set[int], rules: Rules
 ) -> list[int]:
     """The titles of a related box, which may print each item's kicker, byline, date or
-    excerpt beside its title ("Company Town" / title; title / "Anna Menin"). The lines
+    excerpt beside its title ("Harbour Notes" / title; title / "Clara Vespoli"). The lines
     between two titles are as many for every item: where that changes, another list began."""
     run: list[int] = []
     between, period = 0, None  # lines since the last title; between the first two titles
@@ -1142,7 +1142,7 @@ def _link_title(text: str, rules: Rules) -> str:
 
 
 def _is_related_teaser(block: Block) -> bool:
-    """A teaser title in a related list, its list marker aside ("* Company Town" is a kicker),
+    """A teaser title in a related list, its list marker aside ("* Harbour Notes" is a kicker),
     perhaps cut short ("Diehards remain at HK campus as …"): an ellipsis ends no sentence."""
     title = _teaser_title(block.text).removesuffix("...").removesuffix("…")
     signs = sum(not any(c.isalnum() for c in w) for w in title.split())  # "&", "–": no words

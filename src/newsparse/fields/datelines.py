@@ -207,7 +207,7 @@ def _dateline(element: html.HtmlElement, rules: Rules) -> datetime | date | None
 def _reading(element: html.HtmlElement, rules: Rules, near: date | None = None) -> tuple[datetime | date | None, bool]:
     """The publication date a short element writes out, and whether it dates an update
     instead ("By Ann Lee Updated Nov 13, 2019"). Near a declared day, a date without its year
-    ("Posted Nov 18, 8:19 PM") is read as that day or its neighbour, to tell the page's clock."""
+    ("Posted Mar 4, 9:12 PM") is read as that day or its neighbour, to tell the page's clock."""
     text = _short_text(element)
     if text is None:
         return None, False
@@ -245,8 +245,8 @@ def _short_text(element: html.HtmlElement) -> str | None:
 def _yearless(text: str, near: date) -> datetime | date | None:
     """A day and month without a year, on ``near`` or the day before or after it, with its time.
 
-    >>> _yearless("Posted Nov 18, 8:19 PM", date(2019, 11, 19))
-    datetime.datetime(2019, 11, 18, 20, 19)
+    >>> _yearless("Posted Mar 4, 9:12 PM", date(2021, 3, 5))
+    datetime.datetime(2021, 3, 4, 21, 12)
     >>> _yearless("[12月31日 23時]", date(2020, 1, 1)), _yearless("Nov 12", date(2019, 11, 19))
     (datetime.date(2019, 12, 31), None)
     """

@@ -88,7 +88,7 @@ def choose_headline(
     h1s = [h for h in h1s if not _is_site(h, site)]
     # Failing that, any part of a title may be what an <h1> repeats: with no site name known,
     # "Real headline | The Coastal Herald" strips to the longer side, the wrong one.
-    # Or the part after a title's kicker, which the <h1> leaves out ("SONNENENERGIE: Der WindRebell").
+    # Or the part after a title's kicker, which the <h1> leaves out ("KÜSTENFUNK: Der Leuchtturmwärter").
     parts = [part for title in titles for part in _SEPARATOR.split(title)[0::2]]
     parts += [_TITLE_SEGMENT.split(title)[-1] for title in titles]
     for candidates in (stripped, titles, parts):
@@ -108,8 +108,8 @@ def _shared_parts(title: str, titles: Sequence[str]) -> str:
 
     >>> _shared_parts("r/birding - Red knots gone", ["r/birding - Red knots gone", "Red knots gone : birding"])
     'Red knots gone'
-    >>> _shared_parts("Würde des Lebens – ein Projekt", ["Würde des Lebens – ein Projekt | Große Fragen"])
-    'Würde des Lebens – ein Projekt'
+    >>> _shared_parts("Stille der Moore – eine Reise", ["Stille der Moore – eine Reise | Weite Wege"])
+    'Stille der Moore – eine Reise'
     """
     parts = _SEPARATOR.split(title)
     others = [phrase_key(t) for t in titles if t != title]
@@ -123,7 +123,7 @@ def _shared_parts(title: str, titles: Sequence[str]) -> str:
 
 
 def _glued_start(h1: str, title: str) -> bool:
-    """A title that opens with the <h1> glued to more text ("Truckwash A31Das etwas andere …")."""
+    """A title that opens with the <h1> glued to more text ("Reifendienst K12Ihr Verzeichnis …")."""
     return len(h1.split()) >= 2 and title.startswith(h1) and len(title) > len(h1) and title[len(h1)].isalnum()
 
 
@@ -141,16 +141,16 @@ def _is_site(text: str, names: Sequence[str]) -> bool:
 
 def _declared_part(h1: str, parts: Sequence[str], titles: Sequence[str]) -> str:
     """The part of the <h1> that the declared title is, where the <h1> sets a kicker or a
-    subtitle in an element of its own ("<span>Interne Unterlagen im Netz</span> Daten von
-    Rheinmetall gehackt", "Tagesschau unterschlägt … <small>Gebührenfinanzierte …</small>")."""
+    subtitle in an element of its own ("<span>Verträge im Umlauf</span> Kundendaten der
+    Stadtwerke erbeutet", "Stadtsender verschweigt … <small>Kein Wort im Abendprogramm</small>")."""
     keys = {phrase_key(t) for t in titles}
     if phrase_key(h1) in keys:
         return h1
     whole = next((part for part in parts if phrase_key(part) in keys), None)
     if whole is not None:
         return whole
-    # The titles set the same parts the other way round ("Daten von Rheinmetall gehackt -
-    # Interne Unterlagen im Netz"): the <h1> puts its kicker first, its headline last.
+    # The titles set the same parts the other way round ("Kundendaten der Stadtwerke erbeutet -
+    # Verträge im Umlauf"): the <h1> puts its kicker first, its headline last.
     segments = {phrase_key(s) for t in titles for s in _TITLE_SEGMENT.split(t)}
     shared = [part for part in parts if phrase_key(part) in segments and part in h1]
     return max(shared, key=h1.rfind) if len(shared) >= 2 else h1
@@ -158,7 +158,7 @@ def _declared_part(h1: str, parts: Sequence[str], titles: Sequence[str]) -> str:
 
 def h1_kickers(tree: html.HtmlElement) -> dict[str, tuple[str, ...]]:
     """For each <h1> set in elements of its own (a kicker, a section, a date, a subtitle:
-    "<span>Klimaschutz:</span> Bohren, bis es heiß wird"), its parts: each element's text, and
+    "<span>Energiewende:</span> Graben, bis das Wasser kommt"), its parts: each element's text, and
     the text without the first element when that one is short (a kicker) or without the last
     (a subtitle, a date line)."""
     found: dict[str, tuple[str, ...]] = {}
@@ -215,14 +215,14 @@ def strip_site_name(title: str, site_name: str | None, *, url: str | None = None
     'Ferry crews strike at dawn'
     >>> strip_site_name("Ferry crews strike | Local | News | The Courier", "The Courier")
     'Ferry crews strike'
-    >>> strip_site_name("der Schreibstil - chadim.net - Webdesign", None, url="https://chadim.net/text/")
-    'der Schreibstil'
-    >>> strip_site_name("Würde des Lebens – ein Projekt", "Große Fragen", affixes=False)
-    'Würde des Lebens – ein Projekt'
-    >>> strip_site_name("Stadia reviews are here — and they are not great - Digg", "Digg")
-    'Stadia reviews are here — and they are not great'
-    >>> strip_site_name("武汉的声音：有英勇的你，才有英雄的城！-新华网", None)
-    '武汉的声音：有英勇的你，才有英雄的城！'
+    >>> strip_site_name("die Farbenlehre - pixelkorn.net - Grafikdesign", None, url="https://pixelkorn.net/text/")
+    'die Farbenlehre'
+    >>> strip_site_name("Stille der Moore – eine Reise", "Weite Wege", affixes=False)
+    'Stille der Moore – eine Reise'
+    >>> strip_site_name("The lighthouse keepers are back — and they brought cake - Digg", "Digg")
+    'The lighthouse keepers are back — and they brought cake'
+    >>> strip_site_name("江南的秋天：稻田金黄，游客如织！-新华网", None)
+    '江南的秋天：稻田金黄，游客如织！'
     """
     parts = _SEPARATOR.split(title)  # text, separator, text, ...
     texts = parts[0::2]
@@ -252,8 +252,8 @@ def _drop_short_affix(parts: list[str]) -> str:
     first, last = parts[0], parts[-1]
     texts = [t.strip() for t in parts[0::2]]
     longer = [t for t in texts if len(t.split()) > MAX_SITE_AFFIX_WORDS]
-    # A path of one separator, "Four Years Remaining » Blog Archive » Interning of Small
-    # Integers"; a headline's own dash differs from the site's ("… Here — And … - Digg").
+    # A path of one separator, "Quiet Margins » Blog Archive » Caching Short Strings in
+    # Lua"; a headline's own dash differs from the site's ("… Back — And … - Digg").
     same = len({sep.strip() for sep in parts[1::2]}) == 1
     if len(texts) >= 3 and same and len(longer) == 1 and longer[0] in (texts[0], texts[-1]):
         return longer[0]
@@ -280,7 +280,7 @@ def _squash(text: str) -> str:
 def same_title(a: str, b: str, *, overlap: float = MIN_OVERLAP) -> bool:
     """Two strings name the same article: most words shared, or one contains the other.
 
-    >>> same_title("Cat found in New Mexico", "Cat found in New Mexico after going missing in Oregon")
+    >>> same_title("Dog found in Nevada", "Dog found in Nevada two weeks after it ran off")
     False
     >>> same_title("Council approves budget", "Council approves budget | Gazette")
     True
