@@ -87,6 +87,8 @@ COLUMN_SLACK = 2
 MAX_CAPTION_WORDS = 40
 # How many lines under a poll's options its vote count stands.
 POLL_COUNT_REACH = 2
+# A line saying how long ago ("Publicado hace 13 horas") is short.
+MAX_AGO_CHARS = 40
 # A line of names only: a few names and their joiners.
 MAX_NAME_LINE_WORDS = 12
 # Words in a line of byline furniture: a job title, a handle, "Search for this author in:".
@@ -199,6 +201,10 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
         return Mark("author", closes_article=is_box, authors=names, inline=inline, date=when)
     if when is not None:
         return _dateline_mark(block.text, when, rules)
+    if _ago_bar(block, rules):  # "Jacobo Betancur Peláez | Publicado hace 3 horas"
+        names = names_in_bar(block.text, rules)
+        if names:
+            return Mark("author", authors=names, inline=True)
     votes = parse_votes(block.text, rules)
     if votes:
         return Mark("votes", closes_article=True, votes=votes, authors=_submitter(block.text, votes.raw, rules))
@@ -218,6 +224,13 @@ def _item_words(block: Block) -> int:
     if block.words <= MAX_DATELINE_WORDS or block.words > 2 * MAX_DATELINE_WORDS:
         return block.words
     return sum(1 for token in block.text.split() if any(ch.isalnum() for ch in token))
+
+
+def _ago_bar(block: Block, rules: Rules) -> bool:
+    """A bar of items, one of which says how long ago the page was published."""
+    if block.words > MAX_BAR_WORDS or not _META_BAR.search(block.text):
+        return False
+    return any(_says_ago(item, rules) for item in _META_BAR.split(block.text))
 
 
 def _mark_duplicates(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
@@ -289,8 +302,31 @@ def _mark_split_bylines(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rule
             if names:
                 label = Removal(blocks[i].text, "noise.byline_label", "a byline's prefix on its own line")
                 result[i] = Mark("noise", removal=label)
-                result[i + 1] = Mark("author", authors=names)
+                more, joined = _joined_names(blocks, marks, i + 2, rules)
+                for j in joined:
+                    result[j] = Mark(
+                        "noise",
+                        removal=Removal(blocks[j].text, "noise.byline_label", "a split byline's joiner or later name"),
+                    )
+                result[i + 1] = Mark("author", authors=tuple(dict.fromkeys(names + more)))
     return tuple(result)
+
+
+def _joined_names(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], at: int, rules: Rules
+) -> tuple[tuple[str, ...], list[int]]:
+    """The names a split byline goes on with, each joiner on a line of its own ("By" / "David
+    Brand" / "and" / "Ramsey Khalifeh"), and the lines they take."""
+    names: tuple[str, ...] = ()
+    taken: list[int] = []
+    while at + 1 < len(blocks) and marks[at] is CONTENT and marks[at + 1] is CONTENT:
+        if not rules.name_separator.fullmatch(f" {blocks[at].text.strip()} "):
+            break
+        more = split_names(blocks[at + 1].text, rules, strict=True)
+        if not more:
+            break
+        names, taken, at = names + more, [*taken, at, at + 1], at + 2
+    return names, taken
 
 
 def _dateline_mark(text: str, when: datetime | date, rules: Rules) -> Mark:
@@ -314,19 +350,23 @@ def _mark_names_by_dates(
     Whitfield" / "Mar 12, 2024"), believed near the headline only."""
     result = list(marks)
     for i, block in enumerate(blocks):
-        text = block.text
+        text = _unbulleted(block.text)
         if marks[i] is not CONTENT or block.words > MAX_NAME_LINE_WORDS or not text[:1].isupper():
             continue
-        # Cheap tests of the neighbours first: most short lines are menus, next to menus.
-        bio = _opens_bio(blocks, marks, i + 1, text.split()[0])
-        dated = [j for j in (i - 1, i + 1) if 0 <= j < len(blocks) and _may_be_dateline(blocks[j], marks[j])]
-        furnished = i + 1 < len(blocks) and _author_furniture(blocks[i + 1], rules)
-        if not (bio or dated or furnished) or _DIGIT.search(text) or same_title(text, title):
+        if text != block.text:  # a list's item ("* Dan Evon"): its dateline is an item of that list
+            dated = [j for j in (i - 1, i + 1) if _bulleted_dateline(blocks, marks, j)]
+            bio = furnished = ago = False
+        else:  # cheap tests of the neighbours first: most short lines are menus, next to menus
+            bio = _opens_bio(blocks, marks, i + 1, text.split()[0])
+            dated = [j for j in (i - 1, i + 1) if 0 <= j < len(blocks) and _may_be_dateline(blocks[j], marks[j])]
+            furnished = i + 1 < len(blocks) and _author_furniture(blocks[i + 1], rules)
+            ago = i + 1 < len(blocks) and _says_ago(blocks[i + 1].text, rules)  # a stamp above is a teaser's
+        if not (bio or dated or furnished or ago) or _DIGIT.search(text) or same_title(text, title):
             continue  # the headline in Title Case over "By X · April 2, 2024" is no name
         names = names_only(text, rules)
         if names and bio and blocks[i + 1].text.startswith(names[0]):  # not "Dica de Leitura" / "Dica para …"
             result[i] = Mark("author", closes_article=True, authors=names)
-        elif names and (_dated_by(blocks, dated, rules) or (furnished and all(" " in n for n in names))):
+        elif names and (ago or _dated_by(blocks, dated, rules) or (furnished and all(" " in n for n in names))):
             result[i] = Mark("author", authors=names, inline=True)  # a name over a job title: full names only
     return tuple(result)
 
@@ -341,6 +381,20 @@ def _mark_comment_headers(blocks: tuple[Block, ...], marks: tuple[Mark, ...], ru
         if header and _may_be_dateline(after, marks[i + 1]) and text_date(after.text, rules):
             result[i] = Mark("noise", closes_article=True, removal=Removal(text, "noise.comment_header", "a commenter"))
     return tuple(result)
+
+
+def _bulleted_dateline(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """A dateline printed as a list's item ("* Published 18 November 2019")."""
+    if not 0 <= index < len(blocks):
+        return False
+    text = blocks[index].text
+    return _unbulleted(text) != text and _may_be_dateline(blocks[index], marks[index])
+
+
+def _says_ago(text: str, rules: Rules) -> bool:
+    """A line that says how long ago the page was published, as news sites print the day's
+    stories in place of a date ("Hace 13 horas", "Publicado hace 3 horas", "5 minutes ago")."""
+    return len(text) <= MAX_AGO_CHARS and rules.time_ago.fullmatch(text.strip()) is not None
 
 
 def _dated_by(blocks: tuple[Block, ...], dated: list[int], rules: Rules) -> bool:
@@ -1037,7 +1091,7 @@ def _labelled_link(block: Block, mark: Mark, rules: Rules) -> bool:
 
 def _names_article(block: Block, headline: str) -> bool:
     """A list's item that is the article itself (lists of a section or a site's latest)."""
-    return bool(headline) and same_title(_teaser_title(block.text), headline)
+    return bool(headline) and same_title(_unbulleted(block.text), headline)
 
 
 def _title_run(
@@ -1128,15 +1182,16 @@ def _is_teaser(block: Block) -> bool:
     return is_title_like(block.text) and block.words >= MIN_TEASER_WORDS
 
 
-def _teaser_title(text: str) -> str:
-    """A teaser's title without the list marker a flattener printed before it ("* Title")."""
+def _unbulleted(text: str) -> str:
+    """A line without the list marker a flattener printed before it: a teaser's title ("* Title"),
+    a byline's item ("* Ronja Beck")."""
     marker = _LIST_MARKER.match(text)
     return text[marker.end() :] if marker and marker.end() < len(text) else text
 
 
 def _link_title(text: str, rules: Rules) -> str:
     """A related item's title, without its list marker or the label before it ("[Related: …]")."""
-    title = _teaser_title(text)
+    title = _unbulleted(text)
     label, colon, rest = title.strip("[]").partition(":")
     return rest.strip() if colon and rest.strip() and label_strength(label, rules, site=None) > 0 else title
 
@@ -1144,7 +1199,7 @@ def _link_title(text: str, rules: Rules) -> str:
 def _is_related_teaser(block: Block) -> bool:
     """A teaser title in a related list, its list marker aside ("* Harbour Notes" is a kicker),
     perhaps cut short ("Diehards remain at HK campus as …"): an ellipsis ends no sentence."""
-    title = _teaser_title(block.text).removesuffix("...").removesuffix("…")
+    title = _unbulleted(block.text).removesuffix("...").removesuffix("…")
     signs = sum(not any(c.isalnum() for c in w) for w in title.split())  # "&", "–": no words
     return is_title_like(title) and word_count(title) - signs >= MIN_TEASER_WORDS
 

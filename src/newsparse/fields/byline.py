@@ -51,6 +51,8 @@ MAX_INLINE_BYLINE_WORDS = 25
 _SEGMENT_END = re.compile(r"(?<!\s)(?:\s+(?:(?:[|•·—–-]|//?)\s+|\d)|\s*[(\[|]|/(?=[^\W\d_]))")
 # The items of a bar of page furniture: "14 May 2024 · 5 min read · Anja Vogt".
 _BAR_ITEM = re.compile(r"(?<!\s)\s+(?:[|•·—–-]|//?)\s+")
+# A bar's separator right before a byline's prefix.
+_AFTER_BAR = re.compile(r"\s[|•·]\s+$")
 # phpBB and its kin: "by m.herrera » Tue Mar 12, 2024 8:41 pm": a handle, then a separator.
 _FORUM_HANDLE = re.compile(r"(?:^|\s)(?P<prefix>\w+)\s(?P<handle>[\w.\-]{2,40})\s[»|·]\s\S")
 # A handle ending the line, told from a word (and from "by 2027", "by mid-2025") by a "_" or
@@ -139,8 +141,12 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
         return None
     if rules.byline_words.isdisjoint(w.strip(":：|·•") for w in words):
         return None  # no prefix word at all: the common case, decided without a pattern
-    # A lower-case start is a sentence's fragment, or a forum's "submitted 5 hours ago by x".
-    for match in () if text[:1].islower() else rules.inline_byline.finditer(text):
+    # A lower-case start is a sentence's fragment, or a forum's "submitted 5 hours ago by x",
+    # unless a bar's separator sets the prefix apart: "yas! | By Cara Stiles | April 13, 2020".
+    lower = text[:1].islower()
+    for match in rules.inline_byline.finditer(text):
+        if lower and not _AFTER_BAR.search(text, 0, match.start()):
+            continue
         if _mid_sentence(text, match) or _other_credit(text, match):
             continue
         rest = match.group("rest").strip()
@@ -188,8 +194,9 @@ def split_names(text: str, rules: Rules, *, strict: bool = False) -> tuple[str, 
 
 def _raw_names(text: str, rules: Rules, *, strict: bool) -> list[str]:
     """The names of a byline's tail as the page writes them (capitals kept)."""
-    # A bar's separator before the names ("| Bernd Achterberg-Lunz") opens no segment.
-    head = _segment_head(_unglued(unescape(text)).strip().lstrip("|•·—– "))
+    # A bar's separator or a list's bullet before the names ("| Bernd Achterberg-Lunz", "About
+    # the Author - Ana Pop", "* Lea Roth") opens no segment.
+    head = _segment_head(_unglued(unescape(text)).strip().lstrip("|•·—–-* "))
     segments = [_trimmed(p) for p in rules.name_separator.split(head)]
     titles = [bool(i) and _is_title(p, rules) for i, p in enumerate(segments)]
     parts = [_trimmed(_before_role(p, rules)) if not title else "" for p, title in zip(segments, titles, strict=True)]
@@ -294,7 +301,9 @@ def names_only(text: str, rules: Rules) -> tuple[str, ...]:
     if not names or any(n.isupper() for n in names):
         return ()
     covered = sum(len(n.split()) for n in names) + len(names) - 1 + _outlet_words(text, rules)
-    return tuple(dict.fromkeys(names)) if covered >= len(text.split()) else ()
+    # Marks standing apart are no words: a bullet, a comma after a space ("Lea Roth ,").
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    return tuple(dict.fromkeys(names)) if covered >= len(words) else ()
 
 
 def _outlet_words(text: str, rules: Rules) -> int:
@@ -491,6 +500,8 @@ MAX_BIO_WORDS = 80
 # How far from a "Written by X" line its bio is looked for: levels up, siblings along.
 BIO_LEVELS = 4
 BIO_SIBLINGS = 3
+# A heading after an author line opens the next section: what follows is no bio.
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def html_byline(
@@ -894,6 +905,8 @@ def _following_prose(element: html.HtmlElement, rules: Rules) -> str | None:
         if node is None:
             return None
         for sibling in itertools.islice(node.itersiblings(), BIO_SIBLINGS):
+            if sibling.tag in _HEADINGS:  # the next section ("2 Responses to …"): the box had no bio
+                return None
             if _is_figure(sibling):
                 continue
             text = clean_line(sibling.text_content())

@@ -29,6 +29,7 @@ from newsparse.rules.patterns import (
     name_separator,
     prefix_pattern,
     teaser_pattern,
+    time_ago_pattern,
     trie_pattern,
     vote_pattern,
 )
@@ -72,6 +73,7 @@ WORD_CONCEPTS = (
     "newsletter_pitch",
     "update_stamp",
     "publish_stamp",
+    "time_ago",
 )
 
 
@@ -107,6 +109,7 @@ class Rules:
     months: Mapping[str, int]  # month name or abbreviation -> 1..12
     day_first: bool  # whether "05/03/2024" is the 5th of March (everywhere but English)
     stamps: re.Pattern[str]  # "Updated" (group update) or "Published" (group publish) in a dateline
+    time_ago: re.Pattern[str]  # how long ago, in place of a date: "3 hours ago", "Publicado hace 3 horas"
 
 
 def _lines(language: str, concept: str) -> list[str]:
@@ -180,6 +183,7 @@ def _merge(languages: Iterable[str]) -> Rules:
             rf"(?<!\w)(?:(?P<update>{alternation(words['update_stamp'])})|(?P<publish>{alternation(words['publish_stamp'])}))(?!\w)",
             re.IGNORECASE,
         ),
+        time_ago=time_ago_pattern(words["time_ago"], words["publish_stamp"]),
         cookie=re.compile(rf"\b(?:{alternation(words['cookie_consent'])})", re.IGNORECASE),
         pitch=re.compile(trie_pattern(words["newsletter_pitch"])),
         reply=re.compile(rf"(?:{alternation(words['reply_prefix'])})\s?:\s", re.IGNORECASE),

@@ -63,6 +63,19 @@ def name_separator(joiners: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\s)(?:\s*[,;/]\s*(?:(?:{joiner})\s+)?|\s+(?:{joiner})\s+)", re.IGNORECASE)
 
 
+def time_ago_pattern(phrases: Iterable[str], stamps: Iterable[str]) -> re.Pattern[str]:
+    """How long ago a page says it published, in place of a date, a publication stamp before it
+    or not; ``{n}`` in a phrase is a count.
+
+    >>> time_ago_pattern(["hace {n} horas"], ["publicado"]).fullmatch("Publicado hace 3 horas") is not None
+    True
+    """
+    ago = "|".join(
+        re.escape(p).replace(re.escape("{n}"), r"\d{1,3}") for p in sorted(set(phrases), key=len, reverse=True)
+    )
+    return re.compile(rf"(?:(?:{alternation(stamps)})\s+)?(?:{ago})", re.IGNORECASE)
+
+
 def count_pattern(multipliers: Iterable[str]) -> re.Pattern[str]:
     """A bare count as a widget shows it: "248", "1.1K", "12,5 k".
 

@@ -30,6 +30,7 @@ _CONCEPTS = {
     "byline": re.compile(
         r"byline|by-line|author[-_]?name|post[-_]author|entry[-_]author|article[-_]{1,2}author|meta[-_]author"
         r"|\bauthors?\b|\b(?:autor|autore|auteur)(?:es|en|i|s)?\b|__author\b|writer|posted-by|itemprop-author"
+        r"|postmetadata"
     ),
     "votes": re.compile(
         r"vot(?:e|es|ing|o|os|i)|score|points|punkte|puntos|pontos|punti|karma|clap|upvote"
@@ -53,7 +54,7 @@ RELATED = _CONCEPTS["related"]
 _STEMS = re.compile(
     trie_pattern(
         """
-        author auteur autor sabox abh_ byline by-line writer posted-by vot score point karma clap like
+        author auteur autor sabox abh_ byline postmeta by-line writer posted-by vot score point karma clap like
         related yarpp rp4wp crp readnext read-next read_next morefrom more-from more_from recommend
         newsletter subscri signup sign-up sign_up mc4wp optin opt-in tnp share addtoany advert ads ad-
         ad_ promo sponsor excerpt subtitle standfirst dek breadcrumb cookie consent paywall caption

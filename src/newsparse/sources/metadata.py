@@ -107,7 +107,15 @@ _TAG = re.compile(r"<[^<>]{0,500}>")
 _TITLE_KEYS = ("og:title", "twitter:title", "headline", "dc.title", "parsely-title", "sailthru.title")
 _LANGUAGE_KEYS = ("og:locale", "content-language", "language", "dc.language", "inlanguage")
 _SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
-_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+_AUTHOR_KEYS = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "citation_author",
+    "byl",
+)
 # <time> elements of these classes carry the modification date, not the publication date.
 _MODIFIED_HINTS = ("updated", "modified", "edited")
 
@@ -234,10 +242,9 @@ def _authors(
     base: str | None,
 ) -> tuple[tuple[Person, ...], ...]:
     """Author candidates per source, best source first; each a tuple of people."""
-    named = _named_tags(found.metas)
     sources = [
         _ld_people(node, by_id, base),
-        tuple(Person(n) for n in _names_only(named.get(k) for k in _AUTHOR_KEYS)),
+        tuple(Person(n) for n in _meta_people(found.metas)),
         _microdata_people(found.itemprops, base),
         tuple(
             Person(clean_line(a.text_content()), absolute_url(str(a.get("href")), base))
@@ -263,10 +270,17 @@ def _ld_people(node: jsonld.Node | None, by_id: Mapping[str, jsonld.Node], base:
     return tuple(people)
 
 
-def _named_tags(metas: list[html.HtmlElement]) -> dict[str, str]:
-    """The <meta name>/<meta property> tags: an ``<meta itemprop="author">`` is microdata of
-    the item around it (a reference in a paper's bibliography), not the page's author tag."""
-    return _meta_tags([m for m in metas if m.get("itemprop") is None])
+def _meta_people(metas: list[html.HtmlElement]) -> list[str]:
+    """The names of the first author tag that gives any, each of its tags one person: a paper
+    lists its co-authors in one ``dc.creator`` or ``citation_author`` tag each. Only <meta
+    name>/<meta property>: an ``<meta itemprop="author">`` is microdata of the item around it
+    (a reference in a paper's bibliography), not the page's author tag."""
+    named = [m for m in metas if m.get("itemprop") is None]
+    for key in _AUTHOR_KEYS:
+        names = _names_only(clean_line(value) for value in _contents(named, key))
+        if names:
+            return list(dict.fromkeys(names))
+    return []
 
 
 def _microdata_people(itemprops: list[html.HtmlElement], base: str | None) -> tuple[Person, ...]:
@@ -337,7 +351,7 @@ def _int(value: Any) -> int | None:
 
 def _names_only(values: Iterable[str | None]) -> list[str]:
     """Meta author values that are names, not profile URLs."""
-    return [v for v in values if v and not v.startswith(("http://", "https://", "@"))][:1]
+    return [v for v in values if v and not v.startswith(("http://", "https://", "@"))]
 
 
 def _first_url(values: list[str]) -> str | None:
