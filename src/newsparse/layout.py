@@ -698,23 +698,31 @@ def _above_mark(text: str) -> Mark:
 def _extended_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:
     """The stretch's end, moved past the short sentences that close many articles
     ("Russia has not yet commented."): a line ending like a sentence still belongs to it,
-    and so does a line ending in a colon, with the list items it introduces."""
+    and so does a line ending in a colon, with the list items it introduces; the stretch's
+    own last line too may end in that colon, since the short items after it cost the stretch
+    ("… these ten principles:" / "Make time for dreams" / "Stay active")."""
+    if end and marks[end - 1] is CONTENT and blocks[end - 1].text.endswith(":"):
+        end = _list_end(blocks, marks, end - 1)
     while end < len(blocks) and marks[end] is CONTENT:
         text = blocks[end].text
         if text.endswith(SENTENCE_END):
             end += 1
         elif text.endswith(":"):
-            end = _list_end(blocks, marks, end + 1)
+            end = _list_end(blocks, marks, end)
         else:
             break
     return end
 
 
-def _list_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int) -> int:
-    """Past the items of a list: content lines of a few words or more, up to one that ends a sentence."""
-    end = first
+def _list_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], intro: int) -> int:
+    """Past the items of the list the line at ``intro`` introduces, up to one that ends a
+    sentence. Under a sentence ("Check these points first:") the items are the article's,
+    two words will do ("Winter sun"); under a label of a few words ("Tagged:", "Keep
+    reading:") they are a widget's tags and links, and only items of a few words are taken."""
+    shortest = 2 if blocks[intro].words > MAX_LIST_LABEL_WORDS else MIN_TEASER_WORDS
+    first = end = intro + 1
     while end < min(len(blocks), first + MAX_LIST_ITEMS) and marks[end] is CONTENT:
-        if blocks[end].words < MIN_TEASER_WORDS:
+        if blocks[end].words < shortest:
             break
         end += 1
         if blocks[end - 1].text.endswith(SENTENCE_END):
@@ -785,8 +793,24 @@ def _end_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int) -
 
 def _inline_label(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
     """A related label with the article's prose going on after its few teasers: a box set
-    inside the text ("Related" + two headlines, then the next paragraph)."""
-    return _is_related_label(marks[index]) and _prose_follows(blocks, marks, index)
+    inside the text ("Related" + two headlines, then the next paragraphs, or the next one
+    right after the headlines)."""
+    if not _is_related_label(marks[index]):
+        return False
+    return _prose_follows(blocks, marks, index) or _titles_then_prose(blocks, marks, index)
+
+
+def _titles_then_prose(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """Two teaser headlines or more right under the label, then a paragraph: a box of titles
+    without excerpts, after which the article goes on (a list with excerpts alternates a
+    headline and one paragraph, so one paragraph after a single title proves nothing). The
+    titles may already be marked as the box's (``_mark_inline_teasers`` asks this too)."""
+    for titles, i in enumerate(range(index + 1, min(len(marks), index + 1 + INLINE_BOX_LINES))):
+        if marks[i] is CONTENT and _is_paragraph(blocks[i]):
+            return titles >= 2
+        if not (marks[i] is CONTENT or marks[i].rule == "boilerplate.inline_teaser") or not _is_teaser(blocks[i]):
+            return False
+    return False
 
 
 def _prose_follows(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:

@@ -35,8 +35,9 @@ ANCHOR_GAP = 8
 MIN_ANCHORED_SCORE = 30
 # Long lines count as prose even without a final full stop (dumps cut some, quotes end in ").
 MIN_UNPUNCTUATED_PROSE = 25
-# No writer runs two sentences' worth of words without one mark of punctuation: a longer line
-# without any is a tag cloud or a menu flattened onto one line.
+# No writer runs two sentences' worth of words without one mark of punctuation: a longer run
+# without any is a tag cloud or a menu flattened onto one line, even when an abbreviation
+# ("E. T. A. Hoffmann", "S. Gimignano") puts a full stop somewhere in it.
 _UNPUNCTUATED_RUN = 50
 _SENTENCE_END = (*SENTENCE_END, ":")
 _PUNCTUATION = re.compile(r"[.,;:!?\u3001\u3002\uff0c\uff01\uff1f\u060c\u061f\u0964]")
@@ -49,9 +50,14 @@ def _score(block: Block) -> int:
     text = block.text
     if text.endswith(_SENTENCE_END) or MIN_UNPUNCTUATED_PROSE <= block.words <= _UNPUNCTUATED_RUN:
         return block.words - LINE_THRESHOLD
-    if block.words > _UNPUNCTUATED_RUN and _PUNCTUATION.search(text):
+    if block.words > _UNPUNCTUATED_RUN and _punctuated(text):
         return block.words - LINE_THRESHOLD
     return -TITLE_COST
+
+
+def _punctuated(text: str) -> bool:
+    """Punctuated all along, not only somewhere: no run between two marks is too long."""
+    return all(len(run.split()) <= _UNPUNCTUATED_RUN for run in _PUNCTUATION.split(text))
 
 
 @dataclass(frozen=True, slots=True)
