@@ -9,7 +9,9 @@ import pytest
 import newsparse
 from conftest import RTL_DUMPS, SEED
 from newsparse import Byline
+from newsparse.filters.noise import noise_rule
 from newsparse.normalize import clean_line
+from newsparse.rules import rules_for
 
 SEED_TEXT = (SEED / "input.txt").read_text("utf-8")
 
@@ -152,3 +154,17 @@ def test_persian_keeps_its_zero_width_non_joiner() -> None:
 def test_an_invisible_character_that_mojibake_stood_for_is_dropped() -> None:
     """ "â€‹" is U+200B read as windows-1252: the repair gave it back after the invisible ones went."""
     assert clean_line("upâ€‹vote and donâ€™t") == "upvote and don’t"
+
+
+@pytest.mark.parametrize(
+    ("line", "counter"),
+    [
+        ("3/12 Crowds gather outside the town hall on Friday", True),
+        ("Image 2 of 5", True),
+        ("1/2 cup heavy cream", False),
+        ("3/4 teaspoon fine salt", False),
+    ],
+)
+def test_a_fraction_before_its_unit_is_a_quantity_not_a_gallery_counter(line: str, counter: bool) -> None:
+    found = noise_rule(line, rules_for("en"))
+    assert (found is not None and found[1].rule == "noise.image_credit") is counter

@@ -49,6 +49,7 @@ from newsparse.normalize import SENTENCE_END, phrase_key, word_count
 from newsparse.page import Block, Hints
 from newsparse.region import Region, main_region
 from newsparse.rules import Rules
+from newsparse.sources.main_content import CELL_SEPARATOR
 
 # A headline or teaser title is a short line; a 25-word line is a standfirst or prose.
 MAX_TITLE_WORDS = 25
@@ -140,6 +141,8 @@ MAX_HEADLINE_KICKER_WORDS = 8
 MAX_FRAGMENT_WORDS = 5
 # What ends a sentence at a body's last line: a closing quote or bracket also ends labels.
 _SENTENCE_STOP = (".", "!", "?", "…", "。", "！", "？")
+# A row of this many short cells is a table's data (``main_content`` joins a row of short cells).
+MIN_DATA_CELLS = 4
 # Elements of a list or a table: a run of them at the body's end is one list, not loose labels.
 _LIST_TAGS = frozenset({"td"})
 
@@ -212,11 +215,17 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
 
 
 def _may_be_dated(block: Block) -> bool:
-    """Short, with a digit, not a sentence and not a tweet's signature."""
+    """Short, with a digit, not a sentence, not a tweet's signature nor a row of figures."""
     text = block.text
     sentence = text.endswith(("!", "?", ";", ",")) or (text.endswith(".") and not _CLOCK_END.search(text))
     short = _item_words(block) <= MAX_DATELINE_WORDS
-    return short and not sentence and _DIGIT.search(text) is not None and "(@" not in text
+    return short and not sentence and _DIGIT.search(text) is not None and "(@" not in text and not _data_row(block)
+
+
+def _data_row(block: Block) -> bool:
+    """A row of a table of figures, its cells joined in one block: a schedule's "2 | 9/18/16 |
+    WAS | 0-0 | 0" is data, not a dateline (a dateline's row has a cell or two)."""
+    return block.tag == "tr" and block.text.count(CELL_SEPARATOR) >= MIN_DATA_CELLS - 1
 
 
 def _item_words(block: Block) -> int:

@@ -147,6 +147,9 @@ _TRAILING_CREDIT = re.compile(
 _GALLERY_COUNTER = re.compile(
     r"(?:(?:image|photo|picture|slide|foto|bild|imagen|immagine|zdjęcie)\s+)?\d{1,3}\s*(?:of|/|von|de|di|van|z|из)\s*/?\s*\d{1,3}\b(?![/.]\d)"
 )
+# A recipe's quantity, a fraction before its unit in lower case ("1/2 cup heavy cream", "3/4 tsp
+# salt"), not a bare counter, which a caption in upper case follows ("3/12 Crowds gather …").
+_FRACTION = re.compile(r"\W*\d{1,3}\s*/\s*\d{1,3}\s+(\w)")
 _GALLERY_WORDS = ("image", "photo", "picture", "slide", "foto", "bild", "imagen", "immagine", "zdjęcie")
 # Factored as a trie: it is searched in almost every line.
 _CREDIT_HINT = re.compile(
@@ -175,8 +178,15 @@ REPLY = NoiseRule("noise.reply_subject", "reply_prefix", closes_article=True)
 
 
 def _caption(text: str, key: str) -> re.Match[str] | None:
-    gallery = _GALLERY_COUNTER.match(key) if key[:1].isdigit() or key.startswith(_GALLERY_WORDS) else None
+    counted = key[:1].isdigit() or key.startswith(_GALLERY_WORDS)
+    gallery = _GALLERY_COUNTER.match(key) if counted and not _quantity(text) else None
     return gallery or (_TRAILING_CREDIT.search(text) if _CREDIT_HINT.search(key) else None)
+
+
+def _quantity(text: str) -> bool:
+    """A fraction before a word in lower case: a recipe's "1/2 cup", not a gallery's "1/2"."""
+    fraction = _FRACTION.match(text)
+    return fraction is not None and fraction.group(1).islower()
 
 
 TEASER = NoiseRule("noise.teaser_link", "teaser_prefix", closes_article=False)

@@ -23,7 +23,8 @@ from newsparse.sources.xpath import strings
 log = logging.getLogger(__name__)
 
 # trafilatura's output vocabulary -> the block tags newsparse uses.
-_TAGS = {"p": "p", "head": "h", "item": "li", "quote": "blockquote", "code": "pre", "cell": "td"}
+# "li": an HTML item trafilatura leaves as it was, outside a list (a <blockquote> of <li>s).
+_TAGS = {"p": "p", "head": "h", "item": "li", "li": "li", "quote": "blockquote", "code": "pre", "cell": "td"}
 _CONTAINERS = frozenset({"list", "table", "row", "quote", "div", "body", "main"})
 # A line ending in one of these ends its sentence; after any other, a break cut the sentence.
 _LINE_END = (*SENTENCE_END, ":", ";")
