@@ -24,7 +24,7 @@ from datetime import date, datetime
 from types import MappingProxyType
 
 from newsparse.fields import headline_model
-from newsparse.fields.byline import names_in_bar, names_only, parse_author_line, split_names
+from newsparse.fields.byline import lone_name_after_date, names_in_bar, names_only, parse_author_line, split_names
 from newsparse.fields.dates import (
     calendar_day,
     copyright_year,
@@ -78,6 +78,8 @@ MAX_USER_NAME_CHARS = 40
 INLINE_BYLINE_REACH = 15
 # ... and how many lines above it, where a theme prints its meta bar over the title.
 BYLINE_ABOVE = 3
+# Author lines kept in reserve behind the byline, should the site filter rule it out.
+MAX_LATER_BYLINES = 2
 # The separator between a header bar's items (date | time | author, date // author).
 _META_BAR = re.compile(r"\s(?:[|·•–]|//)\s")
 # A list a colon introduces: at most this many items are taken past the stretch's end.
@@ -176,6 +178,9 @@ class Layout:
     byline: Byline | None
     related: tuple[RelatedLink, ...]
     removed: tuple[Removal, ...]
+    # The author lines believed next, in order, for a caller that rules the byline out (the
+    # site's name over its tagline reads as an author box).
+    later_bylines: tuple[Byline, ...] = ()
 
 
 CONTENT = Mark("content")
@@ -198,6 +203,9 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
         return Mark("noise", closes_article=rule.closes_article, removal=removal)
     when = dateline_date(block.text, rules) if _may_be_dated(block) else None
     author = parse_author_line(block.text, rules)
+    if author is None and when is not None:  # "03/09/2021 by Lou 12 Comments"
+        lone = lone_name_after_date(block.text, rules)
+        author = (lone, False) if lone else None
     if author:  # "Von Jörg Klein 07.03.2024, 16:45 Uhr": a byline that also dates the article
         names, is_box = author
         inline = not is_box and not rules.byline.match(block.text)
@@ -324,8 +332,8 @@ def _mark_split_bylines(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rule
 def _joined_names(
     blocks: tuple[Block, ...], marks: tuple[Mark, ...], at: int, rules: Rules
 ) -> tuple[tuple[str, ...], list[int]]:
-    """The names a split byline goes on with, each joiner on a line of its own ("By" / "David
-    Brand" / "and" / "Ramsey Khalifeh"), and the lines they take."""
+    """The names a split byline goes on with, each joiner on a line of its own ("By" / "Lars
+    Brandt" / "and" / "Omar Haddad"), and the lines they take."""
     names: tuple[str, ...] = ()
     taken: list[int] = []
     while at + 1 < len(blocks) and marks[at] is CONTENT and marks[at + 1] is CONTENT:
@@ -362,7 +370,7 @@ def _mark_names_by_dates(
         text = _unbulleted(block.text)
         if marks[i] is not CONTENT or block.words > MAX_NAME_LINE_WORDS or not text[:1].isupper():
             continue
-        if text != block.text:  # a list's item ("* Dan Evon"): its dateline is an item of that list
+        if text != block.text:  # a list's item ("* Ned Arvin"): its dateline is an item of that list
             dated = [j for j in (i - 1, i + 1) if _bulleted_dateline(blocks, marks, j)]
             bio = furnished = ago = False
         else:  # cheap tests of the neighbours first: most short lines are menus, next to menus
@@ -372,7 +380,9 @@ def _mark_names_by_dates(
             ago = i + 1 < len(blocks) and _says_ago(blocks[i + 1].text, rules)  # a stamp above is a teaser's
         if not (bio or dated or furnished or ago) or _DIGIT.search(text) or same_title(text, title):
             continue  # the headline in Title Case over "By X · April 2, 2024" is no name
-        names = names_only(text, rules)
+        # A header styled in capitals sets its dateline in capitals too ("MARCH 4, 2021").
+        capitals = text.isupper() and any(blocks[j].text.isupper() for j in dated)
+        names = names_only(text, rules, capitals=capitals)
         if names and bio and blocks[i + 1].text.startswith(names[0]):  # not "Dica de Leitura" / "Dica para …"
             result[i] = Mark("author", closes_article=True, authors=names)
         elif names and (ago or _dated_by(blocks, dated, rules) or (furnished and all(" " in n for n in names))):
@@ -518,6 +528,7 @@ def lay_out(
         byline=claimed.byline,
         related=claimed.related,
         removed=tail + reconsidered + removed,
+        later_bylines=claimed.later_bylines,
     )
 
 
@@ -851,6 +862,7 @@ class _Claims:
     byline: Byline | None
     related: tuple[RelatedLink, ...]
     indices: frozenset[int]  # blocks taken by a field, so neither body nor removed
+    later_bylines: tuple[Byline, ...] = ()
 
 
 def _claims(
@@ -871,12 +883,14 @@ def _claims(
     if authors_at is not None:
         bio = blocks[bio_at].text if bio_at is not None else None
         byline = Byline(authors=marks[authors_at].authors, bio=bio)
+    later = _later_author_indices(blocks, marks, start, authors_at, rules)
     return _Claims(
         published=unmarked.get(date_at, marks[date_at].date) if date_at is not None else None,
         votes=marks[votes_at].votes if votes_at is not None else None,
         byline=byline,
         related=tuple(RelatedLink(_link_title(blocks[i].text, rules), blocks[i].href) for i in related_at),
         indices=frozenset(taken | set(related_at)),
+        later_bylines=tuple(Byline(authors=marks[i].authors) for i in later),
     )
 
 
@@ -1032,7 +1046,9 @@ def _author_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int
     if submitter is not None:
         return submitter
     near = range(max(0, start - 1), min(len(marks), start + INLINE_BYLINE_REACH))
-    found = next((i for i in near if marks[i].kind == "author"), None)
+    bylines = [i for i in near if marks[i].kind == "author"]
+    # A header's meta bar dates the article too; an undated one may be a standfirst's "par X".
+    found = next((i for i in bylines if marks[i].date is not None), bylines[0] if bylines else None)
     if found is not None or not start:
         return found
     # Some themes print the meta bar over the title ("Posted on … by Julia Brenner" / title):
@@ -1049,6 +1065,19 @@ def _author_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int
         ),
         None,
     )
+
+
+def _later_author_indices(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, first: int | None, rules: Rules
+) -> list[int]:
+    """The author lines ``_author_index`` would take next, each in turn set aside."""
+    found: list[int] = []
+    remaining = list(marks)
+    while first is not None and len(found) < MAX_LATER_BYLINES:
+        remaining[first] = CONTENT
+        first = _author_index(blocks, tuple(remaining), start, rules)
+        found += [first] if first is not None else []
+    return found
 
 
 def _header_meta(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headline: int) -> bool:
@@ -1217,7 +1246,7 @@ def _is_teaser(block: Block) -> bool:
 
 def _unbulleted(text: str) -> str:
     """A line without the list marker a flattener printed before it: a teaser's title ("* Title"),
-    a byline's item ("* Ronja Beck")."""
+    a byline's item ("* Ronja Falk")."""
     marker = _LIST_MARKER.match(text)
     return text[marker.end() :] if marker and marker.end() < len(text) else text
 

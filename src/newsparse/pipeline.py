@@ -27,7 +27,7 @@ from newsparse.fields.related import html_related
 from newsparse.fields.votes import html_votes
 from newsparse.layout import lay_out
 from newsparse.load import Source, looks_like_html, to_text
-from newsparse.model import Article
+from newsparse.model import Article, Byline
 from newsparse.page import Page
 from newsparse.rules import Rules, rules_for
 from newsparse.sources.html import html_page
@@ -70,7 +70,7 @@ def extract(page: Page) -> Article:
         headline=layout.headline,
         paragraphs=layout.paragraphs,
         votes=layout.votes,
-        byline=without_site(layout.byline, site_name, url=page.meta.url),
+        byline=_not_site((layout.byline, *layout.later_bylines), site_name, page.meta.url),
         related=layout.related,
         published=not_in_future(layout.published or url_date(page.meta.url), datetime.now(timezone.utc)),
         language=language,
@@ -78,6 +78,13 @@ def extract(page: Page) -> Article:
         site_name=site_name,
         removed=page.repairs + layout.removed,
     )
+
+
+def _not_site(bylines: tuple[Byline | None, ...], site_name: str | None, url: str | None) -> Byline | None:
+    """The first author line that credits someone besides the site: a dump's site name over
+    its tagline reads as an author box, and the article's own byline comes after it."""
+    kept = (without_site(byline, site_name, url=url) for byline in bylines)
+    return next((byline for byline in kept if byline is not None), None)
 
 
 def _published(

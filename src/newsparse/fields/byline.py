@@ -15,7 +15,7 @@ from newsparse.fields.headline import is_site_name
 from newsparse.model import Byline
 from newsparse.normalize import clean_line, phrase_key
 from newsparse.page import Page, Person
-from newsparse.rules import Rules
+from newsparse.rules import STOPWORDS, Rules
 from newsparse.sources.landmarks import (
     ASIDE_HINT,
     COMMENTS,
@@ -35,6 +35,8 @@ PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le"}
     | {"bin", "ibn", "al", "el", "y", "e", "ter", "ten", "zu"}
 )
+# Function words of any language, which a headline in capitals holds and a name does not.
+_FUNCTION_WORDS = frozenset().union(*STOPWORDS.values()) - PARTICLES
 MAX_NAME_TOKENS = 5
 MAX_NAME_CHARS = 60
 # A byline is a short line; a longer one starting "By ..." is a sentence ("By the end of ...").
@@ -51,6 +53,7 @@ MAX_INLINE_BYLINE_WORDS = 25
 _SEGMENT_END = re.compile(r"(?<!\s)(?:\s+(?:(?:[|•·—–-]|//?)\s+|\d)|\s*[(\[|]|/(?=[^\W\d_]))")
 # The items of a bar of page furniture: "14 May 2024 · 5 min read · Anja Vogt".
 _BAR_ITEM = re.compile(r"(?<!\s)\s+(?:[|•·—–-]|//?)\s+")
+_DIGIT = re.compile(r"\d")
 # A bar's separator right before a byline's prefix.
 _AFTER_BAR = re.compile(r"\s[|•·]\s+$")
 # phpBB and its kin: "by m.herrera » Tue Mar 12, 2024 8:41 pm": a handle, then a separator.
@@ -119,9 +122,11 @@ def _unglued_prefix(text: str, rules: Rules) -> str:
         return text
     for prefix in rules.author_prefixes:
         size = len(prefix)
-        glued = first[size : size + 2]
+        # A prefix of several words is glued by its last ("Veröffentlicht vonLena Hartwig").
+        head = text[:size] if " " in prefix else first[:size]
+        glued = text[size : size + 2]
         name_follows = glued[:1].isupper() and glued[1:].islower()
-        if name_follows and first[:size].casefold() == prefix and prefix not in PARTICLES:
+        if name_follows and head.casefold() == prefix and prefix not in PARTICLES:
             return f"{text[:size]} {text[size:]}"
     return text
 
@@ -142,7 +147,7 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
     if rules.byline_words.isdisjoint(w.strip(":：|·•") for w in words):
         return None  # no prefix word at all: the common case, decided without a pattern
     # A lower-case start is a sentence's fragment, or a forum's "submitted 5 hours ago by x",
-    # unless a bar's separator sets the prefix apart: "yas! | By Cara Stiles | April 13, 2020".
+    # unless a bar's separator sets the prefix apart: "yas! | By Nora Hale | April 13, 2020".
     lower = text[:1].islower()
     for match in rules.inline_byline.finditer(text):
         if lower and not _AFTER_BAR.search(text, 0, match.start()):
@@ -159,6 +164,30 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
         if handle and handle.group("prefix").casefold() in rules.byline_words:
             return (handle.group("handle"),), False
     return None
+
+
+def lone_name_after_date(text: str, rules: Rules) -> tuple[str, ...]:
+    """The one word a dated bar credits after a byline prefix, where a blog's author signs
+    with a first name or a pen name ("3. März 2021 von Selma in Alltag", "03/09/2021
+    by Lou 12 Comments"): after the date the prefix is no preposition of a sentence, while
+    the strict reading of a bar takes full names only. A capitalised word after it may be a
+    surname, left to that reading, unless a colon makes it a label ("Kategorien:").
+
+    >>> from newsparse.rules import rules_for
+    >>> lone_name_after_date("3. März 2021 von Selma in Alltag", rules_for("de"))
+    ('Selma',)
+    """
+    if text[:1].islower():
+        return ()
+    for match in rules.inline_byline.finditer(text):
+        words = match.group("rest").split()
+        follows = words[1] if len(words) > 1 else ""
+        if not _DIGIT.search(text, 0, match.start()) or (follows[:1].isupper() and not follows.endswith(":")):
+            continue
+        name = _trimmed(words[0])
+        if looks_like_name(name, rules) and len(name.split()) == 1:
+            return (name,)
+    return ()
 
 
 def _other_credit(text: str, match: re.Match[str]) -> bool:
@@ -289,21 +318,28 @@ def _unglued_token(token: str) -> str:
     return token
 
 
-def names_only(text: str, rules: Rules) -> tuple[str, ...]:
+def names_only(text: str, rules: Rules, *, capitals: bool = False) -> tuple[str, ...]:
     """The names of a line that holds nothing else ("Renee Castillo", "Ann Lee and Bo Chen"),
-    in mixed case: "NEW YORK" next to a date is a dateline's place, not a byline.
+    in mixed case: "NEW YORK" next to a date is a dateline's place, not a byline. With
+    ``capitals``, names in capitals count: the page sets the whole bar in capitals.
 
     >>> from newsparse.rules import rules_for
     >>> names_only("Ann Lee and Bo Chen", rules_for("en")), names_only("Local News", rules_for("en"))
     (('Ann Lee', 'Bo Chen'), ())
     """
     names = _raw_names(text, rules, strict=True)
-    if not names or any(n.isupper() for n in names):
+    if not names or any(n.isupper() and not (capitals and _capitals_name(n)) for n in names):
         return ()
     covered = sum(len(n.split()) for n in names) + len(names) - 1 + _outlet_words(text, rules)
     # Marks standing apart are no words: a bullet, a comma after a space ("Lea Roth ,").
     words = [w for w in text.split() if any(c.isalnum() for c in w)]
-    return tuple(dict.fromkeys(names)) if covered >= len(words) else ()
+    return tuple(dict.fromkeys(_tidy(n) for n in names)) if covered >= len(words) else ()
+
+
+def _capitals_name(name: str) -> bool:
+    """A name in capitals, not a headline set in them: no function word ("DIE STADT ALS
+    BÜHNE"), a name's particle aside ("MARIA DE LA CRUZ")."""
+    return not any(t.casefold() in _FUNCTION_WORDS for t in name.split())
 
 
 def _outlet_words(text: str, rules: Rules) -> int:
@@ -374,7 +410,11 @@ class _SiteFilter:
     def is_site(self, name: str) -> bool:
         if any(is_site_name(name, site) for site in self.sites):
             return True
-        return len(name.split()) == 1 and is_site_name(name, self.host)
+        return len(name.split()) == 1 and (is_site_name(name, self.host) or self._brand(name))
+
+    def _brand(self, word: str) -> bool:
+        """One word of a longer site name: the brand of "The Fitloop Blog"."""
+        return any(is_site_name(word, part) for site in self.sites[:1] for part in site.split())
 
     def names(self, names: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(n for n in names if not self.is_site(n))
