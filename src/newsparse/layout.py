@@ -69,6 +69,10 @@ _LONE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _INNER_STOP = re.compile(r"\w[a-zß-ÿ]\.\s+\S")
 # An inline teaser box holds a label and a few headlines; prose this soon after continues the article.
 INLINE_BOX_LINES = 6
+# A media player's running time, which ends its label ("Watch video 02:17").
+_RUNNING_TIME = re.compile(r"\s\d{1,2}:\d{2}(?::\d{2})?$")
+# How many lines under a player's label its title stands (a share button between).
+MEDIA_TITLE_REACH = 2
 # A related item prints at most this many lines beside its title (a kicker, a byline, a date,
 # an excerpt), and a kicker at most this many words ("Harbour Notes", "AUTO NEWS").
 MAX_ITEM_LINES = 2
@@ -307,6 +311,51 @@ def _mark_inline_teasers(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> 
     return tuple(result)
 
 
+def _mark_boxed_teasers(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
+    """Teasers set between the article's paragraphs without a related label: a story's title
+    with its date ("El cruce entre dos diputados" / "Lunes 02 Mayo, 2022 | 09:37"), and a
+    video player's label with its running time and the title under it ("Watch video 02:17" /
+    "Share" / a title). An article's subheading carries neither."""
+    result = list(marks)
+    for i in range(1, len(blocks) - 2):
+        if _dated_teaser(blocks, marks, i):
+            result[i], result[i + 1] = _teaser_mark(blocks[i].text), _teaser_mark(blocks[i + 1].text)
+        elif marks[i] is CONTENT and _media_label(blocks[i], rules):
+            result[i] = _teaser_mark(blocks[i].text)
+            below = range(i + 1, min(len(blocks), i + 1 + MEDIA_TITLE_REACH))
+            title = next((j for j in below if marks[j] is CONTENT), None)
+            if title is not None and _is_teaser(blocks[title]):
+                result[title] = _teaser_mark(blocks[title].text)
+    return tuple(result)
+
+
+def _dated_teaser(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """A title and its date line between two paragraphs (not under a question or a breadcrumb
+    that looks like one: a thread's title and its poster's date follow those). A numbered
+    title ("4) Senators consider …") heads an item of the article's own list, a digest's."""
+    around = (index - 1, index + 2)
+    prose = all(marks[i] is CONTENT and _is_paragraph(blocks[i]) and not is_title_like(blocks[i].text) for i in around)
+    title = marks[index] is CONTENT and _is_teaser(blocks[index]) and not _LIST_MARKER.match(blocks[index].text)
+    # A bare date: a headline's meta bar under it carries a byline or a section beside it.
+    bare = blocks[index + 1].words <= MAX_FURNITURE_WORDS
+    return prose and title and marks[index + 1].kind == "date" and bare
+
+
+def _media_label(block: Block, rules: Rules) -> bool:
+    """A player's few words, a media word first, and its running time: "Watch video 02:17"."""
+    key = phrase_key(block.text).split()
+    return (
+        block.words <= MAX_ITEM_KICKER_WORDS + 1
+        and bool(key)
+        and key[0] in rules.words["teaser_prefix"]
+        and (_RUNNING_TIME.search(block.text) is not None)
+    )
+
+
+def _teaser_mark(text: str) -> Mark:
+    return Mark("noise", removal=Removal(text, "boilerplate.inline_teaser", "a teaser set inside the text"))
+
+
 def _mark_split_bylines(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
     """A byline prefix alone on its line and the names on the next ("By" / "Mark O'Brien and
     Priya Natarajan"), as flatteners split a byline's elements."""
@@ -493,7 +542,7 @@ def lay_out(
     it is found and taken out, instead of guessing the headline from the lines' shapes.
     ``url``, the page's address, is one more witness of a dump's headline (slugs repeat it).
     """
-    marks = tuple(mark_block(b, rules, hints.boxed) for b in blocks)
+    marks = _mark_boxed_teasers(blocks, tuple(mark_block(b, rules, hints.boxed) for b in blocks), rules)
     # A dump's first line is often the page's <title>: what it says, the site name taken off.
     title = strip_site_name(blocks[0].text, None) if blocks and headline_text is None else ""
     if headline_text is None:
@@ -570,7 +619,7 @@ def _text_marks_and_region(
 
 
 def _walls(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> list[bool]:
-    return [m.closes_article and not _inline_label(blocks, marks, i) for i, m in enumerate(marks)]
+    return [m.closes_article and not _box_inside(blocks, marks, i) for i, m in enumerate(marks)]
 
 
 def _under_headline(blocks: tuple[Block, ...], marks: tuple[Mark, ...], region: Region, headline: int | None) -> Region:
@@ -804,11 +853,29 @@ def _end_index(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int) -
         if marks[i] is CONTENT:
             seen_content = True
             seen_paragraph = seen_paragraph or _is_paragraph(blocks[i])
-        elif seen_content and marks[i].closes_article and not _inline_label(blocks, marks, i):
+        elif seen_content and marks[i].closes_article and not _box_inside(blocks, marks, i):
             early = not seen_paragraph and _paragraphs_follow(blocks, marks, i)  # a byline, not the end
             if not early:
                 return i
     return len(marks)
+
+
+def _box_inside(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """A closing mark set inside the article's text: a related box or an author line."""
+    return _inline_label(blocks, marks, index) or _author_inside(blocks, marks, index)
+
+
+def _author_inside(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """An author line set inside the article's prose (a column's author box between its
+    paragraphs, a study's byline under its title): paragraphs shortly before it, and two in a
+    row shortly after it, as the article goes on (an author box at the end has a bio, then
+    teasers or comments, which alternate a title or a commenter's name with a paragraph)."""
+    if marks[index].kind != "author":
+        return False
+    before = range(max(0, index - 3 - INLINE_BOX_LINES), index)
+    # A flattened list's items ("* Title (142)") are a teaser list's, not the article's prose.
+    prose = [i for i in before if marks[i] is CONTENT and _is_paragraph(blocks[i])]
+    return any(not _LIST_MARKER.match(blocks[i].text) for i in prose) and _prose_follows(blocks, marks, index)
 
 
 def _inline_label(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
@@ -846,9 +913,15 @@ def _paragraphs_follow(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index
 
 
 def _paragraphs_after(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> list[bool]:
-    """For each content block shortly after ``index``, whether it is a paragraph."""
+    """For each content block shortly after ``index``, whether it is a paragraph; a teaser set
+    apart already counts as a line that is not (it parts a related list's excerpts)."""
     following = range(index + 1, min(len(marks), index + 3 + INLINE_BOX_LINES))
-    return [_is_paragraph(blocks[i]) for i in following if marks[i] is CONTENT]
+    teaser = "boilerplate.inline_teaser"
+    return [
+        marks[i] is CONTENT and _is_paragraph(blocks[i])
+        for i in following
+        if marks[i] is CONTENT or marks[i].rule == teaser
+    ]
 
 
 def _is_paragraph(block: Block) -> bool:
