@@ -519,8 +519,10 @@ CASES: dict[str, Case] = {
     },
     # A 2 MB page not clean in its declared charset: chardet read all of it (0.5 MB: 1.4 s here;
     # 8.3 s for a real page), and answered MacCyrillic.
-    "charset-detection-2mb": Case(  # seen: 0.32 s
-        lambda: not_clean_in_utf8(2 * MB), 2, ARTICLE, "Совет утвердил план порта", 1
+    # Seen: 1.2-1.5 s on a quiet 2-core machine (2 MB through charset detection, the tree and
+    # trafilatura's full cascade); 2.01 s once in CI under load: the bound is for a hang.
+    "charset-detection-2mb": Case(
+        lambda: not_clean_in_utf8(2 * MB), 4, ARTICLE, "Совет утвердил план порта", 1
     ),
     # Direction marks after each sentence of right-to-left dumps: 0 paragraphs, all in `related`.
     **{
