@@ -521,9 +521,7 @@ CASES: dict[str, Case] = {
     # 8.3 s for a real page), and answered MacCyrillic.
     # Seen: 1.2-1.5 s on a quiet 2-core machine (2 MB through charset detection, the tree and
     # trafilatura's full cascade); 2.01 s once in CI under load: the bound is for a hang.
-    "charset-detection-2mb": Case(
-        lambda: not_clean_in_utf8(2 * MB), 4, ARTICLE, "Совет утвердил план порта", 1
-    ),
+    "charset-detection-2mb": Case(lambda: not_clean_in_utf8(2 * MB), 4, ARTICLE, "Совет утвердил план порта", 1),
     # Direction marks after each sentence of right-to-left dumps: 0 paragraphs, all in `related`.
     **{
         f"direction-marks-{language}": Case(
