@@ -275,9 +275,13 @@ def _meta_people(metas: list[html.HtmlElement]) -> list[str]:
     lists its co-authors in one ``dc.creator`` or ``citation_author`` tag each. Only <meta
     name>/<meta property>: an ``<meta itemprop="author">`` is microdata of the item around it
     (a reference in a paper's bibliography), not the page's author tag."""
-    named = [m for m in metas if m.get("itemprop") is None]
+    by_key: dict[str, list[str]] = {}  # one pass over the metas, not one per key
+    for meta in metas:
+        key = str(meta.get("property") or meta.get("name") or "").casefold()
+        if key in _AUTHOR_KEYS and meta.get("itemprop") is None:
+            by_key.setdefault(key, []).append(str(meta.get("content")))
     for key in _AUTHOR_KEYS:
-        names = _names_only(clean_line(value) for value in _contents(named, key))
+        names = _names_only(clean_line(value) for value in by_key.get(key, ()))
         if names:
             return list(dict.fromkeys(names))
     return []
