@@ -42,7 +42,7 @@ from newsparse.fields.dates import (
 from newsparse.fields.headline import REPEAT_OVERLAP, same_title, strip_site_name
 from newsparse.fields.headline_model import Candidates
 from newsparse.fields.related import label_strength
-from newsparse.fields.votes import parse_votes
+from newsparse.fields.votes import bar_count, parse_votes, share_row
 from newsparse.filters.noise import noise_rule
 from newsparse.model import Byline, RelatedLink, Removal, VoteCount
 from newsparse.normalize import SENTENCE_END, phrase_key, word_count
@@ -507,6 +507,26 @@ def _mark_polls(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mar
     return tuple(result)
 
 
+def _mark_bar_counts(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
+    """A bare count between a comment count and a share bar is the post's likes, its icon
+    lost in the dump: an engagement bar reads "2 comments | ♥ 14 | Facebook Twitter"."""
+    result = list(marks)
+    for i in range(1, len(blocks) - 1):
+        if marks[i] is not CONTENT or not _DIGIT.search(blocks[i].text):
+            continue
+        sides = {_bar_item(blocks[i - 1], marks[i - 1], rules), _bar_item(blocks[i + 1], marks[i + 1], rules)}
+        votes = bar_count(blocks[i].text, rules) if sides == {"comments", "share"} else None
+        if votes:
+            result[i] = Mark("votes", votes=votes)
+    return tuple(result)
+
+
+def _bar_item(block: Block, mark: Mark, rules: Rules) -> str | None:
+    if mark.rule == "noise.comment_count":
+        return "comments"
+    return "share" if mark.rule == "noise.share" or share_row(block.text, rules) else None
+
+
 def _opens_bio(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int, first_word: str) -> bool:
     if index >= len(blocks) or marks[index] is not CONTENT or blocks[index].words < MIN_BIO_WORDS:
         return False
@@ -613,6 +633,7 @@ def _text_marks_and_region(
     """A dump's marks from the lines around each line, and the article's stretch."""
     marks = _mark_split_bylines(blocks, _mark_duplicates(blocks, marks), rules)
     marks = _mark_polls(blocks, _mark_names_by_dates(blocks, _mark_comment_headers(blocks, marks, rules), rules, title))
+    marks = _mark_bar_counts(blocks, marks, rules)
     marks = _mark_captions(blocks, _mark_inline_teasers(blocks, _mark_list_labels(blocks, marks, rules)), rules)
     anchor = _title_repeat(blocks, title)
     return marks, main_region(blocks, [m is CONTENT for m in marks], _walls(blocks, marks), anchor=anchor)

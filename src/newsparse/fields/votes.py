@@ -122,6 +122,43 @@ def parse_votes(text: str, rules: Rules) -> VoteCount | None:
     return _plausible(VoteCount(count=count, raw=match.group(0), label=rules.vote_labels.get(label, label)))
 
 
+def bar_count(text: str, rules: Rules) -> VoteCount | None:
+    """A bare count as a post's engagement bar shows it between a comment count and a share bar,
+    its heart or thumb icon lost in the dump ("2 comments" / "14" / "Facebook Twitter"): likes.
+
+    >>> from newsparse.rules import rules_for
+    >>> bar_count("14", rules_for("en"))
+    VoteCount(count=14, raw='14', label='likes')
+    >>> bar_count("14 min", rules_for("en")) is None
+    True
+    """
+    match = rules.count.fullmatch(text)
+    if match is None:
+        return None
+    multiplier = rules.multipliers.get((match.group("multiplier") or "").casefold(), 1)
+    count = parse_count(match.group("number"), multiplier=multiplier, decimal=rules.decimal)
+    return _plausible(VoteCount(count=count, raw=text, label="likes"))
+
+
+def share_row(text: str, rules: Rules) -> bool:
+    """Whether a line is only share buttons' names, spaced or glued as a browser's innerText
+    glues a row of icons ("FacebookTwitterPinterestEmail").
+
+    >>> from newsparse.rules import rules_for
+    >>> share_row("FacebookTwitterPinterestEmail", rules_for("en")), share_row("Facebook pages", rules_for("en"))
+    (True, False)
+    """
+    glued = "".join(text.split()).casefold()
+    names = [p for p in rules.phrases["share"] if len(p) > 2 and " " not in p]  # buttons: "facebook", "email"
+    reach = [True] + [False] * len(glued)  # reach[i]: glued[:i] splits into share words
+    for i in range(len(glued)):
+        if reach[i]:
+            for name in names:
+                if glued.startswith(name, i):
+                    reach[i + len(name)] = True
+    return bool(glued) and reach[-1]
+
+
 def _plausible(votes: VoteCount) -> VoteCount | None:
     """The score, unless no page could show it (past ``MAX_COUNT`` either way)."""
     return votes if abs(votes.count) <= MAX_COUNT else None
