@@ -6,6 +6,7 @@ from __future__ import annotations
 from lxml import etree, html
 
 import newsparse
+from conftest import FIXTURES
 from newsparse.page import Block
 from newsparse.sources.density import densest_blocks
 from newsparse.sources.main_content import is_link_list, is_table_soup, main_blocks
@@ -174,3 +175,36 @@ def test_the_densest_container_reads_no_script_into_its_paragraphs() -> None:
     texts = [b.text for b in densest_blocks(page)]
     assert texts == ["Scritto da Marco Rossi", prose]
     assert etree.tostring(page).count(b"document.write") == 1  # the tree itself is left as it was
+
+
+# --- an article split into sibling chunks alike, an ad rail between them (Condé Nast's layout) ---
+
+SPLIT = FIXTURES / "html-en-split-body-chunks" / "input.html"
+SECOND_CHUNK = "The cafés keep careful records"
+
+
+def test_an_article_split_into_chunks_alike_is_read_to_its_last_chunk() -> None:
+    article = newsparse.parse_html(SPLIT.read_text("utf-8"))
+    assert any(p.startswith(SECOND_CHUNK) for p in article.paragraphs)
+    assert article.paragraphs[-1].startswith("For now the queue still forms")
+
+
+def test_the_next_story_of_an_endless_scroll_is_no_chunk_of_this_one() -> None:
+    # The same container, but it opens with a headline of its own: the next story, loaded below.
+    page = SPLIT.read_text("utf-8").replace(
+        f"<p>{SECOND_CHUNK}", f"<h1>Tool Libraries Are Having a Moment</h1><p>{SECOND_CHUNK}", 1
+    )
+    article = newsparse.parse_html(page)
+    assert article.paragraphs
+    assert not any(p.startswith(SECOND_CHUNK) for p in article.paragraphs)
+
+
+def test_a_short_box_alike_after_the_article_is_no_chunk_of_it() -> None:
+    # The same container holding one promotional paragraph, not the story's text.
+    tree = html.document_fromstring(SPLIT.read_text("utf-8"))
+    second = [div for div in tree.iter("div") if "article__body" in div.get("class", "")][1]
+    for paragraph in second.findall("p")[1:]:
+        second.remove(paragraph)
+    article = newsparse.parse_html(html.tostring(tree, encoding="unicode"))
+    assert article.paragraphs
+    assert not any(p.startswith(SECOND_CHUNK) for p in article.paragraphs)

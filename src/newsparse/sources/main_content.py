@@ -54,6 +54,9 @@ MAX_BLOCKS = 20_000
 CELL_SEPARATOR = " | "
 # The JSON-LD body is used only when the page's extracted text is much shorter than it.
 ARTICLE_BODY_RATIO = 0.5
+# How far up from the article's last paragraph its chunk is looked for: a chunk's <p>s sit in
+# a text column inside a grid row beside an ad rail.
+CHUNK_LEVELS = 3
 
 # The page's texts outside links, scripts and styles.
 _UNLINKED_TEXTS = etree.XPath("//body//text()[not(ancestor::a or parent::script or parent::noscript or parent::style)]")
@@ -100,7 +103,9 @@ def _trafilatura_blocks(tree: html.HtmlElement, url: str | None) -> tuple[Block,
     if is_link_list(blocks, tree):
         return _paragraphs_instead(blocks, densest_blocks(tree))
     if not (looks_like_navigation(blocks) or is_table_soup(blocks)):
-        return _fuller(blocks, tree, url) if _sentence_words(blocks) < SHORT_ARTICLE_WORDS else blocks
+        if _sentence_words(blocks) < SHORT_ARTICLE_WORDS:
+            return _fuller(blocks, tree, url)
+        return blocks + _continued(blocks, tree)
     dense = densest_blocks(tree)
     if _words(dense) >= MIN_DENSE_WORDS:
         return dense
@@ -121,6 +126,46 @@ def _fuller(fast: tuple[Block, ...], tree: html.HtmlElement, url: str | None) ->
         return fast
     full = _run_trafilatura(tree, url, fast=False)
     return full if _sentence_words(full) >= wanted else fast
+
+
+def _continued(blocks: tuple[Block, ...], tree: html.HtmlElement) -> tuple[Block, ...]:
+    """The article's later chunks, where the page splits its text into sibling containers alike
+    (an ad rail set between them) and trafilatura read the first one only. The container
+    trafilatura read holds its first and last sentences; a later chunk has the same tag and
+    class, is told in paragraphs and has no headline of its own (the next story of an endless
+    scroll has one)."""
+    prose = [b.text for b in blocks if b.words >= SENTENCE_WORDS]
+    if not prose:
+        return ()
+    first, last = prose[0], prose[-1]
+    element = _paragraph(tree, last)
+    node = element.getparent() if element is not None else None
+    for _ in range(CHUNK_LEVELS):
+        if node is None or node.tag in ("body", "html"):
+            return ()
+        kind = node.get("class")
+        chunks = [s for s in node.itersiblings() if kind and s.tag == node.tag and s.get("class") == kind]
+        if chunks:
+            if _paragraph(node, first) is None:
+                return ()
+            seen = set(prose)
+            return tuple(b for c in chunks if _told_in_paragraphs(c) for b in _page_blocks(c) if b.text not in seen)
+        node = node.getparent()
+    return ()
+
+
+def _paragraph(tree: html.HtmlElement, text: str) -> html.HtmlElement | None:
+    """The <p> whose text is ``text``; its longest word is looked for first, as cleaning every
+    paragraph's text cost more than the search."""
+    probe = max(text.split(), key=len)
+    return next((p for p in tree.iter("p") if probe in (raw := p.text_content()) and clean_line(raw) == text), None)
+
+
+def _told_in_paragraphs(chunk: html.HtmlElement) -> bool:
+    if next(chunk.iter("h1"), None) is not None:
+        return False
+    in_paragraphs = sum(len(p.text_content().split()) for p in chunk.iter("p"))
+    return in_paragraphs >= SHORT_ARTICLE_WORDS and 2 * in_paragraphs >= len(chunk.text_content().split())
 
 
 def _unlinked_words(tree: html.HtmlElement) -> int:
