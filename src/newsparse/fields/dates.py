@@ -222,9 +222,9 @@ def dateline_date(text: str, rules: Rules, *, updates: bool = True) -> datetime 
     datetime.datetime(2021, 3, 4, 21, 12)
     >>> dateline_date("07/05/2022 20H06 - ACTUALIZADO A 08/05/2022 20H17", rules_for("es"))
     datetime.datetime(2022, 5, 7, 20, 6)
-    >>> dateline_date("Last modified on Mon 18 Nov 2019", en)
-    datetime.date(2019, 11, 18)
-    >>> dateline_date("Last modified on Mon 18 Nov 2019", en, updates=False) is None
+    >>> dateline_date("Last modified on Thu 9 Mar 2023", en)
+    datetime.date(2023, 3, 9)
+    >>> dateline_date("Last modified on Thu 9 Mar 2023", en, updates=False) is None
     True
     """
     published, plain, updated = stamp_segments(text, rules)
@@ -388,10 +388,10 @@ def filed_dateline(text: str, rules: Rules, filed: tuple[int, int | None]) -> da
 
 def years_apart(text: str) -> str:
     """The text with a space after each year a browser glued to the next element's word,
-    which the date patterns read as no year (a venue list's "June 9, 2018Navy Pier").
+    which the date patterns read as no year (a venue list's "June 9, 2018Harbor Hall").
 
-    >>> years_apart("21:17 18.11.2019Get short URL")
-    '21:17 18.11.2019 Get short URL'
+    >>> years_apart("09:05 04.02.2023Copy link")
+    '09:05 04.02.2023 Copy link'
     """
     return _GLUED_YEAR.sub(r"\1 ", text)
 
