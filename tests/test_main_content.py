@@ -3,11 +3,13 @@ trusted with, and how a table's rows and a paragraph's scripts are read (issue 1
 
 from __future__ import annotations
 
+import pytest
 from lxml import etree, html
 
 import newsparse
 from conftest import FIXTURES
 from newsparse.page import Block
+from newsparse.sources import main_content
 from newsparse.sources.density import densest_blocks
 from newsparse.sources.main_content import is_link_list, is_table_soup, main_blocks
 
@@ -208,3 +210,93 @@ def test_a_short_box_alike_after_the_article_is_no_chunk_of_it() -> None:
     article = newsparse.parse_html(html.tostring(tree, encoding="unicode"))
     assert article.paragraphs
     assert not any(p.startswith(SECOND_CHUNK) for p in article.paragraphs)
+
+
+# A paywalled story: the header (kicker, headline, lead) in <p>s, the visible start of the story
+# as loose text in a preview box of the same container. On such pages trafilatura's fast pass
+# and its cascade both stop at the header; which page around it leads them there is
+# trafilatura's own reading, so here they are made to stop there.
+PAYWALL = """<html lang="de"><body>
+<header class="site-header"><a href="/">Breisgauer Tageblatt</a> <a href="/lokales">Lokales</a>
+<a href="/abo">Abo</a></header>
+<main><article id="article"><div class="box-modul"><div class="media-box media-box--nob">
+  <header class="article__header">
+    <p class="article__header__dachzeile">Energie</p>
+    <h1 class="article__header__titel">Stadtwerke heben den Gaspreis zum Jahreswechsel an</h1>
+    <p class="article__header__info"><a href="/archiv/2023/11/08">Mi, 08. November 2023</a> um 14:05 Uhr</p>
+  </header>
+  <p class="article__topic"><strong>{lead}</strong></p>
+  <div class="article__social-tools"><a href="javascript:share()" title="Facebook"></a> <a href="#">Verlinken</a></div>
+  <div class="article__text"><div class="freemium__preview">
+    {preview}
+  </div></div>
+</div></div></article>
+<section class="paywall"><p><strong>Jetzt diesen Artikel lesen!</strong></p>
+<a href="/abo">1 Monat für 1 € testen</a></section>
+</main></body></html>"""
+LEAD = (
+    "Haushalte in der Stadt zahlen ab Januar mehr für Gas. Die Stadtwerke begründen das mit den gestiegenen"
+    " Kosten für den Einkauf und für das Netz."
+)
+PREVIEW = (
+    "Für einen Haushalt mit einem Verbrauch von 15.000 Kilowattstunden im Jahr steigen die Kosten damit um rund"
+    " 190 Euro. Der Arbeitspreis klettert nach Angaben des Unternehmens von 11,2 auf 12,4 Cent je Kilowattstunde,"
+    " der Grundpreis bleibt unverändert. Kundinnen und Kunden werden in diesen Tagen per Brief informiert, sie"
+    " haben ein Sonderkündigungsrecht. Wer seinen Vertrag wechseln möchte, findet bei der Verbraucherzentrale"
+    ' eine Übersicht der Anbieter in der Region. "Wir haben lange gezögert, aber ...'
+)
+# A short post and, denser, a sidebar of the library's history beside it: the post stays.
+SIDEBAR = """<html lang="en"><body>
+<article class="post"><h1>Our new opening hours</h1>
+<p class="post-summary">{summary}</p></article>
+<div class="sidebar"><h3>About the library</h3>{history}</div>
+</body></html>"""
+SUMMARY = "From Monday the library opens an hour earlier on weekdays, and the reading room stays open until eight."
+HISTORY = (
+    "<p>The library was founded in 1887 by a group of mill workers who pooled their books in a rented room"
+    " above a bakery.</p>"
+)
+
+
+def _header_only(monkeypatch: pytest.MonkeyPatch, blocks: tuple[Block, ...]) -> None:
+    monkeypatch.setattr(main_content, "_run_trafilatura", lambda tree, url, *, fast: blocks)
+
+
+def test_a_short_find_inside_a_denser_container_gives_way_to_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    header = (Block("Energie"), Block("Stadtwerke heben den Gaspreis zum Jahreswechsel an", tag="h"), Block(LEAD))
+    _header_only(monkeypatch, header)
+    page = html.document_fromstring(PAYWALL.format(lead=LEAD, preview=PREVIEW))
+    texts = [b.text for b in main_blocks(page, url=None, article_body=None)]
+    assert LEAD in texts
+    assert PREVIEW in texts
+
+
+def test_a_short_find_outside_the_densest_container_stays(monkeypatch: pytest.MonkeyPatch) -> None:
+    post = (Block("Our new opening hours", tag="h"), Block(SUMMARY))
+    _header_only(monkeypatch, post)
+    page = html.document_fromstring(SIDEBAR.format(summary=SUMMARY, history=HISTORY * 6))
+    assert main_blocks(page, url=None, article_body=None) == post
+
+
+# A table of deadlines: each step a sentence, its date in the cell beside it. (An HTML test, not a
+# fixture folder, as the tables above: flattened, the table's head reads as a byline in the text door.)
+DEADLINES = """<html lang="es"><head><title>Becas de transporte para el curso 2024-2025</title></head>
+<body><article><h1>Becas de transporte para el curso 2024-2025</h1>
+<p>El ayuntamiento abre la convocatoria de ayudas al transporte para estudiantes empadronados en el municipio
+que cursan estudios fuera de la ciudad.</p>
+<table>
+<tr><th>Trámite</th><th>Plazo</th></tr>
+<tr><td>Presentar la solicitud en la sede electrónica junto con la matrícula del curso</td>
+<td>Hasta el 15 de julio de 2024</td></tr>
+<tr><td>Consultar la lista provisional de admitidos y presentar alegaciones si procede</td>
+<td>Del 2 al 12 de septiembre de 2024</td></tr>
+</table>
+<p>Las ayudas se abonarán en un solo pago antes de que termine el año, según ha informado la concejalía.</p>
+</article></body></html>"""
+
+
+def test_a_date_in_a_table_of_sentences_is_its_content() -> None:
+    article = newsparse.parse_html(DEADLINES)
+    assert "Hasta el 15 de julio de 2024" in article.paragraphs
+    assert "Del 2 al 12 de septiembre de 2024" in article.paragraphs
+    assert not any(r.rule.startswith("boilerplate.extra_") for r in article.removed)

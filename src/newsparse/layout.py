@@ -227,11 +227,16 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
 
 
 def _may_be_dated(block: Block) -> bool:
-    """Short, with a digit, not a sentence, not a tweet's signature nor a row of figures."""
+    """Short, with a digit, not a sentence, not a tweet's signature nor a table's data: a row
+    of figures, or a cell read as a block of its own, which stands in a row that holds a
+    sentence (see ``main_content``): a table of deadlines, its "Bis 30. Juni 2024" beside the
+    step it dates."""
     text = block.text
+    if block.tag == "td" or _data_row(block):
+        return False
     sentence = text.endswith(("!", "?", ";", ",")) or (text.endswith(".") and not _CLOCK_END.search(text))
     short = _item_words(block) <= MAX_DATELINE_WORDS
-    return short and not sentence and _DIGIT.search(text) is not None and "(@" not in text and not _data_row(block)
+    return short and not sentence and _DIGIT.search(text) is not None and "(@" not in text
 
 
 def _data_row(block: Block) -> bool:
