@@ -350,9 +350,9 @@ def test_bylines_of_themes_without_author_metadata(
 @pytest.mark.parametrize(
     ("language", "signature", "name"),
     [
-        ("de", "<p><b><i>Stefan Wassmann</i></b></p>", "Stefan Wassmann"),
-        ("fr", '<p align="right"><em>Denis Clermont</em></p>', "Denis Clermont"),
-        ("en", "<p><strong>Marina Mutch</strong></p>", "Marina Mutch"),
+        ("de", "<p><b><i>Jonas Vellmer</i></b></p>", "Jonas Vellmer"),
+        ("fr", '<p align="right"><em>Denis Bourrel</em></p>', "Denis Bourrel"),
+        ("en", "<p><strong>Marina Holt</strong></p>", "Marina Holt"),
     ],
 )
 def test_an_article_signed_under_its_last_paragraph(language: str, signature: str, name: str) -> None:
@@ -728,3 +728,117 @@ def test_a_dump_reads_the_dated_bar_over_its_headline(
     assert article.headline == headline
     assert article.byline is not None
     assert article.byline.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("language", "between", "signature", "name"),
+    [
+        # A book review: the book's details between the text and the reviewer's name.
+        (
+            "de",
+            "<p><strong>Das leise Jahrhundert</strong><br>Bildband, 96 Seiten, 24 Euro</p>",
+            "<p><strong>Henrike Aschauer</strong></p>",
+            "Henrike Aschauer",
+        ),
+        (
+            "en",
+            "<p><em>The Quiet Century</em><br>Anchor House, 412 pages, 18.99 pounds</p>",
+            "<p><b><i>Tobias Lindqvist-Hart</i></b></p>",
+            "Tobias Lindqvist-Hart",
+        ),
+    ],
+)
+def test_a_signature_in_bold_or_italics_closing_its_block(
+    language: str, between: str, signature: str, name: str
+) -> None:
+    # The teasers after the article's block are read as part of its text by the layout.
+    teasers = '<ul class="more"><li><a href="/a">gestern</a></li><li><a href="/b">Noch ein Thema</a></li></ul>'
+    block = f'<div class="text"><p>{PROSE[language]} {PROSE[language]}</p>{between}{signature}</div>{teasers}'
+    assert authors(themed_page(language, "h2", "", tail=block)) == (name,)
+    # Text after it in its block: a subheading in bold, not a signature.
+    more = block.replace("</div>", f"<p>{PROSE[language]}</p></div>")
+    assert authors(themed_page(language, "h2", "", tail=more)) == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "bar", "name"),
+    [
+        (
+            "de",
+            '<div class="timedata">17.09.2021 <span>- Redaktion: Ortwin Kessel (Vorstand)</span></div>',
+            "Ortwin Kessel",
+        ),
+        ("es", '<div class="fecha">12.04.2021 <span>| Redacción: Marta Quiroga</span></div>', "Marta Quiroga"),
+    ],
+)
+def test_a_labelled_name_in_a_dated_bar_with_marked_parts(language: str, bar: str, name: str) -> None:
+    assert authors(themed_page(language, "h2", bar)) == (name,)
+    # A photo credit's label is no byline.
+    photo = bar.replace("Redaktion", "Foto").replace("Redacción", "Foto")
+    assert authors(themed_page(language, "h2", photo)) == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "kind", "author", "expected"),
+    [
+        ("de", "HowTo", {"@type": "Person", "name": "greta.lindholm"}, "Greta Lindholm"),
+        ("en", "Recipe", {"@type": "Person", "name": "Philippa Oakes"}, "Philippa Oakes"),
+    ],
+)
+def test_the_author_of_a_guide_or_recipe_where_no_article_is_declared(
+    language: str, kind: str, author: dict[str, str], expected: str
+) -> None:
+    work = {"@context": "https://schema.org", "@type": kind, "name": HEADLINE, "author": author}
+    assert authors(themed_page(language, "h2", "", ld=work)) == (expected,)
+    # The site's own domain in a recipe's author field is no CMS login.
+    work["author"] = {"@type": "Organization", "name": "hafenblatt.pl"}
+    assert authors(themed_page(language, "h2", "", ld=work), url="https://hafenblatt.pl/r/1") == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "masthead", "url"),
+    [
+        (
+            "de",
+            '<span class="site-description">Ilka Brennecke</span>',
+            "https://ilkabrennecke.wordpress.com/2019/11/14/x/",
+        ),
+        ("en", '<div id="tagline">Callum Ashdown-Reyes</div>', "https://callumashdownreyes.net/posts/x/"),
+    ],
+)
+def test_a_personal_blogs_owner_named_by_its_address(language: str, masthead: str, url: str) -> None:
+    html = themed_page(language, "h2", "").replace("</header>", f"{masthead}</header>")
+    owner = " ".join(masthead.split(">")[1].split("<")[0].split())
+    assert authors(html, url=url) == (owner,)
+    # On a site whose address spells no one, the name in the masthead is a tagline.
+    assert authors(html, url="https://hafenblatt.example/posts/x/") == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "element"),
+    [
+        # A pen name after the prefix, opening with a particle: not a name, nor is the whole line.
+        ("de", '<span class="post-author vcard">Eingestellt von <span class="fn">der Kauz</span></span>'),
+        ("pt", '<span class="post-author vcard">Texto de <span class="fn">la Sierra</span></span>'),
+    ],
+)
+def test_a_prefix_that_introduces_no_name_is_no_part_of_one(language: str, element: str) -> None:
+    assert authors(themed_page(language, "h2", "", tail=element)) == ()
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "expected"),
+    [
+        ("de", "Ein Interview von Wiebke Lorenzen mit Tamo Quast.", ("Wiebke Lorenzen",)),
+        ("de", "Von Wiebke Lorenzen mit Material von dpa", ("Wiebke Lorenzen",)),
+        ("fr", "Propos recueillis par Maëlle Garnier", ("Maëlle Garnier",)),
+        ("es", "Una entrevista de Lucía Montaner a Pedro Gálvez", ("Lucía Montaner",)),
+        ("en", "Interview by Colm Brannigan", ("Colm Brannigan",)),
+    ],
+)
+def test_an_interviewers_credit_names_the_interviewer(language: str, line: str, expected: tuple[str, ...]) -> None:
+    found = parse_author_line(line, rules_for(language))
+    assert found == (expected, False)
+    # Under the headline, it beats a web producer's account the page never shows.
+    html = page(language, f"<p><em>{line}</em></p>", ld_authors=[person("Jorit Hambrecht")])
+    assert authors(html) == expected

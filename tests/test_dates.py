@@ -11,6 +11,9 @@ import pytest
 
 import newsparse
 from conftest import PROSE
+from newsparse.fields.datelines import self_listed
+from newsparse.rules import rules_for
+from newsparse.sources.html import html_page as parse_html_page
 from newsparse.sources.html import parse_page_tree
 from newsparse.sources.metadata import read_meta
 
@@ -495,3 +498,60 @@ def test_every_date_fits_a_pandas_timestamp(source: str) -> None:
     if published is not None:
         frame = pandas.DataFrame({"published": [pandas.Timestamp(published)]})
         assert frame.to_json(date_format="iso")
+
+
+@pytest.mark.parametrize(
+    ("language", "bar", "shown"),
+    [
+        ("de", "<td>07 | 03 | 2023</td><td>Vereine | Jugend</td>", date(2023, 3, 7)),
+        ("fr", "<td>19 | 11 | 2021</td><td>Montagne | Sécurité</td>", date(2021, 11, 19)),
+    ],
+)
+def test_a_dateline_with_bars_between_its_numbers_printed_twice_above_the_headline(
+    language: str, bar: str, shown: date
+) -> None:
+    # A theme prints its meta bar twice, for wide screens and for phones: a copy, not a list.
+    rows = f'<table class="wide"><tr>{bar}</tr></table><table class="narrow"><tr>{bar}</tr></table>'
+    assert published(html_page(language, "", above=rows)) == shown
+    # Two bars of other days above the headline are a list's items: none of them dates it.
+    other = rows.replace(bar, bar.replace(str(shown.year), str(shown.year - 1)), 1)
+    assert published(html_page(language, "", above=other)) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "listing", "shown"),
+    [
+        # A blog's "recent posts" box says when the article itself went up.
+        (
+            "de",
+            '<li><a href="https://blog.example.de/2014/06/tinte/">Tinte und Papier</a> wurde am 3. Juni 2014'
+            " um 21:15 Uhr veröffentlicht und unter Schreiben abgelegt.</li>"
+            '<li><a href="https://blog.example.de/2014/05/feder/">Die Feder</a> erschien am 28. Mai 2014.</li>',
+            datetime(2014, 6, 3, 21, 15),
+        ),
+        # A menu's teasers, the article's own among them with its date.
+        (
+            "en",
+            '<div class="item"><a href="/news/7/">Grid fees rise again</a> <span>10/14/2021</span></div>'
+            '<div class="item"><a href="https://blog.example.de/2014/06/tinte/">Tinte und Papier</a>'
+            " <span>10/08/2021</span></div>",
+            date(2021, 10, 8),
+        ),
+    ],
+)
+def test_a_list_beside_the_article_dates_its_own_item(language: str, listing: str, shown: date) -> None:
+    url = "https://blog.example.de/2014/06/tinte/"
+    html = html_page(language, "", after=f'<aside class="recent">{listing}</aside>')
+    assert published(html, url=url) == shown
+    # Without a link back to the page, the list's dates are other pages'.
+    assert published(html, url="https://blog.example.de/2014/06/anderes/") is None
+
+
+def test_a_comments_permalink_is_no_list_item_of_the_article() -> None:
+    url = "https://blog.example.de/2014/06/tinte/"
+    comment = f'<div class="comment"><a href="{url}#comment-12"><time>9. Juni 2014 um 08:02 Uhr</time></a> Schön!</div>'
+    page = parse_html_page(html_page("de", "", after=f'<aside class="recent">{comment}</aside>'), url=url)
+    assert self_listed(page, rules_for("de")) is None
+    listed = comment.replace("#comment-12", "")
+    page = parse_html_page(html_page("de", "", after=f'<aside class="recent">{listed}</aside>'), url=url)
+    assert self_listed(page, rules_for("de")) == datetime(2014, 6, 9, 8, 2)

@@ -18,7 +18,7 @@ from datetime import date, datetime, timezone
 from lxml.html import HtmlElement
 
 from newsparse.fields.byline import html_byline, without_site
-from newsparse.fields.datelines import disagree, html_published, reconciled, visible_dateline
+from newsparse.fields.datelines import disagree, html_published, reconciled, self_listed, visible_dateline
 from newsparse.fields.dates import not_in_future, url_date
 from newsparse.fields.description import html_description, shown_standfirst
 from newsparse.fields.headline import choose_headline, h1_kickers, h1_texts, headline_element, site_from_title
@@ -93,8 +93,9 @@ def _published(
     """The declared moment, on the day the page shows by its headline. The dateline by the
     headline beats a declared date that does not say what it dates (a generic ``date`` meta, a
     ``<time>`` anywhere) where the two disagree, and stands in for a page that declares none.
-    Else a dateline in the main text, else htmldate's reading, else the day an update stamp
-    by the headline shows."""
+    Else the date a list beside the article gives its own item (``self_listed``), else a
+    dateline in the main text, else htmldate's reading, else the day an update stamp by the
+    headline shows."""
     declared = page.meta.published
     if page.tree is None:
         return declared or shown
@@ -105,7 +106,7 @@ def _published(
         if declared is None or (disagree(declared, visible.when) and not page.meta.published_stated):
             return visible.when
         return reconciled(declared, visible.when)
-    declared = declared or shown or html_published(page)
+    declared = declared or self_listed(page, rules) or shown or html_published(page)
     update = visible.when if visible is not None else None
     return reconciled(declared, update) if declared is not None else update
 

@@ -84,3 +84,20 @@ def site_host(url: str | None) -> str | None:
     except ValueError:
         return None
     return host.removeprefix("www.") if host else None
+
+
+def page_key(url: str) -> str:
+    """A URL without scheme, "www." and trailing slash: the same page however it is linked."""
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}?{parts.query}"
+
+
+def same_page(url: str, own: str | None) -> bool:
+    """A link back to the page itself, with a tracking query if the page has none (a page
+    named by its query, "viewtopic.php?t=17201", is another page for another query)."""
+    if own is None:
+        return False
+    page, _, query = page_key(own).partition("?")
+    other, _, other_query = page_key(url).partition("?")
+    return page == other and (query == other_query or not query)

@@ -28,7 +28,7 @@ from newsparse.sources.landmarks import (
     text_up_to,
 )
 from newsparse.sources.xpath import elements, owned, strings
-from newsparse.urls import absolute_url
+from newsparse.urls import absolute_url, site_host
 
 # Name particles that stay lower-case inside a name: "Ludwig van Beethoven", "María de la Cruz".
 PARTICLES = frozenset(
@@ -327,6 +327,8 @@ def names_only(text: str, rules: Rules, *, capitals: bool = False) -> tuple[str,
     >>> names_only("Ann Lee and Bo Chen", rules_for("en")), names_only("Local News", rules_for("en"))
     (('Ann Lee', 'Bo Chen'), ())
     """
+    if rules.byline.match(text) or rules.author_box.match(text):
+        return ()  # a prefix that introduces no name ("Eingestellt von der Kauz") is no name's part
     names = _raw_names(text, rules, strict=True)
     if not names or any(n.isupper() and not (capitals and _capitals_name(n)) for n in names):
         return ()
@@ -356,6 +358,22 @@ def _cut_at_outlet(part: str, rules: Rules) -> bool:
     return any(_is_outlet_word(t, t.casefold().strip(".,:()"), part, rules) for t in tokens)
 
 
+# A one-word label before the names in an author element; a photo credit's ("Foto:") is none.
+_LABEL = re.compile(r"(?P<label>[^\W\d_]+):\s+(?P<rest>\S.*)")
+
+
+def unlabelled(text: str, rules: Rules) -> str:
+    """The text after a one-word label of a credit ("Redaktion: Eberhard Kühn", "Interview:
+    Lea Sommer"), unless the label is a photo credit's or a caption's ("Foto: Lea Sommer").
+
+    >>> from newsparse.rules import rules_for
+    >>> unlabelled("Redaktion: Eberhard Kühn", rules_for("de")), unlabelled("Foto: Lea Sommer", rules_for("de"))
+    ('Eberhard Kühn', 'Foto: Lea Sommer')
+    """
+    label = _LABEL.fullmatch(text)
+    return label["rest"] if label and label["label"].casefold() not in rules.caption_labels else text
+
+
 def names_in_bar(text: str, rules: Rules) -> tuple[str, ...]:
     """The names in one item of a dated bar that has no byline prefix: "Hannah Okafor 14 May
     2024", "18. Februar 2024 · 7 Min. Lesezeit · Anja Vogt · 18 Kommentare", "Lea Roth
@@ -366,7 +384,7 @@ def names_in_bar(text: str, rules: Rules) -> tuple[str, ...]:
     ('Anja Vogt',)
     """
     for item in _BAR_ITEM.split(text):
-        head = _SEGMENT_END.split(item.strip(), maxsplit=1)[0]
+        head = _SEGMENT_END.split(unlabelled(item.strip(), rules), maxsplit=1)[0]
         stamp = rules.stamps.search(head)  # "Irina Walder Zuletzt geändert am 14.11.2023"
         names = names_only(head[: stamp.start()] if stamp else head, rules)
         if names:
@@ -573,7 +591,9 @@ def html_byline(
     if not authors and fallback is not None:
         authors = fallback.authors
     if not authors and page.tree is not None:
-        authors = _from_login(page.meta.authors, page.tree, rules)
+        authors = _emphasised_signature(page.tree, rules) or _blog_owner(page.tree, rules, site_host(page.meta.url))
+    if not authors and page.tree is not None:
+        authors = _from_login(page.meta.authors, page.tree, rules, host=site_host(page.meta.url))
     if not authors:
         return None
     if url is None and marks is not None:
@@ -612,18 +632,73 @@ def _completed(authors: tuple[str, ...], bio: str | None, rules: Rules) -> tuple
     return authors
 
 
+_PARAGRAPHS = etree.XPath("//body//p")
+_EMPHASIS = frozenset({"b", "strong", "i", "em"})
+
+
+def _emphasised_signature(tree: html.HtmlElement, rules: Rules) -> tuple[str, ...]:
+    """A signature set in bold or italics under the article's text: full names only, all of
+    its paragraph in the emphasis, after a paragraph of the article and with nothing after it
+    in its block ("… zum Saisonende." / "<p><b><i>Jonas Brandt</i></b></p>"), as clubs,
+    magazines and columns sign their pieces. A subheading in bold has text after it; the
+    page's only such line counts."""
+    found = set()
+    for paragraph in elements(_PARAGRAPHS, tree):
+        before = paragraph.getprevious()
+        if before is None or before.tag != "p" or not _emphasised(paragraph) or not before.text_content().strip():
+            continue
+        after = (paragraph.tail or "").strip() or any(
+            s.text_content().strip() for s in paragraph.itersiblings() if isinstance(s.tag, str)
+        )
+        names = () if after else names_only(clean_line(paragraph.text_content()), rules)
+        if names and all(len(n.split()) > 1 for n in names) and not inside(paragraph, COMMENTS):
+            found.add(names)
+    return found.pop() if len(found) == 1 else ()
+
+
+def _emphasised(paragraph: html.HtmlElement) -> bool:
+    """The paragraph's text is all in one bold or italic element: "<p><b><i>Name</i></b></p>"."""
+    inner = [child for child in paragraph if isinstance(child.tag, str) and child.tag != "br"]
+    if len(inner) != 1 or inner[0].tag not in _EMPHASIS or (paragraph.text or "").strip():
+        return False
+    return clean_line(paragraph.text_content()) == clean_line(inner[0].text_content())
+
+
+_SPELT = etree.XPath(
+    "//body//text()[string-length(normalize-space()) >= $shortest][string-length(normalize-space()) <= $longest]"
+    "[not(ancestor::script or ancestor::style)]"
+)
+
+
+def _blog_owner(tree: html.HtmlElement, rules: Rules, host: str | None) -> tuple[str, ...]:
+    """A personal blog's owner, where nothing names the writer: the full name printed alone
+    in an element that the blog's address spells ("Jonas Albrecht" on
+    jonasalbrecht.wordpress.com), in its masthead, sidebar or footer. Comments do not count."""
+    spelt = _squashed(host.split(".")[0]) if host else ""
+    if not spelt:
+        return ()
+    # Only texts of about the address's length: the name and a space or three between its words.
+    for node, owner in owned(_SPELT, tree, shortest=str(len(spelt) + 1), longest=str(len(spelt) + 4)):
+        text = clean_line(node)
+        if _squashed(text) == spelt and " " in text and looks_like_name(text, rules) and not inside(owner, COMMENTS):
+            return (text,)
+    return ()
+
+
 # A CMS login in the metadata's author: "anna.weber", "jean-luc.martin".
 _LOGIN = re.compile(r"(?P<first>[^\W\d_][\w-]*)\.(?P<last>[^\W\d_][\w-]*)")
 _CONTAINING = etree.XPath("//body//text()[not(ancestor::script or ancestor::style)][contains(., ' ')]")
 
 
-def _from_login(sources: tuple[tuple[Person, ...], ...], tree: html.HtmlElement, rules: Rules) -> tuple[str, ...]:
+def _from_login(
+    sources: tuple[tuple[Person, ...], ...], tree: html.HtmlElement, rules: Rules, *, host: str | None
+) -> tuple[str, ...]:
     """The person behind a metadata author that is a CMS login, given name and surname in
     lower case around a dot ("anna.weber"): the full name printed on the page that opens with
     the given name and ends with the surname ("Anna K. Weber"), else the login's two words
-    capitalised ("Anna Weber")."""
+    capitalised ("Anna Weber"). The site's own domain ("kochbuch.pl" on kochbuch.pl) is none."""
     login = next((_LOGIN.fullmatch(p.name) for source in sources for p in source), None)
-    if login is None or not login.group(0).islower():
+    if login is None or not login.group(0).islower() or login.group(0) == host:
         return ()
     first, last = (login.group(k).capitalize() for k in ("first", "last"))
     # Up to two middle names or initials between them: "Anna K. Weber", "Anna Maria Weber".
@@ -741,9 +816,19 @@ def header_byline(h1: html.HtmlElement, rules: Rules) -> tuple[tuple[str, ...], 
         if labelled and text and _in_header(element):
             return split_names(text, rules, strict=True), True
         labelled = labelled if not text else phrase_key(text.strip("|·•: ")) in rules.author_prefixes
-        if text and not barred and len(element) == 0 and text_date(text, rules) is not None and _in_header(element):
+        if text and not barred and _inline_only(element) and text_date(text, rules) is not None and _in_header(element):
             barred = names_in_bar(text, rules)
     return barred, False
+
+
+# Elements that set a word apart inside a line: a dated bar is one line whatever they mark.
+_INLINE = frozenset({"span", "a", "b", "strong", "i", "em", "small", "time"})
+
+
+def _inline_only(element: html.HtmlElement) -> bool:
+    """A line of text, perhaps with parts marked ("11.03.2021 <span>- Redaktion: Eva Kühn</span>"),
+    not a box of lines."""
+    return all(child.tag in _INLINE for child in element if isinstance(child.tag, str))
 
 
 def _up_to_text(following: list[html.HtmlElement]) -> Iterator[html.HtmlElement]:
@@ -821,17 +906,14 @@ def _visible_authors(elements: tuple[html.HtmlElement, ...], rules: Rules, base:
     return ((), None), False
 
 
-# A one-word label before the names in an author element; a photo credit's ("Foto:") is none.
-_LABEL = re.compile(r"(?P<label>[^\W\d_]+):\s+(?P<rest>\S.*)")
-
-
 def _unprefixed_names(text: str, rules: Rules) -> tuple[str, ...]:
     """The names of an author element without a prefix. Han characters there may name the
-    site ("新华网"): a Chinese name counts only after a prefix."""
-    label = _LABEL.fullmatch(text)
-    if label and label["label"].casefold() not in rules.caption_labels:
-        text = label["rest"]  # "Interview: Anna Weber": the element's class says whose credit it is
-    return tuple(n for n in split_names(text, rules) if not _HAN_NAME.fullmatch(n))
+    site ("新华网"): a Chinese name counts only after a prefix. A prefix that introduces no
+    name leaves none ("Eingestellt von der Autor": not a name of three words)."""
+    if rules.byline.fullmatch(text) or rules.author_box.fullmatch(text):
+        return ()
+    # "Interview: Anna Weber": the element's class says whose credit it is
+    return tuple(n for n in split_names(unlabelled(text, rules), rules) if not _HAN_NAME.fullmatch(n))
 
 
 # How many links of an author element too long to be a byline are read for the name.

@@ -3,11 +3,13 @@ declares: the visible dateline, and the reconciliation of a declared moment with
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections.abc import Collection
 from datetime import date, datetime, timedelta, timezone
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 import htmldate
 from lxml import etree, html
@@ -31,6 +33,7 @@ from newsparse.page import Page
 from newsparse.rules import Rules
 from newsparse.sources.landmarks import more_words_than
 from newsparse.sources.xpath import elements
+from newsparse.urls import absolute_url, same_page
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +51,37 @@ def html_published(page: Page) -> datetime | date | None:
         log.debug("htmldate failed: %s", exc)
         return None
     return parse_date(found) if found else None
+
+
+# Links in the page's body that may lead back to the page itself (they hold its last path
+# segment): one may stand in a list that dates it.
+_BODY_LINKS = etree.XPath("//body//a[contains(@href, $slug)]")
+# How far up from such a link its list item is looked for: the link, its line, the item.
+SELF_ITEM_LEVELS = 3
+
+
+def self_listed(page: Page, rules: Rules) -> datetime | date | None:
+    """The date a list beside the article gives the article itself: the item whose link leads
+    back to the page, in a menu's teasers ("Heizkosten im Vergleich 08.10.2021") or a
+    "recent posts" box ("… wurde am 7. Juni 2011 um 22:41 Uhr veröffentlicht"). The item is the
+    nearest of the link's ancestors that writes a date out; a list's other items date other
+    pages, and a link to a place on the page (a comment's permalink) its comment."""
+    slug = urlsplit(page.meta.url or "").path.rstrip("/").rsplit("/", 1)[-1]
+    if page.tree is None or not slug:
+        return None  # a home page is every list's
+    for link in elements(_BODY_LINKS, page.tree, slug=slug):
+        raw = str(link.get("href"))
+        href = absolute_url(raw, page.meta.base_url)
+        if href is None or "#" in raw or not same_page(href, page.meta.url):
+            continue  # a link to a place on the page: a comment's permalink, dated by its comment
+        for item in itertools.islice(itertools.chain([link], link.iterancestors()), SELF_ITEM_LEVELS + 1):
+            text = _text(item)
+            if more_words_than(item, MAX_DATELINE_WORDS) or _in_caption(item):
+                break
+            found = dateline_date(_URL.sub(" ", text), rules, updates=False)
+            if found is not None and found.year >= EARLIEST_YEAR:
+                return found
+    return None
 
 
 # An update stamp named so in the markup ("<span class=updated>"); class names are English.
@@ -180,13 +214,15 @@ def _labelled_date(label: html.HtmlElement, rules: Rules) -> datetime | date | N
 def _nearest_alone(headline: html.HtmlElement, before: list[html.HtmlElement], rules: Rules) -> datetime | date | None:
     """The dateline nearest above the headline, unless it belongs to an item of its own (a
     teaser's <article> or a list's <li> that the headline is not in) or is shaped like another
-    one there (digits aside): a list's items, a calendar's days or a day switcher's."""
+    one there (digits aside): a list's items, a calendar's days or a day switcher's. The same
+    text again is a copy, not another item: themes print their header bar twice, for wide
+    screens and for phones."""
     dated = [(e, d) for e in before if (d := _dateline(e, rules)) is not None]
     if not dated:
         return None
     element, found = dated[-1]
-    shape = _shape(element)
-    if any(_shape(e) == shape for e, _ in dated[:-1] if e not in element.iterancestors()):
+    shape, text = _shape(element), _text(element)
+    if any(_shape(e) == shape and _text(e) != text for e, _ in dated[:-1] if e not in element.iterancestors()):
         return None
     owners = set(headline.iterancestors())
     return None if any(a.tag in ("article", "li") and a not in owners for a in element.iterancestors()) else found

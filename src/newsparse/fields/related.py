@@ -27,7 +27,7 @@ from newsparse.page import Page
 from newsparse.rules import Rules
 from newsparse.sources.landmarks import COMMENTS, TokenPattern, Upward, hints
 from newsparse.sources.xpath import document, elements
-from newsparse.urls import absolute_url
+from newsparse.urls import absolute_url, page_key, same_page
 
 # A teaser link's text is a headline: a word or two is a tag, a button or a category.
 MIN_TITLE_WORDS = 3
@@ -187,7 +187,7 @@ def _choose(boxes: list[_Box]) -> tuple[RelatedLink, ...]:
     found: dict[str, RelatedLink] = {}
     for box in inline:
         for link in box.links:
-            found.setdefault(_page_key(link.url or ""), link)
+            found.setdefault(page_key(link.url or ""), link)
     return tuple(found.values())
 
 
@@ -653,11 +653,11 @@ def _read_teaser(link: html.HtmlElement, reader: _Reader) -> _Teaser | None:
     if word_count(title) < MIN_TITLE_WORDS or _is_button(title, reader.rules):
         return None
     url = absolute_url(link.get("href"), reader.base)
-    if not url or _same_page(url, reader.own) or not _story_url(url, reader.own):
+    if not url or same_page(url, reader.own) or not _story_url(url, reader.own):
         return None
     if _in_prose(link) or _off_list(link) or _in_text(link, reader.texts):
         return None
-    return _Teaser(url, _page_key(url), title, shown)
+    return _Teaser(url, page_key(url), title, shown)
 
 
 def _is_button(title: str, rules: Rules) -> bool:
@@ -766,20 +766,3 @@ def _title_of(link: html.HtmlElement) -> tuple[str, bool]:
         return shown, True
     alts = [link.get("title"), link.get("alt"), *(i.get("alt") for i in link.iter("img"))]
     return clean_line(next((a for a in alts if a and a.strip()), "")), False
-
-
-def _page_key(url: str) -> str:
-    """A URL without scheme, "www." and trailing slash: the same page however it is linked."""
-    parts = urlsplit(url)
-    host = parts.netloc.lower().removeprefix("www.")
-    return f"{host}{parts.path.rstrip('/')}?{parts.query}"
-
-
-def _same_page(url: str, own: str | None) -> bool:
-    """A link back to the page itself, with a tracking query if the page has none (a page
-    named by its query, "viewtopic.php?t=17201", is another page for another query)."""
-    if own is None:
-        return False
-    page, _, query = _page_key(own).partition("?")
-    other, _, other_query = _page_key(url).partition("?")
-    return page == other and (query == other_query or not query)

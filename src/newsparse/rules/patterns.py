@@ -91,19 +91,19 @@ def date_patterns(months: Iterable[str]) -> tuple[re.Pattern[str], ...]:
     the language decides.
 
     >>> [p.search("Updated March 5, 2024 at 7:14 am") is not None for p in date_patterns(["march"])]
-    [True, False, False, False, False]
+    [True, False, False, False, False, False]
     >>> date_patterns(["mar"])[0].search("MAR 4, 20237:20 AM").group(0)
     'MAR 4, 2023'
-    >>> texts = ("2019-11-19T12:48Z", "11/19/19 6:56", "2016年12月1日")
+    >>> texts = ("2019-11-19T12:48Z", "11/19/19 6:56", "2016年12月1日", "14 | 03 | 2023")
     >>> [p.search(t).group("y") or p.search(t).group("y2") for p, t in zip(date_patterns([])[2:], texts, strict=True)]
-    ['2019', '19', '2016']
+    ['2019', '19', '2016', '2023']
     """
     month = alternation(months)
     day = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º|\.)?"
     # A browser's innerText glues the next element to the year: "MAR 4, 20237:20 AM",
     # "06/11/20230 Kommentare", "28. Juni 201914. Januar 2020"; three digits more are no year,
     # and a letter is a word of the next line ("June 9, 2018Harbor Hall" is a venue's list),
-    # unless it opens a month: the page's second timestamp ("Dezember 29, 2021Dezember 29, 2021").
+    # unless it opens a month: the page's second timestamp ("Oktober 12, 2022Oktober 12, 2022").
     year = rf"(?P<y>(?:19|20)\d{{2}})(?!(?!(?:{month})\b)[^\W\d_]|\d{{3}})"
     return tuple(
         re.compile(p, re.IGNORECASE)
@@ -115,6 +115,8 @@ def date_patterns(months: Iterable[str]) -> tuple[re.Pattern[str], ...]:
             r"(?<![\d.])(?P<a>[0-3]?\d)\s?([./])\s?(?P<b>[0-3]?\d)\s?\2\s?(?:(?P<y>(?:19|20)\d{2})(?![^\W\d_]|\d{3})|(?P<y2>\d{2})(?!\d|\.\d))",
             # 2016.12.01, 2016年12月1日
             r"(?<![\d.])(?P<y>(?:19|20)\d{2})\s?[./年]\s?(?P<m>[01]?\d)\s?[./月]\s?(?P<d>[0-3]?\d)(?!\d)",
+            # 14 | 03 | 2023: a theme's bars between the numbers, the whole year only
+            r"(?<![\d|])(?P<a>[0-3]?\d)\s?\|\s?(?P<b>[0-3]?\d)\s?\|\s?(?P<y>(?:19|20)\d{2})(?![^\W\d_]|\d)",
         )
     )
 

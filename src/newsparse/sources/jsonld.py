@@ -37,6 +37,9 @@ ARTICLE_TYPES = frozenset(
     }
 )
 
+# Works that are the page's own text where it declares no article: a guide's steps, a recipe.
+WORK_TYPES = frozenset({"howto", "recipe"})
+
 Node = Mapping[str, Any]
 
 
@@ -76,11 +79,13 @@ def types_of(node: Node) -> set[str]:
 
 
 def article_node(documents: list[Any]) -> tuple[Node | None, Mapping[str, Node]]:
-    """The page's article object (the one with the longest headline data wins a tie), and an
-    index of every node by ``@id`` to resolve references such as Yoast's author ``@id``."""
+    """The page's article object (the one with the longest headline data wins a tie), else its
+    guide or recipe, and an index of every node by ``@id`` to resolve references such as
+    Yoast's author ``@id``."""
     all_nodes = [n for doc in documents for n in nodes(doc)]
     by_id = {n["@id"]: n for n in all_nodes if isinstance(n.get("@id"), str) and len(n) > 1}
     articles = [n for n in all_nodes if types_of(n) & ARTICLE_TYPES]
+    articles = articles or [n for n in all_nodes if types_of(n) & WORK_TYPES]
     if not articles:
         return None, by_id
     return max(articles, key=lambda n: (bool(n.get("headline")), bool(n.get("author")), len(n))), by_id

@@ -10,8 +10,8 @@ from typing import Any, cast
 from lxml import etree, html
 
 
-def elements(query: etree.XPath, node: etree._Element) -> list[html.HtmlElement]:
-    result = query(node)
+def elements(query: etree.XPath, node: etree._Element, **variables: str) -> list[html.HtmlElement]:
+    result = query(node, **variables)
     return [r for r in result if isinstance(r, html.HtmlElement)] if isinstance(result, list) else []
 
 
