@@ -90,6 +90,10 @@ _META_BAR = re.compile(r"\s(?:[|·•–]|//)\s")
 MAX_LIST_ITEMS = 12
 # Indentation a line of the article may differ by (list items, quotes) from its prose.
 COLUMN_SLACK = 2
+# A paragraph this many columns away from the article's prose is another column's, where it
+# stands between two of the article's paragraphs (every prose line this far away, wherever it
+# stands, cost an inscriptis page laid out in table columns 5 `with` snippets).
+MIN_SIDE_COLUMN_GAP = 40
 # A caption is a sentence or two; a longer line under a caption's label is the article's text.
 MAX_CAPTION_WORDS = 40
 # How many lines under a poll's options its vote count stands.
@@ -151,6 +155,11 @@ _SENTENCE_STOP = (".", "!", "?", "…", "。", "！", "？")
 MIN_DATA_CELLS = 4
 # Elements of a list or a table: a run of them at the body's end is one list, not loose labels.
 _LIST_TAGS = frozenset({"td"})
+# An author's bio closes a dump's article: among its last few blocks, after some text of its own.
+BIO_REACH = 3
+MIN_TEXT_BEFORE_BIO = 3
+# An aside after the name in a bio ("Jeff Foust (jeff@thespacereview.com) is the editor …").
+_ASIDE = re.compile(r"\([^()]*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -587,6 +596,8 @@ def lay_out(
     end = min(_end_index(blocks, marks, max(start, text_start)), limit)
     claimed = _claims(blocks, marks, start, end, rules, url)
     body = _body_indices(blocks, marks, headline, end)
+    if headline_text is None and claimed.byline is not None:
+        body, marks = _without_bio(blocks, marks, body, claimed.byline.authors, rules)
     reconsidered: tuple[Removal, ...] = ()
     if not body:
         body, reconsidered = _reconsidered(blocks, marks, headline, claimed.indices)
@@ -636,12 +647,33 @@ def _text_marks_and_region(
     blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules, title: str
 ) -> tuple[tuple[Mark, ...], Region]:
     """A dump's marks from the lines around each line, and the article's stretch."""
-    marks = _mark_split_bylines(blocks, _mark_duplicates(blocks, marks), rules)
+    marks = _mark_split_bylines(blocks, _mark_duplicates(blocks, _mark_thread_counts(blocks, marks)), rules)
     marks = _mark_polls(blocks, _mark_names_by_dates(blocks, _mark_comment_headers(blocks, marks, rules), rules, title))
     marks = _mark_bar_counts(blocks, marks, rules)
     marks = _mark_captions(blocks, _mark_inline_teasers(blocks, _mark_list_labels(blocks, marks, rules)), rules)
     anchor = _title_repeat(blocks, title)
     return marks, main_region(blocks, [m is CONTENT for m in marks], _walls(blocks, marks), anchor=anchor)
+
+
+def _mark_thread_counts(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
+    """A comment count under the article's text ("[ 167 comments ]", "36 Comments") heads its
+    thread and closes the article; in the header's bar, between headline and text, it does not
+    ("0 Comments" beside the date): only a paragraph shortly before it makes it the thread's."""
+    return tuple(
+        dataclasses.replace(m, closes_article=True)
+        if m.rule == "noise.comment_count" and _heads_thread(blocks, marks, i)
+        else m
+        for i, m in enumerate(marks)
+    )
+
+
+def _heads_thread(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """A paragraph among the few lines before the count, and no two in a row shortly after it:
+    comments alternate a commenter's name and date with their text, an article goes on in
+    paragraphs (a news ticker's long line over the header's "0 Comments" is no text of its own)."""
+    before = range(max(0, index - 3 - INLINE_BOX_LINES), index)
+    text = any(marks[i] is CONTENT and _is_paragraph(blocks[i]) for i in before)
+    return text and not _prose_follows(blocks, marks, index)
 
 
 def _walls(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> list[bool]:
@@ -650,7 +682,7 @@ def _walls(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> list[bool]:
 
 def _under_headline(blocks: tuple[Block, ...], marks: tuple[Mark, ...], region: Region, headline: int | None) -> Region:
     """The article under its headline where the stretch found lies past the comments' start
-    (a count, a form, a commenter's header): a short post above a long thread. A dump without the page's
+    (a comment count, a form, a commenter's header): a short post above a long thread. A dump without the page's
     <title> on its first line has no other anchor."""
     if headline is None or headline >= region.start:
         return region
@@ -715,6 +747,43 @@ def _without_edges(blocks: tuple[Block, ...], body: list[int]) -> list[int]:
     return body
 
 
+def _without_bio(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], body: list[int], authors: tuple[str, ...], rules: Rules
+) -> tuple[list[int], tuple[Mark, ...]]:
+    """The body without the author's bio that closes it ("Leah C. Stokes is an assistant
+    professor …", "Tanja ist seit 2023 Redakteurin bei OMR."), with the author's name on a
+    line of its own over it: a dump prints the author box right under the text. The bio is
+    looked for among the body's last few blocks only, after some of the article's text."""
+    for k in range(max(MIN_TEXT_BEFORE_BIO, len(body) - BIO_REACH), len(body)):
+        if _bio_of(blocks[body[k]].text, authors, rules):
+            cut = k - 1 if k > MIN_TEXT_BEFORE_BIO and blocks[body[k - 1]].text in authors else k
+            bio = set(body[cut:])
+            result = tuple(
+                Mark("noise", removal=Removal(b.text, "boilerplate.author_bio", "an author's bio under the text"))
+                if i in bio
+                else m
+                for i, (b, m) in enumerate(zip(blocks, marks, strict=True))
+            )
+            return body[:cut], result
+    return body, marks
+
+
+def _bio_of(text: str, authors: tuple[str, ...], rules: Rules) -> bool:
+    """A paragraph opening with an author's name, in full (a middle initial may be added) or
+    the first name alone, and a verb that opens a bio ("is", "ist", "est")."""
+    words = _ASIDE.sub("", text).split()
+    if len(words) < MIN_BIO_WORDS:
+        return False
+    for name in authors:
+        parts = name.split()
+        if not parts or words[0] != parts[0]:
+            continue
+        after = next((i + 1 for i in range(1, 4) if len(parts) > 1 and words[i] == parts[-1]), 1)
+        if words[after].casefold() in rules.words["bio_verb"]:
+            return True
+    return False
+
+
 def _loose_end(block: Block) -> bool:
     """A fragment left at the body's end ("Related Topics", "Subscribe to:"), not a short last
     sentence nor the last item of a list or table the article ends with."""
@@ -767,7 +836,8 @@ def _off_column(
 ) -> tuple[Mark, ...]:
     """Inside the article's stretch, a line that is not a sentence and stands at another
     indentation than the stretch's prose belongs to another column (flatteners such as
-    inscriptis keep a page's columns apart by indentation)."""
+    inscriptis keep a page's columns apart by indentation), and so does a paragraph set far
+    off between two of the article's."""
     counts = Counter(blocks[i].indent for i in range(start, end) if blocks[i].words >= MIN_PROSE_WORDS)
     if not counts:
         return marks
@@ -775,7 +845,9 @@ def _off_column(
 
     def off(i: int) -> bool:
         block = blocks[i]
-        return abs(block.indent - column) > COLUMN_SLACK and not is_prose(block.text) and i != headline
+        if abs(block.indent - column) <= COLUMN_SLACK or i == headline:
+            return False
+        return not is_prose(block.text) or _interleaved(blocks, marks, i, column)
 
     removal = "beside the article's column of text"
     return tuple(
@@ -783,6 +855,18 @@ def _off_column(
         if start <= i < end and m is CONTENT and off(i)
         else m
         for i, (b, m) in enumerate(zip(blocks, marks, strict=True))
+    )
+
+
+def _interleaved(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int, column: int) -> bool:
+    """A paragraph of a side column far to the right, between two of the article's paragraphs:
+    inscriptis prints a page's columns side by side, line by line, so a sidebar's teasers
+    alternate with the article's text ("Armenia named most popular spot …" at column 467)."""
+    if abs(blocks[index].indent - column) <= MIN_SIDE_COLUMN_GAP:
+        return False
+    near = [j for j in (index - 1, index + 1) if 0 <= j < len(blocks) and marks[j] is CONTENT]
+    return len(near) == 2 and all(
+        abs(blocks[j].indent - column) <= COLUMN_SLACK and is_prose(blocks[j].text) for j in near
     )
 
 

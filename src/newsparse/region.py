@@ -39,6 +39,9 @@ MIN_UNPUNCTUATED_PROSE = 25
 # without any is a tag cloud or a menu flattened onto one line, even when an abbreviation
 # ("E. T. A. Hoffmann", "S. Gimignano") puts a full stop somewhere in it.
 _UNPUNCTUATED_RUN = 50
+# ... nor with nearly every word capitalised, as a menu's entries are: German prose, which
+# capitalises its nouns, stays far below (a share of 0.7 took one German line for a menu).
+MENU_CAPITALS = 0.8
 _SENTENCE_END = (*SENTENCE_END, ":")
 _PUNCTUATION = re.compile(r"[.,;:!?\u3001\u3002\uff0c\uff01\uff1f\u060c\u061f\u0964]")
 
@@ -48,11 +51,20 @@ def _score(block: Block) -> int:
     teaser headline, a subheading) costs a fixed amount, however long it is: a run of teaser
     headlines then walls the article off, while one subheading inside it does not."""
     text = block.text
-    if text.endswith(_SENTENCE_END) or MIN_UNPUNCTUATED_PROSE <= block.words <= _UNPUNCTUATED_RUN:
+    if text.endswith(_SENTENCE_END):
+        return block.words - LINE_THRESHOLD
+    if MIN_UNPUNCTUATED_PROSE <= block.words <= _UNPUNCTUATED_RUN and not _title_cased(text):
         return block.words - LINE_THRESHOLD
     if block.words > _UNPUNCTUATED_RUN and _punctuated(text):
         return block.words - LINE_THRESHOLD
     return -TITLE_COST
+
+
+def _title_cased(text: str) -> bool:
+    """Nearly every word capitalised: a menu's entries flattened onto one line ("Latest News
+    Applications OS Channel Programs Cloud …"), not a sentence whose full stop was cut."""
+    words = [w for w in text.split() if w[0].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= MENU_CAPITALS * len(words)
 
 
 def _punctuated(text: str) -> bool:

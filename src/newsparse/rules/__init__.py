@@ -74,6 +74,7 @@ WORD_CONCEPTS = (
     "update_stamp",
     "publish_stamp",
     "time_ago",
+    "bio_verb",
 )
 
 
