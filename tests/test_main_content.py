@@ -300,3 +300,16 @@ def test_a_date_in_a_table_of_sentences_is_its_content() -> None:
     assert "Hasta el 15 de julio de 2024" in article.paragraphs
     assert "Del 2 al 12 de septiembre de 2024" in article.paragraphs
     assert not any(r.rule.startswith("boilerplate.extra_") for r in article.removed)
+
+
+def test_the_last_chunks_list_of_other_stories_stays_out_of_the_body() -> None:
+    # Condé Nast ends the last chunk with "More great stories": items that each hold a link.
+    more = (
+        "<h3>More Great Northlight Stories</h3><ul>"
+        "<li>Why the <a href='/story/kettles/'>kettle you bought lasts three years</a></li>"
+        "<li><a href='/story/lamps/'>The lamp that outlived its makers</a></li></ul>"
+    )
+    page = SPLIT.read_text("utf-8").replace("is still going.</p>", f"is still going.</p>{more}", 1)
+    article = newsparse.parse_html(page)
+    assert article.paragraphs[-1].startswith("For now the queue still forms")
+    assert not any("kettle you bought" in p for p in article.paragraphs)

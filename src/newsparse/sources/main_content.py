@@ -169,7 +169,7 @@ def _continued(blocks: tuple[Block, ...], tree: html.HtmlElement) -> tuple[Block
             if _paragraph(node, first) is None:
                 return ()
             seen = set(prose)
-            return tuple(b for c in chunks if _told_in_paragraphs(c) for b in _page_blocks(c) if b.text not in seen)
+            return tuple(b for c in chunks if _told_in_paragraphs(c) for b in _chunk_blocks(c) if b.text not in seen)
         node = node.getparent()
     return ()
 
@@ -179,6 +179,26 @@ def _paragraph(tree: html.HtmlElement, text: str) -> html.HtmlElement | None:
     paragraph's text cost more than the search."""
     probe = max(text.split(), key=len)
     return next((p for p in tree.iter("p") if probe in (raw := p.text_content()) and clean_line(raw) == text), None)
+
+
+def _chunk_blocks(chunk: html.HtmlElement) -> Iterator[Block]:
+    """A later chunk's blocks but its links: the last chunk often ends with a list of other
+    stories (each item a link, or a sentence with one), which the related-links reader takes."""
+    for element in chunk.iter(*_BLOCK_TAGS):
+        if _inside_skipped(element) or _has_block_child(element) or _linked(element):
+            continue
+        text = clean_line(shown_text(element))
+        if text:
+            yield Block(text, tag=str(element.tag))
+
+
+def _linked(element: html.HtmlElement) -> bool:
+    """A paragraph mostly of link text, or an item of a list whose every item holds a link."""
+    parent = element.getparent()
+    if element.tag == "li" and parent is not None:
+        return all(next(item.iter("a"), None) is not None for item in parent.iterchildren("li"))
+    linked = sum(len(a.text_content().split()) for a in element.iter("a"))
+    return linked > LINK_LIST_SHARE * len(element.text_content().split())
 
 
 def _told_in_paragraphs(chunk: html.HtmlElement) -> bool:
