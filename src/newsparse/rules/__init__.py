@@ -97,6 +97,7 @@ class Rules:
     inline_byline: re.Pattern[str]  # a byline prefix inside a line, after a space or a separator
     byline_words: frozenset[str]  # the first words of byline and author-box prefixes
     author_prefixes: frozenset[str]  # the byline and author-box prefixes themselves ("by", "written by")
+    prefixes_by_initial: Mapping[str, tuple[str, ...]]  # the same, by their first letter: "b" -> ("by", ...)
     share_words: frozenset[str]  # the words of share buttons ("share", "via", "whatsapp" ...)
     button_words: frozenset[str]  # the words of vote widgets' buttons ("vote", "up", "upvote" ...)
     teaser: re.Pattern[str]  # a line opening like a link to another story
@@ -129,6 +130,14 @@ def _map(language: str, concept: str) -> dict[str, tuple[str, ...]]:
     return entries
 
 
+def _by_initial(phrases: Iterable[str]) -> Mapping[str, tuple[str, ...]]:
+    grouped: dict[str, list[str]] = {}
+    for phrase in dict.fromkeys(phrases):
+        if phrase:
+            grouped.setdefault(phrase[0], []).append(phrase)
+    return MappingProxyType({initial: tuple(group) for initial, group in grouped.items()})
+
+
 def _merge(languages: Iterable[str]) -> Rules:
     langs = tuple(dict.fromkeys(languages))
     phrases = {c: frozenset(phrase_key(p) for lang in langs for p in _lines(lang, c)) for c in PHRASE_CONCEPTS}
@@ -158,6 +167,7 @@ def _merge(languages: Iterable[str]) -> Rules:
         byline=prefix_pattern(words["byline_prefix"]),
         name_separator=name_separator(words["name_joiner"]),
         author_prefixes=frozenset(words["byline_prefix"] + words["author_box"]),
+        prefixes_by_initial=_by_initial(words["byline_prefix"] + words["author_box"]),
         byline_words=frozenset(p.split()[0] for p in words["byline_prefix"] + words["author_box"] if p.split()),
         share_words=frozenset(w for p in phrases["share"] for w in p.split())
         | {"via", "on", "op", "auf", "sur", "en", "em", "su", "na"},
