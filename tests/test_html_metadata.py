@@ -331,6 +331,26 @@ def test_microdata_headline_author_and_date() -> None:
     assert article.published == utc(2024, 1, 15, 4, 30)
 
 
+@pytest.mark.parametrize(
+    ("label", "paragraphs", "lang"),
+    [("Written by", EN_PARAGRAPHS, "en"), ("Verfasst von", DE_PARAGRAPHS, "de"), ("Escrito por", PT_PARAGRAPHS, "pt")],
+)
+def test_the_social_cards_labelled_writer_is_the_author(label: str, paragraphs: tuple[str, ...], lang: str) -> None:
+    # Yoast SEO labels the card's data in the site's language; the reading time is data too.
+    card = (
+        '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="4 minutes">'
+        f'<meta name="twitter:label2" content="{label}"><meta name="twitter:data2" content="Marit Solheim">'
+    )
+    article = newsparse.parse_html(page(card, lang=lang, paragraphs=paragraphs), url=URL)
+    assert article.byline is not None
+    assert article.byline.authors == ("Marit Solheim",)
+
+
+def test_a_social_card_without_a_writer_label_names_no_author() -> None:
+    card = '<meta name="twitter:label1" content="Est. reading time"><meta name="twitter:data1" content="Marit Solheim">'
+    assert meta_of(page(card)).authors == ()
+
+
 def test_rel_author_link_gives_name_and_absolute_profile_url() -> None:
     header = f"""<h1>{HEADLINE}</h1>
 <div class="entry-meta">Posted on March 5, 2024 by

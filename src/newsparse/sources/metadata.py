@@ -18,8 +18,9 @@ from typing import Any
 from lxml import etree, html
 
 from newsparse.fields.dates import FIRST_YEAR, in_own_offset, parse_date
-from newsparse.normalize import clean_line
+from newsparse.normalize import clean_line, phrase_key
 from newsparse.page import Meta, Person
+from newsparse.rules import rules_for
 from newsparse.sources import jsonld
 from newsparse.sources.xpath import document, elements, owned, strings
 from newsparse.urls import absolute_url
@@ -107,6 +108,7 @@ _TAG = re.compile(r"<[^<>]{0,500}>")
 _TITLE_KEYS = ("og:title", "twitter:title", "headline", "dc.title", "parsely-title", "sailthru.title")
 _LANGUAGE_KEYS = ("og:locale", "content-language", "language", "dc.language", "inlanguage")
 _SITE_KEYS = ("og:site_name", "application-name", "publisher", "twitter:site")
+_CARD_PREFIXES = ("twitter:label", "twitter:data")
 _AUTHOR_KEYS = (
     "author",
     "article:author",
@@ -276,14 +278,28 @@ def _meta_people(metas: list[html.HtmlElement]) -> list[str]:
     name>/<meta property>: an ``<meta itemprop="author">`` is microdata of the item around it
     (a reference in a paper's bibliography), not the page's author tag."""
     by_key: dict[str, list[str]] = {}  # one pass over the metas, not one per key
+    cards: dict[str, str] = {}  # the social card's labelled values: twitter:label1, twitter:data1 ...
     for meta in metas:
         key = str(meta.get("property") or meta.get("name") or "").casefold()
         if key in _AUTHOR_KEYS and meta.get("itemprop") is None:
             by_key.setdefault(key, []).append(str(meta.get("content")))
+        elif key.startswith(_CARD_PREFIXES):
+            cards.setdefault(key, str(meta.get("content", "")))
     for key in _AUTHOR_KEYS:
         names = _names_only(clean_line(value) for value in by_key.get(key, ()))
         if names:
             return list(dict.fromkeys(names))
+    return _card_author(cards)
+
+
+def _card_author(cards: Mapping[str, str]) -> list[str]:
+    """The name a social card labels as its writer: Yoast SEO, on millions of WordPress
+    sites, labels it in the site's language ("Written by", "Verfasst von", "Escrito por")."""
+    prefixes = rules_for(None).author_prefixes
+    for key, label in cards.items():
+        if key.startswith("twitter:label") and phrase_key(label) in prefixes:
+            name = clean_line(cards.get("twitter:data" + key.removeprefix("twitter:label"), ""))
+            return _names_only([name]) if name else []
     return []
 
 
