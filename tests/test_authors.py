@@ -842,3 +842,39 @@ def test_an_interviewers_credit_names_the_interviewer(language: str, line: str, 
     # Under the headline, it beats a web producer's account the page never shows.
     html = page(language, f"<p><em>{line}</em></p>", ld_authors=[person("Jorit Hambrecht")])
     assert authors(html) == expected
+
+
+# --- a lone first name completed by the surname a personal site's address spells ---
+
+
+@pytest.mark.parametrize(
+    ("language", "host", "printed", "expected"),
+    [
+        # The surname is the address; the full name stands in a photo credit.
+        ("en", "vellmer.example", "<figcaption>Photo: Henrik Vellmer</figcaption>", "Henrik Vellmer"),
+        # Given name and surname spell the address; a widget's title sets the name in capitals.
+        (
+            "de",
+            "henrikvellmer.example",
+            '<h3 class="widget-title">ALLE TEXTE VON HENRIK VELLMER</h3>',
+            "Henrik Vellmer",
+        ),
+    ],
+)
+def test_a_lone_given_name_is_completed_by_the_sites_address(
+    language: str, host: str, printed: str, expected: str
+) -> None:
+    ld = {"@type": "BlogPosting", "author": {"@type": "Person", "name": "Henrik"}}
+    html = themed_page(language, "h1", "", tail=printed, ld=ld)
+    article = newsparse.parse_html(html, url=f"https://{host}/2024/05/notizen/")
+    assert article.byline is not None
+    assert article.byline.authors == (expected,)
+
+
+def test_a_news_sites_address_completes_no_name() -> None:
+    # The address is no surname the page prints after the given name: the name stays as given.
+    ld = {"@type": "BlogPosting", "author": {"@type": "Person", "name": "Henrik"}}
+    html = themed_page("en", "h1", "", tail="<p>Henrik Harbour is a fine name for a boat.</p>", ld=ld)
+    article = newsparse.parse_html(html, url="https://vellmer.example/2024/05/notes/")
+    assert article.byline is not None
+    assert article.byline.authors == ("Henrik",)

@@ -77,6 +77,8 @@ _ROMAN = re.compile(r"[IVXL]+")
 MIN_GLUED_HEAD = 5
 # "ByDaria Wexford", "AuthorMatthias Brück": a byline prefix glued to the name it introduces.
 _GLUED_PREFIX_MAX = 16
+# A surname shorter than this in a site's address is more likely a word of its name.
+MIN_SURNAME_CHARS = 3
 # An acronym of this many letters opening a segment is an outlet's ("CNN Business"); a shorter
 # one is an outlet's only beside a role or an organisation word ("AP Auto Writer"), since
 # two capitals also open names ("JD Vance").
@@ -602,6 +604,7 @@ def html_byline(
     authors = _completed(authors, bio, rules)
     if page.tree is not None:
         authors = _completed_on_page(authors, page.tree, rules)
+        authors = _completed_by_address(authors, page.tree, rules, site_host(page.meta.url))
     return Byline(authors=authors, bio=bio, url=url)
 
 
@@ -731,6 +734,29 @@ def _completed_on_page(authors: tuple[str, ...], tree: html.HtmlElement, rules: 
         ):
             full.add(text)
     return (full.pop(),) if len(full) == 1 else authors
+
+
+def _completed_by_address(
+    authors: tuple[str, ...], tree: html.HtmlElement, rules: Rules, host: str | None
+) -> tuple[str, ...]:
+    """A lone first name completed by the surname a personal site's address gives, where the
+    page prints the two together: "Henrik" on vellmer.de or henrikvellmer.de, and "Henrik
+    Vellmer" in a photo credit or a widget's title (in capitals: given in title case)."""
+    given = authors[0] if len(authors) == 1 else ""
+    label = host.split(".")[0] if host else ""
+    if not given.isalpha() or not label.isalpha() or " " in given:
+        return authors
+    surname = label[len(given) :] if label.startswith(given.casefold()) else label
+    if len(surname) < MIN_SURNAME_CHARS:
+        return authors
+    printed = re.compile(rf"(?<!\w){re.escape(given)}\s+{re.escape(surname)}(?!\w)", re.IGNORECASE)
+    for text in strings(_CONTAINING, tree):
+        found = printed.search(text)
+        if found:
+            name = " ".join(found.group(0).split())
+            name = name.title() if name.isupper() else name
+            return (name,) if looks_like_name(name, rules) else authors
+    return authors
 
 
 def _cross_checked(declared: Found, shown: Found, tree: html.HtmlElement | None) -> Found:
