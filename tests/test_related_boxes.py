@@ -231,3 +231,35 @@ def test_long_runs_of_siblings_take_linear_time() -> None:
     start = time.perf_counter()
     html_related(page, rules_for("en"), paragraphs=PARAGRAPHS)
     assert time.perf_counter() - start < 3
+
+
+# --- a page read without its address: relative links are still the related stories ---
+
+NO_ADDRESS = """<html lang="en"><head><title>Ferry timetable changes for winter</title></head><body>
+<article><h1>Ferry timetable changes for winter</h1>
+<p>The island ferry will run four crossings a day instead of six from November, the operator said on
+Monday, after a summer in which the early and late boats carried only a handful of passengers.</p>
+<p>Commuters who rely on the first boat of the day will still have a crossing before eight in the
+morning, but the last return trip moves from ten at night to half past eight.</p>
+<h3>Related stories</h3><ul>
+<li><a href="/news/harbour-dredging-begins">Harbour dredging begins after two years of delays</a></li>
+<li><a href="../news/new-ferry-launch">A new hybrid ferry is launched at the northern yard</a></li>
+<li><a href="javascript:void(0)">Load more stories from the islands</a></li>
+</ul></article></body></html>"""
+
+
+def test_a_page_read_without_its_address_gives_its_related_titles_without_urls() -> None:
+    related = newsparse.parse_html(NO_ADDRESS).related
+    assert [r.title for r in related] == [
+        "Harbour dredging begins after two years of delays",
+        "A new hybrid ferry is launched at the northern yard",
+    ]
+    assert all(r.url is None for r in related)  # a result's URLs are absolute, or none
+
+
+def test_the_same_page_with_its_address_gives_absolute_urls() -> None:
+    related = newsparse.parse_html(NO_ADDRESS, url="https://islands.example/news/ferry-winter").related
+    assert [r.url for r in related] == [
+        "https://islands.example/news/harbour-dredging-begins",
+        "https://islands.example/news/new-ferry-launch",
+    ]

@@ -62,6 +62,8 @@ _SHORT = etree.XPath(f"string-length(normalize-space()) < {_SHORT_CHARS}")
 _XML_SPACES = re.compile(r"[ \t\n\r]+")  # what normalize-space() collapses
 # Images that may be a label drawn as an image: a heading that holds only <img alt="Related">.
 # (Sibling axes would cost quadratic time on a page of many siblings: the rest is Python's.)
+# What a relative link is resolved against on a page read without its address (a reserved name).
+_UNKNOWN_BASE = "http://page.invalid/"
 _IMAGE_HOLDERS = frozenset({"h1", "h2", "h3", "h4", "h5", "div"})
 _OPENERS = "¿¡«\"'“‘([-–—•·»›>"
 _ITEM_TAGS = frozenset({"li", "article", "tr"})
@@ -186,7 +188,7 @@ def _choose(boxes: list[_Box]) -> tuple[RelatedLink, ...]:
     found: dict[str, RelatedLink] = {}
     for box in inline:
         for link in box.links:
-            found.setdefault(page_key(link.url or ""), link)
+            found.setdefault(page_key(link.url) if link.url else link.title, link)
     return tuple(found.values())
 
 
@@ -575,7 +577,7 @@ def _story_like(link: html.HtmlElement, rules: Rules) -> bool:
 class _Teaser(NamedTuple):
     """What a link offers as a teaser, whatever box it is read in."""
 
-    url: str
+    url: str | None  # None for a relative link on a page read without its address
     key: str
     title: str
     shown: bool  # the title is shown as text, not an image's alt text
@@ -651,12 +653,19 @@ def _read_teaser(link: html.HtmlElement, reader: _Reader) -> _Teaser | None:
     title, shown = _title_of(link)
     if word_count(title) < MIN_TITLE_WORDS or _is_button(title, reader.rules):
         return None
-    url = absolute_url(link.get("href"), reader.base)
+    href = link.get("href")
+    url = absolute_url(href, reader.base)
+    shown_url = url
+    if url is None and reader.base is None:
+        # A page read without its address: a relative link is still a story's teaser, given
+        # by its title alone, as a result's URLs are absolute (its target, resolved against a
+        # stand-in, serves the tests below).
+        url = absolute_url(href, _UNKNOWN_BASE)
     if not url or same_page(url, reader.own) or not _story_url(url, reader.own):
         return None
     if _in_prose(link) or _off_list(link) or _in_text(link, reader.texts):
         return None
-    return _Teaser(url, page_key(url), title, shown)
+    return _Teaser(shown_url, page_key(url), title, shown)
 
 
 def _is_button(title: str, rules: Rules) -> bool:
