@@ -555,3 +555,20 @@ def test_a_comments_permalink_is_no_list_item_of_the_article() -> None:
     listed = comment.replace("#comment-12", "")
     page = parse_html_page(html_page("de", "", after=f'<aside class="recent">{listed}</aside>'), url=url)
     assert self_listed(page, rules_for("de")) == datetime(2014, 6, 9, 8, 2)
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("de", "Einsendeschluss: 03.11.2019 (Poststempel)"),
+        ("en", "Deadline: March 3, 2024"),
+        ("es", "Fecha límite: 15 de marzo de 2024"),
+    ],
+)
+def test_a_labelled_date_inside_the_text_stays_in_the_body_and_dates_nothing(language: str, line: str) -> None:
+    # A contest's deadline between its paragraphs: what the text tells of, not a dateline.
+    paragraph = f"<p>{PROSE[language]} {PROSE[language]}</p>"
+    html = html_page(language, "", after=f"<p>{line}</p>{paragraph}")
+    article = newsparse.parse_html(html)
+    assert line in article.paragraphs
+    assert article.published is None

@@ -214,7 +214,9 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
     if found:
         rule, removal = found
         return Mark("noise", closes_article=rule.closes_article, removal=removal)
-    when = dateline_date(block.text, rules) if _may_be_dated(block) else None
+    # A labelled date inside the text ("Einsendeschluss: 03.11.2019") dates what it tells of.
+    dated = _may_be_dated(block) and not rules.event_label.match(block.text)
+    when = dateline_date(block.text, rules) if dated else None
     author = parse_author_line(block.text, rules)
     if author is None and when is not None:  # "03/09/2021 by Lou 12 Comments"
         lone = lone_name_after_date(block.text, rules)

@@ -75,6 +75,7 @@ WORD_CONCEPTS = (
     "publish_stamp",
     "time_ago",
     "bio_verb",
+    "event_label",
 )
 
 
@@ -112,6 +113,7 @@ class Rules:
     day_first: bool  # whether "05/03/2024" is the 5th of March (everywhere but English)
     stamps: re.Pattern[str]  # "Updated" (group update) or "Published" (group publish) in a dateline
     time_ago: re.Pattern[str]  # how long ago, in place of a date: "3 hours ago", "Publicado hace 3 horas"
+    event_label: re.Pattern[str]  # a label of a date the text is about: "Einsendeschluss: 03.11.2019"
 
 
 def _lines(language: str, concept: str) -> list[str]:
@@ -195,6 +197,7 @@ def _merge(languages: Iterable[str]) -> Rules:
             re.IGNORECASE,
         ),
         time_ago=time_ago_pattern(words["time_ago"], words["publish_stamp"]),
+        event_label=re.compile(rf"(?:{alternation(words['event_label'])})\s?:", re.IGNORECASE),
         cookie=re.compile(rf"\b(?:{alternation(words['cookie_consent'])})", re.IGNORECASE),
         pitch=re.compile(trie_pattern(words["newsletter_pitch"])),
         reply=re.compile(rf"(?:{alternation(words['reply_prefix'])})\s?:\s", re.IGNORECASE),
