@@ -117,6 +117,8 @@ _CLOCK_END = re.compile(r"(?:[ap]\.\s?m|uhr|h)\.$", re.IGNORECASE)
 DATELINE_BELOW, DATELINE_ABOVE = 40, 10
 # A dateline may also close the article ("Pubblicato il: 30 Settembre 2020" under its text).
 DATELINE_PAST_END = 3
+# A breadcrumb path ending in the title stands a few lines over the title's own line.
+BREADCRUMB_REACH = 10
 # WordPress and most comment systems head a comment "Name on <date> at <time>" or "Name says:".
 _COMMENT_HEADER = re.compile(
     r"\bon\b.{0,40}\d.{0,30}\bat\s*\d{1,2}[:.]\d{2}"
@@ -158,7 +160,7 @@ _LIST_TAGS = frozenset({"td"})
 # An author's bio closes a dump's article: among its last few blocks, after some text of its own.
 BIO_REACH = 3
 MIN_TEXT_BEFORE_BIO = 3
-# An aside after the name in a bio ("Jeff Foust (jeff@thespacereview.com) is the editor …").
+# An aside after the name in a bio ("Maren T. Oakes (maren@example.org) is an assistant professor …").
 _ASIDE = re.compile(r"\([^()]*\)")
 
 
@@ -583,7 +585,9 @@ def lay_out(
     title = strip_site_name(blocks[0].text, None) if blocks and headline_text is None else ""
     if headline_text is None:
         marks, region = _text_marks_and_region(blocks, marks, rules, title)
-        headline = headline_model.best(blocks, _candidates(blocks, marks, region.start, title, url))
+        headline = _past_breadcrumb(
+            blocks, headline_model.best(blocks, _candidates(blocks, marks, region.start, title, url))
+        )
         region = _under_headline(blocks, marks, region, headline)
         marks = _above(blocks, marks, region.start, headline)
         limit = _extended_end(blocks, marks, region.end)
@@ -715,6 +719,21 @@ def headline_candidates(blocks: tuple[Block, ...], rules: Rules, *, url: str | N
     return _candidates(blocks, marks, region.start, title, url)
 
 
+def _past_breadcrumb(blocks: tuple[Block, ...], headline: int | None) -> int | None:
+    """The title's own line where the line chosen is a breadcrumb ending in it ("Home News
+    <title>", then the title a few lines below): the path is no part of the headline."""
+    if headline is None:
+        return None
+    text = blocks[headline].text
+    for j in range(headline + 1, min(len(blocks), headline + BREADCRUMB_REACH)):
+        title = blocks[j].text
+        path = text[: -len(title)] if text.endswith(" " + title) else ""
+        # A list's number before the title ("3. <title>") is no path: the line is the title's.
+        if word_count(title) >= MIN_TEASER_WORDS and any(ch.isalpha() for ch in path):
+            return j
+    return headline
+
+
 def _headline_and_tail(
     blocks: tuple[Block, ...], headline: int | None, title: str
 ) -> tuple[str | None, tuple[Removal, ...]]:
@@ -752,8 +771,8 @@ def _without_edges(blocks: tuple[Block, ...], body: list[int]) -> list[int]:
 def _without_bio(
     blocks: tuple[Block, ...], marks: tuple[Mark, ...], body: list[int], authors: tuple[str, ...], rules: Rules
 ) -> tuple[list[int], tuple[Mark, ...]]:
-    """The body without the author's bio that closes it ("Leah C. Stokes is an assistant
-    professor …", "Tanja ist seit 2023 Redakteurin bei OMR."), with the author's name on a
+    """The body without the author's bio that closes it ("Maren T. Oakes is an assistant
+    professor …", "Ilka ist seit 2021 Redakteurin im Lokalteil."), with the author's name on a
     line of its own over it: a dump prints the author box right under the text. The bio is
     looked for among the body's last few blocks only, after some of the article's text."""
     for k in range(max(MIN_TEXT_BEFORE_BIO, len(body) - BIO_REACH), len(body)):

@@ -96,6 +96,12 @@ def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal]
     pitch = rules.pitch.search(key) if words <= MAX_PITCH_WORDS else None
     if pitch:
         return PITCH, Removal(text=text, rule=PITCH.name, detail=f"a call to sign up: {pitch.group(0)!r}")
+    call = rules.share_call.search(key) if words <= MAX_SHARE_CALL_WORDS else None
+    if call:
+        return SHARE_CALL, Removal(text=text, rule=SHARE_CALL.name, detail=f"a call to share: {call.group(0)!r}")
+    notice = rules.notice.search(key) if words <= MAX_NOTICE_WORDS else None
+    if notice:
+        return NOTICE, Removal(text=text, rule=NOTICE.name, detail=f"a site's standing notice: {notice.group(0)!r}")
     reply = rules.reply.match(text) if ":" in text[:MAX_REPLY_PREFIX] else None
     if reply and words <= MAX_TEASER_WORDS:
         detail = f"a reply's subject line, opening with {reply.group(0)!r}"
@@ -172,6 +178,13 @@ _PERCENT = re.compile(r"\d\s?%")
 # newsletter box's two sentences; prose that mentions a newsletter is longer.
 MAX_PITCH_WORDS = 40
 PITCH = NoiseRule("noise.newsletter", "newsletter_pitch", closes_article=False)
+# "Dir hat der Artikel gefallen? Jetzt teilen!": a sentence or two; prose that says "follow us on" is longer.
+MAX_SHARE_CALL_WORDS = 12
+SHARE_CALL = NoiseRule("noise.share", "share_call", closes_article=False)
+# "Advertising disclosure: We may receive compensation …", "Texte … stehen unter einer Creative
+# Commons … Lizenz": a notice of a few sentences; an article about affiliate links is longer.
+MAX_NOTICE_WORDS = 60
+NOTICE = NoiseRule("noise.site_notice", "site_notice", closes_article=False)
 COOKIE = NoiseRule("noise.cookie_banner", "cookie_consent", closes_article=False)
 # "Re: <title>" in a thread: the opening post has ended and the replies begin.
 REPLY = NoiseRule("noise.reply_subject", "reply_prefix", closes_article=True)

@@ -76,6 +76,8 @@ WORD_CONCEPTS = (
     "time_ago",
     "bio_verb",
     "event_label",
+    "share_call",
+    "site_notice",
 )
 
 
@@ -108,6 +110,8 @@ class Rules:
     related_first_words: frozenset[str]  # first words of every related label, a quick first test
     cookie: re.Pattern[str]  # a consent word, in a line that also says "cookie"
     pitch: re.Pattern[str]  # a call to sign up for a newsletter, anywhere in a line
+    share_call: re.Pattern[str]  # a call to share the article or follow the site, anywhere in a line
+    notice: re.Pattern[str]  # a standing notice (disclosure, licence, disclaimer), anywhere in a line
     dates: tuple[re.Pattern[str], ...]  # datelines: "March 5, 2024", "5. März 2024", "05/03/2024"
     months: Mapping[str, int]  # month name or abbreviation -> 1..12
     day_first: bool  # whether "05/03/2024" is the 5th of March (everywhere but English)
@@ -200,6 +204,8 @@ def _merge(languages: Iterable[str]) -> Rules:
         event_label=re.compile(rf"(?:{alternation(words['event_label'])})\s?:", re.IGNORECASE),
         cookie=re.compile(rf"\b(?:{alternation(words['cookie_consent'])})", re.IGNORECASE),
         pitch=re.compile(trie_pattern(words["newsletter_pitch"])),
+        share_call=re.compile(trie_pattern(words["share_call"])),
+        notice=re.compile(trie_pattern(words["site_notice"])),
         reply=re.compile(rf"(?:{alternation(words['reply_prefix'])})\s?:\s", re.IGNORECASE),
     )
 
