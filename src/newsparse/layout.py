@@ -245,11 +245,10 @@ def _may_be_dated(block: Block) -> bool:
     sentence (see ``main_content``): a table of deadlines, its "Bis 30. Juni 2024" beside the
     step it dates."""
     text = block.text
-    if block.tag == "td" or _data_row(block):
-        return False
+    if block.tag == "td" or _data_row(block) or _DIGIT.search(text) is None or "(@" in text:
+        return False  # the cheap tests first: this runs on every block
     sentence = text.endswith(("!", "?", ";", ",")) or (text.endswith(".") and not _CLOCK_END.search(text))
-    short = _item_words(block) <= MAX_DATELINE_WORDS
-    return short and not sentence and _DIGIT.search(text) is not None and "(@" not in text
+    return not sentence and _item_words(block) <= MAX_DATELINE_WORDS
 
 
 def _data_row(block: Block) -> bool:
@@ -351,23 +350,21 @@ def _dated_teaser(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int
     """A title and its date line between two paragraphs (not under a question or a breadcrumb
     that looks like one: a thread's title and its poster's date follow those). A numbered
     title ("4) Senators consider …") heads an item of the article's own list, a digest's."""
+    # A bare date: a headline's meta bar under it carries a byline or a section beside it.
+    if marks[index + 1].kind != "date" or blocks[index + 1].words > MAX_FURNITURE_WORDS:
+        return False  # the cheap test first: this runs on every block
     around = (index - 1, index + 2)
     prose = all(marks[i] is CONTENT and _is_paragraph(blocks[i]) and not is_title_like(blocks[i].text) for i in around)
     title = marks[index] is CONTENT and _is_teaser(blocks[index]) and not _LIST_MARKER.match(blocks[index].text)
-    # A bare date: a headline's meta bar under it carries a byline or a section beside it.
-    bare = blocks[index + 1].words <= MAX_FURNITURE_WORDS
-    return prose and title and marks[index + 1].kind == "date" and bare
+    return prose and title
 
 
 def _media_label(block: Block, rules: Rules) -> bool:
     """A player's few words, a media word first, and its running time: "Watch video 02:17"."""
+    if block.words > MAX_ITEM_KICKER_WORDS + 1 or _RUNNING_TIME.search(block.text) is None:
+        return False
     key = phrase_key(block.text).split()
-    return (
-        block.words <= MAX_ITEM_KICKER_WORDS + 1
-        and bool(key)
-        and key[0] in rules.words["teaser_prefix"]
-        and (_RUNNING_TIME.search(block.text) is not None)
-    )
+    return bool(key) and key[0] in rules.words["teaser_prefix"]
 
 
 def _teaser_mark(text: str) -> Mark:
