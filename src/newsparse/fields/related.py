@@ -206,10 +206,14 @@ def _locate_article(tree: html.HtmlElement, body: frozenset[str], where: _Tree) 
     # longest paragraph is none of them either: cleaning drops spaces and invisible characters
     # and repairs mojibake (2-3 characters to 1), no more.
     most = 8 * max(map(len, body), default=0) + 1000
+    # An element's own first word (its text before any child) must open a paragraph's first
+    # word: most elements (menu items, cells) are passed over before their whole text is read.
+    openings = {head[:end] for head in heads for end in range(1, len(head) + 1)}
     sizes = {
         e: len(text)
         for e in tree.iter(*_PARAGRAPH_TAGS)
-        if len(text := e.text_content()) <= most
+        if ((first := _first_word(e)) is None or first in openings)
+        and len(text := e.text_content()) <= most
         and (words := text.split(maxsplit=1))
         and words[0] in heads
         and text.rsplit(maxsplit=1)[-1] in tails
@@ -237,6 +241,12 @@ def _locate_article(tree: html.HtmlElement, body: frozenset[str], where: _Tree) 
         last=texts[-1],
         texts=frozenset(texts),
     )
+
+
+def _first_word(element: html.HtmlElement) -> str | None:
+    """The first word of the element's own text; None when a child holds it (then unknown)."""
+    words = (element.text or "").split(maxsplit=1)
+    return words[0] if words else None
 
 
 def _weights(sizes: dict[html.HtmlElement, int], tree: _Tree) -> dict[html.HtmlElement, int]:
