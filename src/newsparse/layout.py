@@ -527,11 +527,11 @@ def _mark_bar_counts(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: 
     lost in the dump: an engagement bar reads "2 comments | ♥ 14 | Facebook Twitter"."""
     result = list(marks)
     for i in range(1, len(blocks) - 1):
-        if marks[i] is not CONTENT or not _DIGIT.search(blocks[i].text):
+        votes = bar_count(blocks[i].text, rules) if marks[i] is CONTENT else None
+        if votes is None:
             continue
         sides = {_bar_item(blocks[i - 1], marks[i - 1], rules), _bar_item(blocks[i + 1], marks[i + 1], rules)}
-        votes = bar_count(blocks[i].text, rules) if sides == {"comments", "share"} else None
-        if votes:
+        if sides == {"comments", "share"}:
             result[i] = Mark("votes", votes=votes)
     return tuple(result)
 

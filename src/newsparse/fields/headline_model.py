@@ -30,6 +30,9 @@ __all__ = ["FEATURES", "Candidates", "candidates", "features", "headline_text", 
 LINES_ABOVE = 120
 LINES_INTO = 3
 MIN_WORDS, MAX_WORDS = 1, 30
+# Nor is a line of more characters a headline, whatever its words: a script's JSON or a run of
+# glued links has few spaces (its features read every character: 300 KB took half a second).
+MAX_CHARS = 20 * MAX_WORDS
 # The lead the candidates are compared with: the article's first prose lines.
 LEAD_LINES = 5
 # What follows a headline: the byline, the dateline or the lead, within a few lines.
@@ -122,7 +125,7 @@ def candidates(
     block's mark: "content", "author", "date", "votes" or "noise"."""
     follows = tuple(_follow_kind(b, k) for b, k in zip(blocks, kinds, strict=True))
     span = range(max(0, start - LINES_ABOVE), min(start + LINES_INTO, len(blocks)))
-    indices = tuple(i for i in span if kinds[i] in _CANDIDATE_KINDS and MIN_WORDS <= blocks[i].words <= MAX_WORDS)
+    indices = tuple(i for i in span if kinds[i] in _CANDIDATE_KINDS and _sized_like_a_title(blocks[i]))
     leads = _leads(blocks, follows, indices)
     repeats = Counter(phrase_key(blocks[i].text) for i in span)
     title_words = frozenset(_CONTENT_WORD.findall(title.casefold()))
@@ -133,6 +136,10 @@ def candidates(
     return Candidates(
         indices, start, title, leads, tuple(kinds), follows, repeats, slug, slug_title, title_words, nearest, longest
     )
+
+
+def _sized_like_a_title(block: Block) -> bool:
+    return MIN_WORDS <= block.words <= MAX_WORDS and len(block.text) <= MAX_CHARS
 
 
 def _leads(blocks: Sequence[Block], follows: Sequence[str], indices: Sequence[int]) -> dict[int, frozenset[str]]:

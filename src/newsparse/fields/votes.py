@@ -148,6 +148,8 @@ def share_row(text: str, rules: Rules) -> bool:
     >>> share_row("FacebookTwitterPinterestEmail", rules_for("en")), share_row("Facebook pages", rules_for("en"))
     (True, False)
     """
+    if len(text) > MAX_VOTE_LINE_CHARS * 3:
+        return False  # a row of buttons is short; this test reads a line character by character
     glued = "".join(text.split()).casefold()
     names = [p for p in rules.phrases["share"] if len(p) > 2 and " " not in p]  # buttons: "facebook", "email"
     reach = [True] + [False] * len(glued)  # reach[i]: glued[:i] splits into share words
