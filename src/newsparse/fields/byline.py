@@ -574,6 +574,7 @@ def html_byline(
     the element that shows the headline (``headline_element``)."""
     marks = page.landmarks
     base = page.meta.base_url
+    host = site_host(page.meta.url)  # a personal site's address names its owner
     sites = _SiteFilter(site_name, page.meta.url)
     declared = sites.found(_declared_authors(page.meta.authors, rules))
     shown, prefixed = _visible_authors(marks.byline, rules, base) if marks is not None else (((), None), False)
@@ -590,9 +591,9 @@ def html_byline(
     if not authors and fallback is not None:
         authors = fallback.authors
     if not authors and page.tree is not None:
-        authors = _emphasised_signature(page.tree, rules) or _blog_owner(page.tree, rules, site_host(page.meta.url))
+        authors = _emphasised_signature(page.tree, rules) or _blog_owner(page.tree, rules, host)
     if not authors and page.tree is not None:
-        authors = _from_login(page.meta.authors, page.tree, rules, host=site_host(page.meta.url))
+        authors = _from_login(page.meta.authors, page.tree, rules, host=host)
     if not authors:
         return None
     if url is None and marks is not None:
@@ -604,7 +605,7 @@ def html_byline(
     authors = _completed(authors, bio, rules)
     if page.tree is not None:
         authors = _completed_on_page(authors, page.tree, rules)
-        authors = _completed_by_address(authors, page.tree, rules, site_host(page.meta.url))
+        authors = _completed_by_address(authors, page.tree, rules, host)
     return Byline(authors=authors, bio=bio, url=url)
 
 

@@ -135,9 +135,13 @@ def bar_count(text: str, rules: Rules) -> VoteCount | None:
     match = rules.count.fullmatch(text)
     if match is None:
         return None
-    multiplier = rules.multipliers.get((match.group("multiplier") or "").casefold(), 1)
-    count = parse_count(match.group("number"), multiplier=multiplier, decimal=rules.decimal)
+    count = parse_count(match.group("number"), multiplier=_multiplier(match, rules), decimal=rules.decimal)
     return _plausible(VoteCount(count=count, raw=text, label="likes"))
+
+
+def _multiplier(count: re.Match[str], rules: Rules) -> int:
+    """What a bare count's multiplier word ("1.1K", "12 mil") multiplies by; 1 without one."""
+    return rules.multipliers.get((count.group("multiplier") or "").casefold(), 1)
 
 
 def share_row(text: str, rules: Rules) -> bool:
@@ -380,8 +384,8 @@ def _bare_count(element: html.HtmlElement, text: str, rules: Rules) -> VoteCount
     label = "likes" if "clap" in context else _label_from(hints(element)) or _label_from(context)
     if label is None:
         return None
-    multiplier = rules.multipliers.get((match.group("multiplier") or "").casefold(), 1)
-    return _plausible(VoteCount(count=parse_count(match.group("number"), multiplier=multiplier), raw=text, label=label))
+    count = parse_count(match.group("number"), multiplier=_multiplier(match, rules))
+    return _plausible(VoteCount(count=count, raw=text, label=label))
 
 
 def _pieces_with_digits(element: html.HtmlElement) -> int:

@@ -8,7 +8,7 @@ defaults, in 0.63x the time, which leaves room for the filters that follow in ``
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
 
@@ -169,7 +169,10 @@ def _continued(blocks: tuple[Block, ...], tree: html.HtmlElement) -> tuple[Block
             if _paragraph(node, first) is None:
                 return ()
             seen = set(prose)
-            return tuple(b for c in chunks if _told_in_paragraphs(c) for b in _chunk_blocks(c) if b.text not in seen)
+            # A chunk's links stay out: the last chunk often ends with a list of other stories
+            # (each item a link, or a sentence with one), which the related-links reader takes.
+            told = (c for c in chunks if _told_in_paragraphs(c))
+            return tuple(b for c in told for b in _page_blocks(c, skip=_linked) if b.text not in seen)
         node = node.getparent()
     return ()
 
@@ -179,17 +182,6 @@ def _paragraph(tree: html.HtmlElement, text: str) -> html.HtmlElement | None:
     paragraph's text cost more than the search."""
     probe = max(text.split(), key=len)
     return next((p for p in tree.iter("p") if probe in (raw := p.text_content()) and clean_line(raw) == text), None)
-
-
-def _chunk_blocks(chunk: html.HtmlElement) -> Iterator[Block]:
-    """A later chunk's blocks but its links: the last chunk often ends with a list of other
-    stories (each item a link, or a sentence with one), which the related-links reader takes."""
-    for element in chunk.iter(*_BLOCK_TAGS):
-        if _inside_skipped(element) or _has_block_child(element) or _linked(element):
-            continue
-        text = clean_line(shown_text(element))
-        if text:
-            yield Block(text, tag=str(element.tag))
 
 
 def _linked(element: html.HtmlElement) -> bool:
@@ -388,9 +380,10 @@ def page_blocks(tree: html.HtmlElement, limit: int | None = None) -> tuple[Block
     return tuple(islice(_page_blocks(tree), limit))
 
 
-def _page_blocks(tree: html.HtmlElement) -> Iterator[Block]:
+def _page_blocks(tree: html.HtmlElement, skip: Callable[[html.HtmlElement], bool] | None = None) -> Iterator[Block]:
+    """The tree's block-level texts outside its chrome, but those ``skip`` says to leave."""
     for element in tree.iter(*_BLOCK_TAGS):
-        if _inside_skipped(element) or _has_block_child(element):
+        if _inside_skipped(element) or _has_block_child(element) or (skip is not None and skip(element)):
             continue
         text = clean_line(shown_text(element))
         if text:
