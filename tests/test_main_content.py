@@ -159,7 +159,7 @@ def test_a_row_of_figures_is_one_block_and_a_row_of_sentences_a_block_per_cell()
         f"<tr><td>{sentence}</td><td>{sentence}</td></tr>"
         f"</table>{prose}</article></body></html>"
     )
-    blocks = main_blocks(page, url=None, article_body=None)
+    blocks = main_blocks(page, article_body=None)
     assert [(b.tag, b.text) for b in blocks if b.tag in ("tr", "td")] == [
         ("tr", "Saison | Spiele | Tore"),
         ("tr", "2022-23 | 31 | 9"),
@@ -259,14 +259,14 @@ HISTORY = (
 
 
 def _header_only(monkeypatch: pytest.MonkeyPatch, blocks: tuple[Block, ...]) -> None:
-    monkeypatch.setattr(main_content, "_run_trafilatura", lambda tree, url, *, fast: blocks)
+    monkeypatch.setattr(main_content, "_run_trafilatura", lambda tree, *, fast: blocks)
 
 
 def test_a_short_find_inside_a_denser_container_gives_way_to_it(monkeypatch: pytest.MonkeyPatch) -> None:
     header = (Block("Energie"), Block("Stadtwerke heben den Gaspreis zum Jahreswechsel an", tag="h"), Block(LEAD))
     _header_only(monkeypatch, header)
     page = html.document_fromstring(PAYWALL.format(lead=LEAD, preview=PREVIEW))
-    texts = [b.text for b in main_blocks(page, url=None, article_body=None)]
+    texts = [b.text for b in main_blocks(page, article_body=None)]
     assert LEAD in texts
     assert PREVIEW in texts
 
@@ -275,7 +275,7 @@ def test_a_short_find_outside_the_densest_container_stays(monkeypatch: pytest.Mo
     post = (Block("Our new opening hours", tag="h"), Block(SUMMARY))
     _header_only(monkeypatch, post)
     page = html.document_fromstring(SIDEBAR.format(summary=SUMMARY, history=HISTORY * 6))
-    assert main_blocks(page, url=None, article_body=None) == post
+    assert main_blocks(page, article_body=None) == post
 
 
 # A table of deadlines: each step a sentence, its date in the cell beside it. (An HTML test, not a

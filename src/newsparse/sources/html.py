@@ -122,7 +122,7 @@ def html_page(text: str, *, url: str | None = None) -> Page:
     # them; their tails (the text after them) stay in place. Scripts stay: htmldate reads
     # dates in their JSON where the page declares none.
     etree.strip_elements(tree, *_DRAWINGS, with_tail=False)
-    blocks = main_blocks(tree, url=meta.url, article_body=meta.body, baseline=not oversized)
+    blocks = main_blocks(tree, article_body=meta.body, baseline=not oversized)
     if oversized and len(blocks) == MAX_BLOCKS:
         repairs += (Removal("", "parser.too_many_elements", f"the page was read up to its {MAX_BLOCKS:,}th block"),)
     landmarks = find_landmarks(tree)

@@ -14,6 +14,7 @@ from itertools import islice
 
 import trafilatura
 from lxml import etree, html
+from trafilatura.settings import Extractor
 
 from newsparse.normalize import SENTENCE_END, clean_line, word_count
 from newsparse.page import Block
@@ -89,37 +90,35 @@ _BLOCK_TAGS = frozenset(
 )
 
 
-def main_blocks(
-    tree: html.HtmlElement, *, url: str | None, article_body: str | None, baseline: bool = True
-) -> tuple[Block, ...]:
+def main_blocks(tree: html.HtmlElement, *, article_body: str | None, baseline: bool = True) -> tuple[Block, ...]:
     """The main content in reading order; a whole-page block list when trafilatura finds none.
     Without the ``baseline`` (for pages of more elements than trafilatura reads in good time:
     it copies and walks the tree many times, 10x our one pass), the densest container, and
     at most ``MAX_BLOCKS`` blocks."""
     limit = None if baseline else MAX_BLOCKS
-    blocks = _trafilatura_blocks(tree, url) if baseline else _dense_blocks(tree, MAX_BLOCKS)
+    blocks = _trafilatura_blocks(tree) if baseline else _dense_blocks(tree, MAX_BLOCKS)
     if article_body and _words(blocks) < ARTICLE_BODY_RATIO * len(article_body.split()):
         blocks = tuple(Block(line) for line in map(clean_line, article_body.splitlines()) if line)
     return blocks or page_blocks(tree, limit)
 
 
-def _trafilatura_blocks(tree: html.HtmlElement, url: str | None) -> tuple[Block, ...]:
-    blocks = _run_trafilatura(tree, url, fast=True)
+def _trafilatura_blocks(tree: html.HtmlElement) -> tuple[Block, ...]:
+    blocks = _run_trafilatura(tree, fast=True)
     if is_link_list(blocks, tree):
         return _paragraphs_instead(blocks, densest_blocks(tree))
     if not (looks_like_navigation(blocks) or is_table_soup(blocks)):
         if _sentence_words(blocks) < SHORT_ARTICLE_WORDS:
-            return _fuller(blocks, tree, url)
+            return _fuller(blocks, tree)
         return blocks + _continued(blocks, tree)
     dense = densest_blocks(tree)
     if _words(dense) >= MIN_DENSE_WORDS:
         return dense
     # Neither pass found an article; trafilatura's full cascade (readability, jusText) is
     # slow but rescues such pages (benchmark f6ac15: precision 0.00 -> 0.81).
-    return _run_trafilatura(tree, url, fast=False) or blocks
+    return _run_trafilatura(tree, fast=False) or blocks
 
 
-def _fuller(fast: tuple[Block, ...], tree: html.HtmlElement, url: str | None) -> tuple[Block, ...]:
+def _fuller(fast: tuple[Block, ...], tree: html.HtmlElement) -> tuple[Block, ...]:
     """The full cascade's blocks where they hold several times the fast pass's sentences:
     the fast pass read the first container that looked like an article, which on some
     layouts holds only the lead (a story split around a side rail), a teaser or the menus
@@ -130,7 +129,7 @@ def _fuller(fast: tuple[Block, ...], tree: html.HtmlElement, url: str | None) ->
     wanted = FULLER_RATIO * max(1, _sentence_words(fast))
     if _unlinked_words(tree) < wanted:
         return fast
-    full = _run_trafilatura(tree, url, fast=False)
+    full = _run_trafilatura(tree, fast=False)
     return full if _sentence_words(full) >= wanted else _container_of(fast, tree, wanted)
 
 
@@ -259,9 +258,9 @@ def looks_like_navigation(blocks: tuple[Block, ...]) -> bool:
     return in_sentences < NAVIGATION_SENTENCE_SHARE * words
 
 
-def _run_trafilatura(tree: html.HtmlElement, url: str | None, *, fast: bool) -> tuple[Block, ...]:
+def _run_trafilatura(tree: html.HtmlElement, *, fast: bool) -> tuple[Block, ...]:
     with _without_head(tree):
-        return _extracted(tree, url, fast=fast)
+        return _extracted(tree, fast=fast)
 
 
 @contextmanager
@@ -283,22 +282,24 @@ def _without_head(tree: html.HtmlElement) -> Iterator[None]:
         tree.insert(index, head)
 
 
-def _extracted(tree: html.HtmlElement, url: str | None, *, fast: bool) -> tuple[Block, ...]:
+def _options(*, fast: bool) -> Extractor:
+    """trafilatura's settings for our calls. output_format="xml" keeps the result as a tree
+    and skips the text rendering that "python" adds (5% of the call): the tree is all
+    newsparse reads. recall skips the "recall escalation" that flattens the whole page again
+    for short articles: 15% of newsparse's time on the benchmark for F1 0.9737 -> 0.9727, the
+    filters that follow keep the precision. No URL: trafilatura reads it only to resolve
+    links, which we do not ask for, and to log."""
+    return Extractor(output_format="xml", fast=fast, recall=True, comments=False, tables=True)
+
+
+# Built once, read only (trafilatura copies them before changing a setting): building them
+# reads trafilatura's config file anew, 0.15 ms a call, 1% of a page's time.
+_FAST, _FULL = _options(fast=True), _options(fast=False)
+
+
+def _extracted(tree: html.HtmlElement, *, fast: bool) -> tuple[Block, ...]:
     try:
-        # output_format="xml" keeps the result as a tree and skips the text rendering that
-        # "python" adds (5% of the call): the tree is all newsparse reads. favor_recall skips
-        # the "recall escalation" that flattens the whole page again for short articles: 15%
-        # of newsparse's time on the benchmark for F1 0.9737 -> 0.9727, the filters that
-        # follow keep the precision.
-        document = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            fast=fast,
-            favor_recall=True,
-            include_comments=False,
-            output_format="xml",
-            include_tables=True,
-        )
+        document = trafilatura.bare_extraction(tree, options=_FAST if fast else _FULL)
     # trafilatura refuses some trees, and recurses on nesting (``limits.flatten_lists`` keeps lists
     # within reach, whatever the caller's own stack): our own extractors read those pages.
     except (ValueError, etree.LxmlError, RecursionError) as exc:
