@@ -451,6 +451,17 @@ def test_a_first_name_is_completed_by_the_author_boxs_bio(
     assert authors(html) == expected
 
 
+def test_the_bio_under_the_text_leaves_the_body_and_is_recorded() -> None:
+    bio = "Nils Brandt schreibt seit zehn Jahren über Kinder und Erziehung für das Magazin."
+    # A "Geschrieben von" line under the text, its prose after it: no box names them (Medium).
+    signed = f'<p class="post-author">Geschrieben von Nils Brandt</p><p>{bio}</p>'
+    article = newsparse.parse_html(page("de").replace("</article>", f"{signed}</article>"))
+    assert article.byline is not None
+    assert article.byline.bio == bio
+    assert bio not in article.paragraphs
+    assert any(r.rule == "boilerplate.author_bio" and r.text == bio for r in article.removed)
+
+
 @pytest.mark.parametrize(
     ("language", "meta", "header", "expected"),
     [

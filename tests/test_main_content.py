@@ -212,6 +212,54 @@ def test_a_short_box_alike_after_the_article_is_no_chunk_of_it() -> None:
     assert not any(p.startswith(SECOND_CHUNK) for p in article.paragraphs)
 
 
+def test_a_later_chunk_is_read_where_the_first_carries_one_class_more() -> None:
+    # "corps-article entry-content", a side rail, then "corps-article": each chunk its own
+    # <article>, of which trafilatura's fast pass reads the first.
+    page = (FIXTURES / "html-fr-split-body-first-chunk-class" / "input.html").read_text("utf-8")
+    article = newsparse.parse_html(page)
+    assert article.paragraphs[0].startswith("LES ROUSSES")
+    assert article.paragraphs[-1].startswith("Les travaux doivent commencer au printemps")
+
+
+# A post split into chunks of one class, the thread under it in a chunk of that class and one
+# name more. (An HTML test: flattened, the thread's "23 Comments" ends the text door's article
+# anyway; here the chunk reader is asked alone.)
+THREAD = """<html lang="en"><body><div class="cols"><div class="content-col">
+<div class="blk"><h2>Sourdough on a Weeknight</h2><article>{lead}</article></div>
+<div class="well-ad"><span>Advertisement</span></div>
+<div class="blk"><article>{method}</article></div>
+<div class="blk comments-width"><div class="meta">23 Comments</div>
+<div class="commentlist">{comments}</div></div>
+</div><div class="sidebar"><a href="/recipes/">All recipes</a></div></div></body></html>"""
+LEAD_PARAGRAPHS = (
+    "<p>Most sourdough recipes assume you have a free Saturday and nowhere to be. I do not, and for a long time"
+    " that meant the starter in my fridge got fed far more often than it got baked. This loaf is the compromise I"
+    " landed on after a winter of trying: mix it in the evening, shape it the next evening, bake it after that.</p>"
+    "<p>None of the steps takes more than fifteen minutes of actual work. The long, cold rests do the rest, and"
+    " they also give the bread a gentle tang that my kids, who usually pick the crust off everything, seem to like.</p>"
+)
+METHOD = (
+    "<p>On the first evening, stir the starter into the water until it looks like thin milk, then add the flour"
+    " and salt and squeeze everything together with one hand. Cover the bowl, fold it over itself four times an"
+    " hour later, then put it in the fridge.</p>"
+    "<p>On baking night, heat the oven with a lidded pot inside for forty-five minutes. Turn the loaf into the pot,"
+    " slash the top once and bake it covered for twenty minutes and uncovered for another twenty-five, until the"
+    " crust is properly dark. Then comes the hardest part: let it cool for an hour before you cut it.</p>"
+)
+COMMENT = (
+    '<div class="comment depth-1"><p class="comment-author">Marisol, October 17, 2023</p><p>I tried this last week'
+    " with a starter I had neglected for a month and it still worked. My loaf spread a bit more than yours did, so"
+    " next time I will shape it tighter, but the flavour was the best I have managed at home so far.</p></div>"
+)
+
+
+def test_a_chunk_named_for_comments_is_the_thread_not_the_article() -> None:
+    page = html.document_fromstring(THREAD.format(lead=LEAD_PARAGRAPHS, method=METHOD, comments=COMMENT * 3))
+    texts = [b.text for b in main_blocks(page, article_body=None)]
+    assert texts[-1].startswith("On baking night")
+    assert not any("neglected for a month" in t for t in texts)
+
+
 # A paywalled story: the header (kicker, headline, lead) in <p>s, the visible start of the story
 # as loose text in a preview box of the same container. On such pages trafilatura's fast pass
 # and its cascade both stop at the header; which page around it leads them there is

@@ -13,6 +13,7 @@ Stages, in order:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timezone
 
 from lxml.html import HtmlElement
@@ -27,7 +28,7 @@ from newsparse.fields.related import html_related
 from newsparse.fields.votes import html_votes
 from newsparse.layout import lay_out
 from newsparse.load import Source, looks_like_html, to_text
-from newsparse.model import Article, Byline
+from newsparse.model import Article, Byline, Removal
 from newsparse.page import Page
 from newsparse.rules import Rules, rules_for
 from newsparse.sources.html import html_page
@@ -119,6 +120,20 @@ def _with_lead(paragraphs: tuple[str, ...], standfirst: str | None) -> tuple[str
     return (standfirst, *paragraphs)
 
 
+def _bio_apart(
+    paragraphs: tuple[str, ...], byline: Byline | None
+) -> tuple[tuple[str, ...], Byline | None, tuple[Removal, ...]]:
+    """The body without the byline's bio, which is recorded as removed. A bio stands under the
+    text or in a box beside it, never first: the prose that follows an author line over the
+    text ("Posted by Ana Lopes, Product Manager") is the article's lead, and no bio."""
+    if byline is None or byline.bio not in paragraphs:
+        return paragraphs, byline, ()
+    if paragraphs[0] == byline.bio:
+        return paragraphs, replace(byline, bio=None), ()
+    removal = Removal(byline.bio, "boilerplate.author_bio", "the byline's bio, read beside the author's name")
+    return tuple(p for p in paragraphs if p != byline.bio), byline, (removal,)
+
+
 def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     """HTML: the body from the main-content blocks; the other fields from metadata and markup,
     with what the block layout found as the fallback."""
@@ -136,8 +151,8 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     header = headline_element(page.tree, headline)  # where the article's header stands
     byline = html_byline(page, rules, fallback=layout.byline, header=header, site_name=site_name)
     byline = without_site(byline, site_name, url=page.meta.url)
-    bio = byline.bio if byline else None
-    paragraphs = _with_lead(tuple(p for p in layout.paragraphs if p != bio), shown_standfirst(page, header, headline))
+    paragraphs, byline, bio_removed = _bio_apart(layout.paragraphs, byline)
+    paragraphs = _with_lead(paragraphs, shown_standfirst(page, header, headline))
     return Article(
         headline=headline or layout.headline,
         description=html_description(page, header, headline),
@@ -149,5 +164,5 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
         language=language,
         url=page.meta.url,
         site_name=site_name,
-        removed=page.repairs + layout.removed,
+        removed=page.repairs + layout.removed + bio_removed,
     )

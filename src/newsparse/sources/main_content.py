@@ -19,6 +19,7 @@ from trafilatura.settings import Extractor
 from newsparse.normalize import SENTENCE_END, clean_line, word_count
 from newsparse.page import Block
 from newsparse.sources.density import densest_blocks, shown_text
+from newsparse.sources.landmarks import COMMENTS, hints
 from newsparse.sources.xpath import strings
 
 log = logging.getLogger(__name__)
@@ -162,8 +163,7 @@ def _continued(blocks: tuple[Block, ...], tree: html.HtmlElement) -> tuple[Block
     for _ in range(CHUNK_LEVELS):
         if node is None or node.tag in ("body", "html"):
             return ()
-        kind = node.get("class")
-        chunks = [s for s in node.itersiblings() if kind and s.tag == node.tag and s.get("class") == kind]
+        chunks = [s for s in node.itersiblings() if _alike(s, node)]
         if chunks:
             if _paragraph(node, first) is None:
                 return ()
@@ -174,6 +174,17 @@ def _continued(blocks: tuple[Block, ...], tree: html.HtmlElement) -> tuple[Block
             return tuple(b for c in told for b in _page_blocks(c, skip=_linked) if b.text not in seen)
         node = node.getparent()
     return ()
+
+
+def _alike(chunk: html.HtmlElement, first: html.HtmlElement) -> bool:
+    """The same tag, and the class names of one among the other's: the first chunk often
+    carries one more ("article_body entry-content", then "article_body"). A chunk named for
+    comments ("post comments-width" after "post") is the thread under the article."""
+    if chunk.tag != first.tag:
+        return False
+    names, kind = set(chunk.get("class", "").split()), set(first.get("class", "").split())
+    alike = bool(names and kind) and (names <= kind or kind <= names)
+    return alike and not COMMENTS.search(hints(chunk))
 
 
 def _paragraph(tree: html.HtmlElement, text: str) -> html.HtmlElement | None:
