@@ -77,6 +77,10 @@ _ROMAN = re.compile(r"[IVXL]+")
 MIN_GLUED_HEAD = 5
 # "ByDaria Wexford", "AuthorMatthias Brück": a byline prefix glued to the name it introduces.
 _GLUED_PREFIX_MAX = 16
+# Words before a stop that make a sentence, not a bar's date or label ("3 hours ago.").
+MIN_SENTENCE_WORDS = 6
+# A stop, then a credit's opening: a bracket or dash and up to two words ("(Additional reporting").
+_STOP_BEFORE_CREDIT = re.compile(r"[.!?][\s(\[–—-]*(?:\w+\s+){0,2}$")
 # A surname shorter than this in a site's address is more likely a word of its name.
 MIN_SURNAME_CHARS = 3
 # An acronym of this many letters opening a segment is an outlet's ("CNN Business"); a shorter
@@ -151,6 +155,8 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
     for match in rules.inline_byline.finditer(text):
         if lower and not _AFTER_BAR.search(text, 0, match.start()):
             continue
+        if _after_sentence(text, match):
+            return None  # the line is prose, and the credits after it its last words
         if _mid_sentence(text, match) or _other_credit(text, match):
             continue
         rest = match.group("rest").strip()
@@ -195,6 +201,18 @@ def _other_credit(text: str, match: re.Match[str]) -> bool:
     ignore testers and photographers)."""
     before = text[: match.start()].split()
     return len(before) == 1 and before[0][:1].isupper() and before[0].rstrip(":").isalpha()
+
+
+def _after_sentence(text: str, match: re.Match[str]) -> bool:
+    """A credit after a sentence of the text closes a paragraph ("… in late February. (Editing
+    by Ann Li)", a wire story's last lines): the paragraph is the article's, not an author line.
+
+    >>> from newsparse.rules import rules_for
+    >>> _inline_byline("The board meets again in May. (Editing by Ann Li)", rules_for("en")) is None
+    True
+    """
+    stop = _STOP_BEFORE_CREDIT.search(text, 0, match.start())
+    return stop is not None and len(text[: stop.start()].split()) >= MIN_SENTENCE_WORDS
 
 
 def _mid_sentence(text: str, match: re.Match[str]) -> bool:
