@@ -199,6 +199,45 @@ def test_a_visible_byline_beats_a_metadata_person_not_on_the_page() -> None:
     assert authors(html) == ("Helen Ortiz",)
 
 
+@pytest.mark.parametrize(
+    ("language", "header", "expected"),
+    [
+        # Blogger's post footer: the hCard's formatted name is the pen name, lower case and all.
+        (
+            "de",
+            "<span class='post-author vcard'>Eingestellt von <span class='fn'>der Deichkater</span></span>",
+            ("der Deichkater",),
+        ),
+        # Old WordPress themes mark the byline itself as the card.
+        ("en", '<p class="headline_meta">by <span class="author vcard fn">kit</span> on March 11, 2008</p>', ("kit",)),
+        # The microformats2 h-card.
+        (
+            "fr",
+            '<p class="auteur">Par <span class="p-author h-card"><span class="p-name">moustique</span></span></p>',
+            ("moustique",),
+        ),
+    ],
+)
+def test_an_hcards_formatted_name_is_a_pen_name(language: str, header: str, expected: tuple[str, ...]) -> None:
+    assert authors(page(language, header)) == expected
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        # A theme's hidden rich-snippet copy of the account.
+        '<div class="td-author-name vcard author" style="display: none"><span class="fn">bluefox</span></div>',
+        # The account's slug shown as its name.
+        '<span class="author vcard"><span class="fn"><a href="/author/bluefox/">bluefox</a></span></span>',
+        # An account, not a person; a desk, in a compound too.
+        '<span class="post-author vcard">Posted by <span class="fn">admin</span></span>',
+        '<span class="author vcard">von <span class="fn">hafenblick Webteam</span></span>',
+    ],
+)
+def test_an_hcard_that_names_no_one_a_reader_sees(header: str) -> None:
+    assert authors(page("de" if " von " in header else "en", header)) == ()
+
+
 def test_a_metadata_first_name_gives_way_to_the_full_visible_name() -> None:
     html = page("de", '<div class="byline">Von Jonas Wehrle</div>', ld_authors=[person("Jonas")])
     assert authors(html) == ("Jonas Wehrle",)
@@ -828,9 +867,10 @@ def test_a_personal_blogs_owner_named_by_its_address(language: str, masthead: st
 @pytest.mark.parametrize(
     ("language", "element"),
     [
-        # A pen name after the prefix, opening with a particle: not a name, nor is the whole line.
-        ("de", '<span class="post-author vcard">Eingestellt von <span class="fn">der Kauz</span></span>'),
-        ("pt", '<span class="post-author vcard">Texto de <span class="fn">la Sierra</span></span>'),
+        # Words after the prefix, opening with a particle: not a name, nor is the whole line
+        # (an hCard's formatted name would vouch for them: test_an_hcards_formatted_name_is_a_pen_name).
+        ("de", '<span class="post-author">Eingestellt von <b>der Kauz</b></span>'),
+        ("pt", '<span class="post-author">Texto de <b>la Sierra</b></span>'),
     ],
 )
 def test_a_prefix_that_introduces_no_name_is_no_part_of_one(language: str, element: str) -> None:

@@ -12,6 +12,7 @@ import pytest
 import newsparse
 from conftest import PROSE
 from newsparse.fields.datelines import self_listed
+from newsparse.fields.dates import text_date
 from newsparse.rules import rules_for
 from newsparse.sources.html import html_page as parse_html_page
 from newsparse.sources.html import parse_page_tree
@@ -74,6 +75,32 @@ def test_a_dateline_two_days_off_is_another_date() -> None:
 def test_a_page_without_metadata_takes_the_dateline_by_its_headline() -> None:
     html = page("it", "", '<p class="data">Pubblicato il 3 aprile 2024 alle 14:20</p>')
     assert newsparse.parse_html(html).published == datetime(2024, 4, 3, 14, 20)
+
+
+@pytest.mark.parametrize(
+    ("language", "dateline", "shown"),
+    [
+        # Press releases and club pages shorten the year after the month's name.
+        ("it", "<em>( Valdorsa, 3 Marzo 21 )</em>", date(2021, 3, 3)),
+        ("en", '<p class="posted">Harrowdale, 9 Nov 19 | Club News</p>', date(2019, 11, 9)),
+        ("de", '<p class="meta">Kiel, 4. Mai 22 – Vereinsleben</p>', date(2022, 5, 4)),
+        ("fr", '<p class="date">Publié le 12 janv. 23 · 10:30</p>', datetime(2023, 1, 12, 10, 30)),
+    ],
+)
+def test_a_two_digit_year_after_the_months_name(language: str, dateline: str, shown: datetime | date) -> None:
+    assert newsparse.parse_html(page(language, "", dateline)).published == shown
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "Updated 14 Jan 20:30"),  # a time of day, the year left out
+        ("it", "Il 5 marzo 20 persone hanno visitato il parco"),  # a count after the date
+        ("de", "Spielplan 14. Januar 20.15 Uhr"),
+    ],
+)
+def test_two_digits_after_the_months_name_that_are_no_year(language: str, line: str) -> None:
+    assert text_date(line, rules_for(language)) is None
 
 
 # The text door: whole-page dumps, as scrapers save innerText. A menu, the headline, the lines

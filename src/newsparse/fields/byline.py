@@ -946,7 +946,7 @@ def _visible_authors(elements: tuple[html.HtmlElement, ...], rules: Rules, base:
                 return (linked, _profile_link([element], linked, base)), False
             continue
         found = parse_author_line(text, rules)
-        names = found[0] if found else _unprefixed_names(text, rules) or _display_name(element)
+        names = found[0] if found else _unprefixed_names(text, rules) or _marked_name(element, rules)
         if names:
             return (names, _profile_link([element], names, base)), found is not None
         read.update(element.iterdescendants())  # candidates come in document order: disjoint, read once
@@ -999,6 +999,58 @@ def _display_name(element: html.HtmlElement) -> tuple[str, ...]:
         ):
             return (name,)
     return ()
+
+
+_HCARD_NAME = etree.XPath(
+    "descendant-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' p-name ')]"
+)
+_HCARD = re.compile(r"(?:^|\s)(?:vcard|h-card)(?:\s|$)")
+
+
+def _marked_name(element: html.HtmlElement, rules: Rules) -> tuple[str, ...]:
+    """A name the markup vouches for where the text reads as none: an author archive's
+    display name, an hCard's formatted name."""
+    return _display_name(element) or _hcard_name(element, rules)
+
+
+def _hcard_name(element: html.HtmlElement, rules: Rules) -> tuple[str, ...]:
+    """The formatted name of a shown hCard byline (Blogger's "Eingestellt von <span
+    class=fn>", themes' "by <span class="author vcard fn">"): the microformat says it is the
+    writer's name, so a pen name in lower case counts ("kit", "der Kauz"). A role or a menu
+    word ("Autor", "admin") does not, nor a theme's hidden copy, nor the account's slug shown
+    as the name (as for ``_display_name``)."""
+    around = (*element.iterancestors(), *element.iter())  # the line's card, or the card in the line
+    card = next((e for e in around if isinstance(e.tag, str) and _HCARD.search(e.get("class") or "")), None)
+    if card is None or any(_hides(e) for e in (card, *card.iterancestors())):
+        return ()
+    for part in elements(_HCARD_NAME, card):
+        name = clean_line(part.text_content())
+        if name and _pen_name(name, rules) and not _is_slug(name, part):
+            return (name,)
+    return ()
+
+
+# A desk's word this long closes a compound that names a desk too: "Webteam", "Onlineredaktion".
+MIN_DESK_SUFFIX = 4
+
+
+def _pen_name(name: str, rules: Rules) -> bool:
+    """A short name with no digit, handle sign, or word or compound that no name holds."""
+    tokens = [t.casefold().strip(".,:") for t in name.split()]
+    suffixes = tuple(w for w in rules.words["not_a_name"] if len(w) >= MIN_DESK_SUFFIX and " " not in w)
+    return (
+        len(tokens) <= MAX_NAME_TOKENS
+        and len(name) <= MAX_NAME_CHARS
+        and not any(ch.isdigit() or ch in "@/:" for ch in name)
+        and not any(t in rules.words["not_a_name"] or t.endswith(suffixes) for t in tokens)
+    )
+
+
+def _is_slug(name: str, element: html.HtmlElement) -> bool:
+    """Whether the name is the slug of the author archive the element links."""
+    accounts = (_ACCOUNT_PATH.search(str(a.get("href", ""))) for a in element.iter("a"))
+    return any(account and _squashed(account["slug"]) == _squashed(name) for account in accounts)
 
 
 def _squashed(text: str) -> str:

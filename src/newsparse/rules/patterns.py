@@ -105,11 +105,15 @@ def date_patterns(months: Iterable[str]) -> tuple[re.Pattern[str], ...]:
     # and a letter is a word of the next line ("June 9, 2018Harbor Hall" is a venue's list),
     # unless it opens a month: the page's second timestamp ("Oktober 12, 2022Oktober 12, 2022").
     year = rf"(?P<y>(?:19|20)\d{{2}})(?!(?!(?:{month})\b)[^\W\d_]|\d{{3}})"
+    # A two-digit year after the month's name ends the date: "( Roma, 14 Gennaio 20 )",
+    # "14 Jan 20 | 10:30"; not a time ("14 Jan 20:30") nor a count ("5 marzo 20 persone").
+    short_year = r"(?P<y2>\d{2})(?=\s*(?:$|[)\]|·•,;–—]|-\s))"
     return tuple(
         re.compile(p, re.IGNORECASE)
         for p in (
             rf"\b(?P<m>{month})\.?\s+{day},?\s+{year}",  # March 5, 2024
-            rf"\b{day}\s+(?:de\s+)?(?P<m>{month})\.?,?\s+(?:de\s+)?{year}",  # 5 March 2024, 5 de marzo de 2024
+            # 5 March 2024, 5 de marzo de 2024, 5 Mar 24
+            rf"\b{day}\s+(?:de\s+)?(?P<m>{month})\.?,?\s+(?:de\s+)?(?:{year}|{short_year})",
             r"(?<!\d)(?P<y>(?:19|20)\d{2})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?!\d)",  # 2024-03-05, 2024-03-05T09:00
             # 05.03.2024, 5/3/2024, 4. 2. 2022, 11/19/19 (not a version number's 3.10.12.1)
             r"(?<![\d.])(?P<a>[0-3]?\d)\s?([./])\s?(?P<b>[0-3]?\d)\s?\2\s?(?:(?P<y>(?:19|20)\d{2})(?![^\W\d_]|\d{3})|(?P<y2>\d{2})(?!\d|\.\d))",
