@@ -157,6 +157,8 @@ _SENTENCE_STOP = (".", "!", "?", "…", "。", "！", "？")
 MIN_DATA_CELLS = 4
 # Elements of a list or a table: a run of them at the body's end is one list, not loose labels.
 _LIST_TAGS = frozenset({"td"})
+# A list's items: the list closes the article where one of them is text (see ``_closing_list``).
+_ITEM_TAGS = frozenset({"li"})
 # An author's bio closes a dump's article: among its last few blocks, after some text of its own.
 BIO_REACH = 3
 MIN_TEXT_BEFORE_BIO = 3
@@ -759,10 +761,35 @@ def _without_edges(blocks: tuple[Block, ...], body: list[int]) -> list[int]:
     first = 0  # an index, not pop(0): a page of nothing but fragments would be quadratic
     while first < len(body) and _is_fragment(blocks[body[first]]):
         first += 1
+    first = _with_section_headings(blocks, body, first)
     del body[:first]
-    while body and _loose_end(blocks[body[-1]]):
-        body.pop()
+    if not _closing_list(blocks, body):
+        while body and _loose_end(blocks[body[-1]]):
+            body.pop()
     return body
+
+
+def _with_section_headings(blocks: tuple[Block, ...], body: list[int], first: int) -> int:
+    """Where the body starts once the headings right over its first text are given back, if
+    the text goes on in headed sections: they head its first section ("Ingredients", "Step
+    1"), not a story as a kicker does."""
+    start = first
+    while start and blocks[body[start - 1]].tag == "h":
+        start -= 1
+    later = (blocks[i].tag == "h" for i in body[first + 1 :])
+    return start if start < first and any(later) else first
+
+
+def _closing_list(blocks: tuple[Block, ...], body: list[int]) -> bool:
+    """The body ends in a list with an item of text ("Valid e-mail address for the papers"):
+    its short items are the article's too ("Basic income"). A link bar's items are all
+    fragments ("1042 reads", "Add new comment")."""
+    for i in reversed(body):
+        if blocks[i].tag not in _ITEM_TAGS:
+            return False
+        if not _is_fragment(blocks[i]):
+            return True
+    return False
 
 
 def _without_bio(
@@ -950,9 +977,15 @@ def _echo_mark(text: str) -> Mark:
 
 def _repeated_headline(blocks: tuple[Block, ...], headline: str) -> int | None:
     """Main-content extractors often start with the title again, after a kicker or two, or
-    followed by a flair or a source ("… zero. Conservation (self.birding)")."""
-    first = enumerate(blocks[:MAX_BLOCKS_BEFORE_HEADLINE])
-    return next((i for i, b in first if _repeats(b.text, headline)), None)
+    followed by a flair or a source ("… zero. Conservation (self.birding)"). Once the text has
+    begun, only the title itself counts: a heading that opens with its words and goes on heads
+    a section ("Hive Keeper Multiplayer" under "Hive Keeper")."""
+    begun = False
+    for i, block in enumerate(blocks[:MAX_BLOCKS_BEFORE_HEADLINE]):
+        if same_title(block.text, headline, overlap=REPEAT_OVERLAP) or (not begun and _repeats(block.text, headline)):
+            return i
+        begun = begun or is_prose(block.text)
+    return None
 
 
 def _repeats(text: str, headline: str) -> bool:

@@ -100,7 +100,7 @@ def parse_author_line(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] |
     >>> parse_author_line("By the end of the year, prices rose.", rules_for("en")) is None
     True
     """
-    if len(text) > MAX_BYLINE_CHARS:
+    if len(text) > MAX_BYLINE_CHARS or _sentence_tail(text):
         return None
     text = _unglued_prefix(text, rules)
     for pattern, is_box in ((rules.author_box, True), (rules.byline, False)):
@@ -109,6 +109,12 @@ def parse_author_line(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] |
         if names:
             return names, is_box
     return _inline_byline(text, rules)
+
+
+def _sentence_tail(text: str) -> bool:
+    """The end of a sentence a line break cut off, not a byline: it opens in lower case and
+    ends in a stop ("von Open Source Software in Verwaltungen vor.")."""
+    return text[:1].islower() and text.endswith((".", "!", "?"))
 
 
 def _unglued_prefix(text: str, rules: Rules) -> str:

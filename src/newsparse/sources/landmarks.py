@@ -48,6 +48,9 @@ _CONCEPTS = {
     # A summary under the headline: boilerplate only before the body starts (positional).
     "standfirst": re.compile(r"subtitle|standfirst|excerpt|\bdek\b|sub-?head(?:line)?"),
 }
+# A BEM modifier ("Section--ads") names a variant of the element before it, not what the
+# element is: a product test's sections flagged as carrying ads are the article's text.
+_BEM_MODIFIER = re.compile(r"(?<=\w)--[\w-]*")
 COMMENTS = re.compile(r"comment|disqus|respond|discussion|replies")
 RELATED = _CONCEPTS["related"]
 # A cheap first sieve: most class and id values contain none of these stems.
@@ -123,10 +126,16 @@ def find_landmarks(tree: html.HtmlElement) -> Landmarks:
 
 
 def _concepts(names: str) -> tuple[str, ...]:
-    """The concepts lower-cased names point to."""
+    """The concepts lower-cased names point to; boilerplate by the names without their
+    modifiers."""
     if not _STEMS.search(names):
         return ()
-    return tuple(concept for concept, pattern in _CONCEPTS.items() if pattern.search(names))
+    unmodified = _BEM_MODIFIER.sub("", names)
+    return tuple(
+        concept
+        for concept, pattern in _CONCEPTS.items()
+        if pattern.search(unmodified if concept == "boilerplate" else names)
+    )
 
 
 def inside(element: html.HtmlElement, pattern: re.Pattern[str] | TokenPattern) -> bool:
