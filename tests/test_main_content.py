@@ -361,3 +361,39 @@ def test_the_last_chunks_list_of_other_stories_stays_out_of_the_body() -> None:
     article = newsparse.parse_html(page)
     assert article.paragraphs[-1].startswith("For now the queue still forms")
     assert not any("kettle you bought" in p for p in article.paragraphs)
+
+
+_CLOSING_LIST_PAGE = """<html lang="de"><head><title>Kleinkredit über 1500 Euro beantragen</title></head><body>
+<nav><ul><li><a href="/kredite">Kredite</a></li><li><a href="/ratgeber">Ratgeber</a></li></ul></nav>
+<article><h1>Kleinkredit über 1500 Euro beantragen</h1><div class="entry-content">
+<p>Ein Kleinkredit über 1500 Euro hilft, wenn die Waschmaschine kurz vor dem Monatsende ausfällt oder
+die Nachzahlung für die Nebenkosten höher ausfällt als gedacht. Die Prüfung geht entsprechend schneller.</p>
+<p>Weil die Summe klein ist, verlangen die meisten Banken keine Gehaltsnachweise aus Papier: das Konto
+wird digital geprüft, und der Vertrag wird online unterschrieben, oft noch am selben Vormittag.</p>
+<h2>Was Sie für den Antrag brauchen</h2>
+<ul>{items}</ul>
+</div></article><footer><p>© 2024 Finanzwerk GmbH</p></footer></body></html>"""
+
+
+def test_a_closing_list_with_an_item_of_text_keeps_its_short_items() -> None:
+    """A list of requirements that ends the article keeps its one-word items ("Volljährigkeit")
+    where one item is a line of text: the HTML door knows them for a list's items. (A dump
+    cannot tell them from a footer's links: the text door ends the article before them.)"""
+    items = (
+        "<li>Einen Wohnsitz in Deutschland und ein Girokonto für die Auszahlung</li>"
+        "<li>Volljährigkeit</li><li>Gültiger Personalausweis</li>"
+    )
+    paragraphs = newsparse.parse_html(_CLOSING_LIST_PAGE.format(items=items)).paragraphs
+    assert paragraphs[-3:] == (
+        "Einen Wohnsitz in Deutschland und ein Girokonto für die Auszahlung",
+        "Volljährigkeit",
+        "Gültiger Personalausweis",
+    )
+
+
+def test_a_closing_list_of_fragments_only_is_trimmed() -> None:
+    items = '<li><a href="/a">1042 Aufrufe</a></li><li><a href="/k">Kommentar schreiben</a></li>'
+    paragraphs = newsparse.parse_html(_CLOSING_LIST_PAGE.format(items=items)).paragraphs
+    assert "Kommentar schreiben" not in paragraphs
+    assert "1042 Aufrufe" not in paragraphs
+    assert paragraphs[-1].startswith("Weil die Summe klein ist")

@@ -588,7 +588,7 @@ def lay_out(
             blocks, headline_model.best(blocks, _candidates(blocks, marks, region.start, title, url))
         )
         region = _under_headline(blocks, marks, region, headline)
-        marks = _above(blocks, marks, region.start, headline)
+        marks = _above(blocks, marks, region.start, headline, rules)
         limit = _extended_end(blocks, marks, region.end)
         marks = _off_column(blocks, marks, region.start, limit, headline)
         text_start = region.start
@@ -854,17 +854,21 @@ def _title_repeat(blocks: tuple[Block, ...], title: str) -> int | None:
     return next((i for i in range(1, len(blocks)) if _echoes_headline(blocks[i], title, size)), None)
 
 
-def _above(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headline: int | None) -> tuple[Mark, ...]:
+def _above(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headline: int | None, rules: Rules
+) -> tuple[Mark, ...]:
     """Content above the article's stretch, but its headline and its lead (menus, breadcrumbs,
     banners, the share bar and the caption between headline and text)."""
-    kept = {headline, _lead(blocks, marks, first, headline)}
+    kept = {headline, _lead(blocks, marks, first, headline, rules)}
     return tuple(
         _above_mark(b.text) if i < first and i not in kept and m is CONTENT else m
         for i, (b, m) in enumerate(zip(blocks, marks, strict=True))
     )
 
 
-def _lead(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headline: int | None) -> int | None:
+def _lead(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headline: int | None, rules: Rules
+) -> int | None:
     """The first paragraph under the headline, when the byline, dateline or share bar set it
     apart from the stretch of text below: the standfirst, which is the article's first paragraph.
     Only the first: the later ones between them are captions and promotions."""
@@ -873,7 +877,17 @@ def _lead(blocks: tuple[Block, ...], marks: tuple[Mark, ...], first: int, headli
     below = [i for i in range(headline + 1, first) if marks[i] is CONTENT]
     if below and blocks[below[0]].words >= MIN_PROSE_WORDS:
         return below[0]  # right under the headline, a standfirst need not end in a full stop
+    # A short line that is all that stands between the headline and the text is the subtitle:
+    # a caption comes with a credit or a byline and a date around it, a kicker over the title.
+    if below == [headline + 1] == [first - 1] and _subtitle(blocks[headline + 1], rules):
+        return headline + 1
     return next((i for i in below if _is_paragraph(blocks[i])), None)
+
+
+def _subtitle(block: Block, rules: Rules) -> bool:
+    """A line of a few words, no photo's caption or credit ("…, Bild via"): the subtitle."""
+    words = {w.strip(".,:;()").casefold() for w in block.text.split()}
+    return block.words >= MIN_TEASER_WORDS and not words & set(rules.words["credit_prefix"])
 
 
 def _off_column(

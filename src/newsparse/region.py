@@ -42,6 +42,15 @@ _UNPUNCTUATED_RUN = 50
 # ... nor with nearly every word capitalised, as a menu's entries are: German prose, which
 # capitalises its nouns, stays far below (a share of 0.7 took one German line for a menu).
 MENU_CAPITALS = 0.8
+# A list that a sentence ending in a colon introduces ("For the sauce you will need:") is the
+# text's own, as in layout's list after a colon: up to this many items of two words or more
+# cost the stretch nothing. A label of a few words ("Tags:", "Suche nach:") heads a widget.
+MAX_LIST_ITEMS = 12
+MIN_ITEM_WORDS = 2
+MAX_LIST_LABEL_WORDS = 3
+# A line of code (an assignment, a call, a statement's keyword, a shell prompt, a tag) costs
+# nothing either: no menu reads like one, and a tutorial's listing would end the stretch.
+_CODE = re.compile(r"[=;{}]|\w\(|^(?:(?:import|from|def|class|return|const|let|var)\s|[$#>]\s|//|</?\w)")
 _SENTENCE_END = (*SENTENCE_END, ":")
 _PUNCTUATION = re.compile(r"[.,;:!?\u3001\u3002\uff0c\uff01\uff1f\u060c\u061f\u0964]")
 
@@ -49,7 +58,13 @@ _PUNCTUATION = re.compile(r"[.,;:!?\u3001\u3002\uff0c\uff01\uff1f\u060c\u061f\u0
 def _score(block: Block) -> int:
     """Words above the threshold; a line that does not end like a sentence (a menu entry, a
     teaser headline, a subheading) costs a fixed amount, however long it is: a run of teaser
-    headlines then walls the article off, while one subheading inside it does not."""
+    headlines then walls the article off, while one subheading inside it does not. A short
+    line of code costs nothing."""
+    score = _line_score(block)
+    return 0 if score < 0 and _CODE.search(block.text) else score
+
+
+def _line_score(block: Block) -> int:
     text = block.text
     if text.endswith(_SENTENCE_END):
         return block.words - LINE_THRESHOLD
@@ -119,10 +134,13 @@ def _sentences(blocks: Sequence[Block], region: Region) -> int:
 
 
 def _stretches(blocks: Sequence[Block], content: Sequence[bool], walls: Sequence[bool]) -> Iterator[tuple[Region, int]]:
+    listed = _list_items(blocks, content)
     start, total, best, best_end = 0, 0, 0, 0
     for i, block in enumerate(blocks):
         closing = walls[i] and total > 0
         score = 0 if closing else (_score(block) if content[i] else -NOISE_COST)
+        if listed[i] and total > 0:  # a list inside a text that has begun, not one that opens it
+            score = max(score, 0)
         if total <= 0 and not closing:
             start, total, best, best_end = i, 0, 0, i
         total += score
@@ -133,3 +151,21 @@ def _stretches(blocks: Sequence[Block], content: Sequence[bool], walls: Sequence
             start, total, best, best_end = i + 1, 0, 0, i + 1
     if best > 0:
         yield Region(start, best_end), best
+
+
+def _list_items(blocks: Sequence[Block], content: Sequence[bool]) -> list[bool]:
+    """Whether each line is an item, not ending like a sentence, of a list that a sentence
+    ending in a colon introduces: the lines of two words or more after it, up to one that
+    introduces a list itself ("For a wall of twelve square metres you need:", a product's
+    points, a how-to's tools; each would cost the stretch what a menu entry does and end it
+    halfway through the article).
+    A label's list ("Tags:", "Suche nach:") is a widget's links, not the text's."""
+    listed = [False] * len(blocks)
+    for i, block in enumerate(blocks):
+        if not (content[i] and block.text.endswith(":")) or block.words <= MAX_LIST_LABEL_WORDS:
+            continue
+        for j in range(i + 1, min(len(blocks), i + 1 + MAX_LIST_ITEMS)):
+            if not content[j] or blocks[j].words < MIN_ITEM_WORDS or blocks[j].text.endswith(":"):
+                break
+            listed[j] = not blocks[j].text.endswith(_SENTENCE_END)
+    return listed
