@@ -42,7 +42,7 @@ from newsparse.fields.dates import (
 from newsparse.fields.headline import REPEAT_OVERLAP, same_title, strip_site_name
 from newsparse.fields.headline_model import Candidates
 from newsparse.fields.related import label_strength
-from newsparse.fields.votes import bar_count, parse_votes, share_row
+from newsparse.fields.votes import bar_count, bar_pair, parse_votes, share_row
 from newsparse.filters.noise import noise_rule
 from newsparse.model import Byline, RelatedLink, Removal, VoteCount
 from newsparse.normalize import SENTENCE_END, phrase_key, word_count
@@ -526,14 +526,18 @@ def _mark_polls(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mar
 
 def _mark_bar_counts(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
     """A bare count between a comment count and a share bar is the post's likes, its icon
-    lost in the dump: an engagement bar reads "2 comments | ♥ 14 | Facebook Twitter"."""
+    lost in the dump: an engagement bar reads "2 comments | ♥ 14 | Facebook Twitter". Two
+    counts side by side beside a share bar are a like widget's likes and dislikes ("55 3")."""
     result = list(marks)
     for i in range(1, len(blocks) - 1):
-        votes = bar_count(blocks[i].text, rules) if marks[i] is CONTENT else None
+        if marks[i] is not CONTENT:
+            continue
+        single = bar_count(blocks[i].text, rules)  # the cheap test first: this sees every block
+        votes = single or bar_pair(blocks[i].text, rules)
         if votes is None:
             continue
         sides = {_bar_item(blocks[i - 1], marks[i - 1], rules), _bar_item(blocks[i + 1], marks[i + 1], rules)}
-        if sides == {"comments", "share"}:
+        if sides == {"comments", "share"} if single else "share" in sides:
             result[i] = Mark("votes", votes=votes)
     return tuple(result)
 

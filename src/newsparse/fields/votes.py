@@ -139,6 +139,25 @@ def bar_count(text: str, rules: Rules) -> VoteCount | None:
     return _plausible(VoteCount(count=count, raw=text, label="likes"))
 
 
+def bar_pair(text: str, rules: Rules) -> VoteCount | None:
+    """Two bare counts side by side, as a like widget with its dislike count prints them
+    once the thumbs are lost ("55 3"): the likes are the first. Page numbers ("1 2") run on.
+
+    >>> from newsparse.rules import rules_for
+    >>> bar_pair("55 3", rules_for("en"))
+    VoteCount(count=55, raw='55', label='likes')
+    >>> bar_pair("1 2", rules_for("en")) is None, bar_pair("14", rules_for("en")) is None
+    (True, True)
+    """
+    parts = text.split()
+    if len(parts) != 2:
+        return None
+    likes, dislikes = (bar_count(part, rules) for part in parts)
+    if likes is None or dislikes is None or dislikes.count == likes.count + 1:
+        return None
+    return likes
+
+
 def _multiplier(count: re.Match[str], rules: Rules) -> int:
     """What a bare count's multiplier word ("1.1K", "12 mil") multiplies by; 1 without one."""
     return rules.multipliers.get((count.group("multiplier") or "").casefold(), 1)
