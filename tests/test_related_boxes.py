@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import newsparse
 from conftest import FIXTURES
-from newsparse.fields.related import html_related, label_strength
+from newsparse.fields.related import _RECIRCULATION, _recirculation, html_related, label_strength
 from newsparse.rules import rules_for
 from newsparse.sources.html import html_page
+from newsparse.sources.xpath import elements
 
 BOX_FIXTURES = sorted(FIXTURES.glob("html-related-boxes-*"))
 SITE = "https://www.harbourgazette.example"
@@ -186,6 +188,26 @@ def test_a_box_marked_as_paid_is_no_related_list() -> None:
 def test_the_site_s_trending_list_is_not_related_though_its_class_says_recirculation() -> None:
     below = _box('<div class="content-recirculation"><h4>Trending News</h4>', "Lottery winner found", "New bistro")
     assert _related(_page(below=below)) == []
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        lambda page: page,
+        lambda page: page.replace("<head>", '<head><meta class="recirc-meta" name="section" content="news">'),
+        lambda page: page.replace('<html lang="en">', '<html lang="en" class="recirc-enabled">'),
+    ],
+    ids=["in the body only", "in the head too", "on the root too"],
+)
+def test_recirculation_elements_are_the_whole_document_s(where: Callable[[str], str]) -> None:
+    """The "recirc" elements that the landmarks walk collects in passing stand for the whole
+    document's only where the parts it skips (the root, the <head>) hold none."""
+    box = _box('<div class="recirc-module"><h4>More from the harbour</h4>', PIER, BUOYS, closing="</div>")
+    page = html_page(where(_page(below=box)))
+    assert page.tree is not None
+    found = _recirculation(page.tree, page.landmarks)
+    assert found == elements(_RECIRCULATION, page.tree)
+    assert [e.get("class") for e in found][-1] == "recirc-module"
 
 
 def test_previous_and_next_post_links_are_no_related_list() -> None:

@@ -55,6 +55,7 @@ _CLOCK = re.compile(
 _EPOCH = re.compile(r"(?<![\d-])\d{10}(?!\d)")
 # What sets a date apart from the paragraph it opens: "31. Oktober 2023. Text", "06.11.23 - Text".
 _SET_APART = re.compile(r"\s*[.:|\-–—]\s")
+_DIGIT = re.compile(r"\d")
 
 
 def parse_date(text: str | None, *, earliest: int = EARLIEST_YEAR) -> datetime | date | None:
@@ -153,6 +154,8 @@ def text_date(text: str, rules: Rules) -> datetime | date | None:
     >>> text_date("23/05/2014 Ray Dunmore", rules_for("en")), text_date("2016年12月1日", rules_for("en"))
     (datetime.date(2014, 5, 23), datetime.date(2016, 12, 1))
     """
+    if not _DIGIT.search(text):
+        return None  # every date pattern writes the year in digits: half the lines asked have none
     found = [m for m in (pattern.search(text) for pattern in rules.dates) if m is not None]
     # Leftmost first, but a machine's ISO stamp after the date written for readers: a dump
     # keeps a <time> element's datetime beside its text ("2022-12-07T10:10 25. Dezember 2022").

@@ -11,6 +11,7 @@ teasers inside the text count only when the page has no such box.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Container, Iterator, Mapping
@@ -25,7 +26,7 @@ from newsparse.model import RelatedLink
 from newsparse.normalize import clean_line, phrase_key, word_count
 from newsparse.page import Page
 from newsparse.rules import Rules
-from newsparse.sources.landmarks import COMMENTS, TokenPattern, Upward, hints
+from newsparse.sources.landmarks import COMMENTS, Landmarks, TokenPattern, Upward, hints
 from newsparse.sources.xpath import document, elements
 from newsparse.urls import absolute_url, page_key, same_page
 
@@ -80,6 +81,7 @@ _BLOCKS = frozenset(
 _PARAGRAPH_TAGS = frozenset({"p", "li", "h2", "h3", "h4", "blockquote", "pre", "dd", "td"})
 # Class names of in-house recirculation boxes that landmarks do not name "related".
 _RECIRCULATION = etree.XPath("//@class[contains(., 'recirc')]/..")
+_RECIRCULATING = etree.XPath("boolean(descendant-or-self::*[contains(@class, 'recirc')])")
 # Regions beside the article. Checked between a box and the article: a layout that holds the
 # article ("l-sidebar-fixed", "theiaStickySidebar") is none of them.
 _BESIDE = TokenPattern(
@@ -154,9 +156,14 @@ def html_related(page: Page, rules: Rules, *, paragraphs: tuple[str, ...]) -> tu
     below it), the best labelled first; else the teasers inside its text."""
     if page.tree is None:
         return ()
-    tree = _Tree(page.tree)
-    article = _locate_article(page.tree, frozenset(paragraphs), tree)
-    sections = list(_sections(page, rules, article.texts))
+    root, tree = page.tree, _Tree(page.tree)
+    # The article is located (a walk over the page's paragraphs) only once a section asks for
+    # it: half the pages have none.
+    locate = functools.cache(lambda: _locate_article(root, frozenset(paragraphs), tree))
+    sections = list(_sections(page, rules, lambda: locate().texts))
+    if not sections:
+        return ()
+    article = locate()
     # "Trending News" over a box of "recirc" items: none of its items is related either.
     site_lists = {s.anchor for s in sections if _is_site_list(s.heading, rules)}
     where = _Where(article, site_lists, tree)
@@ -395,14 +402,15 @@ def _region_test(article: _Article, *, inside: bool) -> Callable[[html.HtmlEleme
 # --- The page's boxes ----------------------------------------------------------------------
 
 
-def _sections(page: Page, rules: Rules, texts: frozenset[html.HtmlElement]) -> Iterator[_Section]:
-    """The page's labelled sections, then its boxes named by class."""
+def _sections(page: Page, rules: Rules, texts: Callable[[], frozenset[html.HtmlElement]]) -> Iterator[_Section]:
+    """The page's labelled sections, then its boxes named by class; ``texts`` gives the elements
+    holding the article's paragraphs."""
     assert page.tree is not None
     site = page.meta.site_name
     for label, text in _labels(page.tree):
         strength = label_strength(text, rules, site=site)
         if strength:
-            yield _Section(label, tuple(_links_of_label(label, texts)), strength, clean_line(text))
+            yield _Section(label, tuple(_links_of_label(label, texts())), strength, clean_line(text))
     yield from _image_sections(page.tree, rules, site, texts)
     yield from _line_sections(page.tree, rules)
     yield from _class_sections(page, rules)
@@ -411,19 +419,21 @@ def _sections(page: Page, rules: Rules, texts: frozenset[html.HtmlElement]) -> I
 def _labels(tree: html.HtmlElement) -> Iterator[tuple[html.HtmlElement, str]]:
     """The elements of short text that may hold a section's label, with their text, in
     document order. A leaf's text is its own; another's is measured in libxml2 before Python
-    reads it (the element may hold a page)."""
+    reads it (the element may hold a page). Most headings and bold texts are leaves too: read
+    so, they spare two XPath calls each."""
     for element in document(tree, *_LABEL_TAGS, *_LABEL_LEAVES):
-        if element.tag in _LABEL_TAGS:
-            if _SHORT(element):
+        label = element.tag in _LABEL_TAGS
+        if len(element):
+            if label and _SHORT(element):
                 yield element, element.text_content()
-        elif not len(element) and (element.tag == "p" or element.get("class") is not None):
-            text = element.text or ""  # a leaf <p>, <div class> or <span class>
+        elif label or element.tag == "p" or element.get("class") is not None:
+            text = element.text or ""  # a leaf heading, <p>, <div class> or <span class>
             if len(text) < _SHORT_CHARS or len(_XML_SPACES.sub(" ", text).strip(" ")) < _SHORT_CHARS:
                 yield element, text
 
 
 def _image_sections(
-    tree: html.HtmlElement, rules: Rules, site: str | None, texts: frozenset[html.HtmlElement]
+    tree: html.HtmlElement, rules: Rules, site: str | None, texts: Callable[[], frozenset[html.HtmlElement]]
 ) -> Iterator[_Section]:
     """Sections under a label drawn as an image: a heading whose one image's alt text is a
     related label."""
@@ -435,7 +445,7 @@ def _image_sections(
             continue
         # The image alone in its heading (len() counts children: linear on a long list).
         if image.getprevious() is None and image.getnext() is None and not holder.text_content().strip():
-            yield _Section(holder, tuple(_links_of_label(holder, texts)), strength, alt)
+            yield _Section(holder, tuple(_links_of_label(holder, texts())), strength, alt)
 
 
 def _line_sections(tree: html.HtmlElement, rules: Rules) -> Iterator[_Section]:
@@ -456,7 +466,7 @@ def _class_sections(page: Page, rules: Rules) -> Iterator[_Section]:
     """Boxes named by class (YARPP, Jetpack, "related-stories", "recirc"); a class on each
     link ("relatedLink") names the box that holds several of them."""
     assert page.tree is not None
-    named = [*(page.landmarks.related if page.landmarks else ()), *elements(_RECIRCULATION, page.tree)]
+    named = [*(page.landmarks.related if page.landmarks else ()), *_recirculation(page.tree, page.landmarks)]
     hrefs = {e: e.get("href") for e in named if e.tag == "a"}  # the named links, read once
     seen: set[html.HtmlElement] = set()
     for element in named:
@@ -467,6 +477,18 @@ def _class_sections(page: Page, rules: Rules) -> Iterator[_Section]:
         heading = _heading(box)
         strength = 3 if label_strength(heading, rules, site=page.meta.site_name) == 3 else 1
         yield _Section(box, tuple(box.iter("a")), strength, heading)
+
+
+def _recirculation(tree: html.HtmlElement, landmarks: Landmarks | None) -> list[html.HtmlElement]:
+    """The elements of the whole document whose class says "recirc", in document order: the
+    landmarks walk's, which found them in passing, where the rest of the document (the root,
+    its <head>, a second top element that libxml2 left) holds none; else an XPath's, a walk
+    over every attribute of the page."""
+    rest = [tree, *tree.itersiblings(etree.Element), *tree.itersiblings(etree.Element, preceding=True)]
+    heads = [part for part in tree if part.tag == "head"]
+    if landmarks is None or len(rest) > 1 or "recirc" in (tree.get("class") or "") or any(map(_RECIRCULATING, heads)):
+        return elements(_RECIRCULATION, tree)
+    return list(landmarks.recirculation)
 
 
 def _box_of_link(link: html.HtmlElement, hrefs: dict[html.HtmlElement, str | None]) -> html.HtmlElement | None:

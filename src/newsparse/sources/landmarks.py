@@ -97,6 +97,7 @@ class Landmarks:
     related: tuple[html.HtmlElement, ...] = ()
     boilerplate: tuple[html.HtmlElement, ...] = ()
     standfirst: tuple[html.HtmlElement, ...] = ()
+    recirculation: tuple[html.HtmlElement, ...] = ()  # a class holding "recirc" (see ``fields.related``)
 
 
 def hints(element: html.HtmlElement) -> str:
@@ -112,17 +113,22 @@ def find_landmarks(tree: html.HtmlElement) -> Landmarks:
     of a page's are distinct (menu items, cards), and matching is most of the walk's time."""
     found: dict[str, list[html.HtmlElement]] = {concept: [] for concept in _CONCEPTS}
     concepts_of: dict[str, tuple[str, ...]] = {}
+    recirculation = []
     for element in itertools.chain.from_iterable(part.iter(etree.Element) for part in tree if part.tag != "head"):
         css, ident = element.get("class"), element.get("id")  # inlined: this loop sees every element
         if css is None and ident is None:
             continue
+        if css is not None and "recirc" in css:
+            recirculation.append(element)
         names = f"{css or ''} {ident or ''}"
         concepts = concepts_of.get(names)
         if concepts is None:
             concepts = concepts_of[names] = _concepts(names.lower())
         for concept in concepts:
             found[concept].append(element)
-    return Landmarks(**{concept: tuple(elements) for concept, elements in found.items()})
+    return Landmarks(
+        **{concept: tuple(elements) for concept, elements in found.items()}, recirculation=tuple(recirculation)
+    )
 
 
 def _concepts(names: str) -> tuple[str, ...]:
@@ -199,6 +205,10 @@ def _names_match(node: html.HtmlElement, pattern: re.Pattern[str] | TokenPattern
 MAX_BOX_WORDS = 150
 
 
+# Up to this many blocks (a story has tens), each is looked for in each box's text before
+# the box's pieces are read (``boxed_texts``).
+MAX_TESTED_BLOCKS = 256
+
 # The elements whose text can come out of the main-content extractor as one block.
 _TEXT_TAGS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "figcaption", "div", "dd")
 
@@ -207,6 +217,9 @@ def boxed_texts(landmarks: Landmarks, tree: html.HtmlElement, blocks: Iterable[s
     """Which of the ``blocks`` stand whole inside a boilerplate box (newsletter, share bar,
     author box, related list, caption), each mapped to the class that gave its box away."""
     wanted = set(blocks)
+    # A box is read piece by piece only where a block stands in its text: a test that costs
+    # less than the reading while the blocks are few, and is skipped on a page of thousands.
+    few = len(wanted) <= MAX_TESTED_BLOCKS
     found: dict[str, str] = {}
     read: dict[html.HtmlElement, str] = {}  # the boxes read so far, with their texts
     outer_text = Upward(read.get)  # boxes share their ancestors: each read once
@@ -219,6 +232,8 @@ def boxed_texts(landmarks: Landmarks, tree: html.HtmlElement, blocks: Iterable[s
         read[box] = text
         if outer is not None and box.tag in _TEXT_TAGS and text in outer:
             continue  # its pieces are the outer box's, within its text: their hits are found
+        if few and not any(block in text for block in wanted):
+            continue  # a hit stands in the box's text: most boxes (share bars, captions) hold none
         # The box's pieces looked up among the blocks: testing every block against every box
         # took time in the square of the page (2.46 MB: 7.7 s).
         hits = [p for p in _pieces(box, text) if p in wanted and p not in found and p in text]
