@@ -152,10 +152,11 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     byline = html_byline(page, rules, fallback=layout.byline, header=header, site_name=site_name)
     byline = without_site(byline, site_name, url=page.meta.url)
     paragraphs, byline, bio_removed = _bio_apart(layout.paragraphs, byline)
-    paragraphs = _with_lead(paragraphs, shown_standfirst(page, header, headline))
+    standfirst = shown_standfirst(page, header, headline)
+    paragraphs = _with_lead(paragraphs, standfirst)
     return Article(
         headline=headline or layout.headline,
-        description=html_description(page, header, headline),
+        description=html_description(page, standfirst),
         paragraphs=paragraphs,
         votes=html_votes(page, rules, fallback=layout.votes),
         byline=byline,

@@ -22,12 +22,12 @@ MIN_STANDFIRST_WORDS = 5
 DESCRIPTION_OPENING = 20
 
 
-def html_description(page: Page, header: html.HtmlElement | None, headline: str | None) -> str | None:
+def html_description(page: Page, standfirst: str | None) -> str | None:
     """The summary the page declares (JSON-LD, Open Graph, meta description), else the
-    standfirst shown under the headline: an element named so (``standfirst``, ``subtitle``,
-    ``dek``, ``excerpt`` …) in the article's header. Elsewhere such names mark teasers'
-    excerpts, which summarise other stories."""
-    return page.meta.description or shown_standfirst(page, header, headline)
+    standfirst shown under the headline (``shown_standfirst``): an element named so
+    (``standfirst``, ``subtitle``, ``dek``, ``excerpt`` …) in the article's header. Elsewhere
+    such names mark teasers' excerpts, which summarise other stories."""
+    return page.meta.description or standfirst
 
 
 def shown_standfirst(page: Page, header: html.HtmlElement | None, headline: str | None) -> str | None:
