@@ -72,14 +72,15 @@ def noise_rule(text: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
 
 def _share_bar(key: str, rules: Rules) -> bool:
     """ "Deel via WhatsApp Deel via Facebook Kopieer link": share buttons flattened into a line."""
-    words = key.split()
+    words = key.split(None, MAX_SHARE_BAR_WORDS)  # past the bar's size, the count is all that matters
     if not 2 < len(words) <= MAX_SHARE_BAR_WORDS:
         return False
     return sum(w in rules.share_words for w in words) >= SHARE_BAR_SHARE * len(words)
 
 
 def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
-    words = len(key.split())
+    # Words counted up to one more than any rule's limit: a paragraph is not split whole.
+    words = len(key.split(None, _MAX_RULE_WORDS))
     # Cheap tests of a character or a word guard each pattern: this runs on every block.
     if words <= MAX_COUNTER_WORDS and key[:1].isdigit():
         counter = _COMMENT_COUNT.match(key)
@@ -184,6 +185,16 @@ SHARE_CALL = NoiseRule("noise.share", "share_call", closes_article=False)
 # "Advertising disclosure: We may receive compensation …", "Texte … stehen unter einer Creative
 # Commons … Lizenz": a notice of a few sentences; an article about affiliate links is longer.
 MAX_NOTICE_WORDS = 60
+_MAX_RULE_WORDS = max(
+    MAX_COUNTER_WORDS,
+    MAX_READING_TIME_WORDS,
+    MAX_PITCH_WORDS,
+    MAX_SHARE_CALL_WORDS,
+    MAX_NOTICE_WORDS,
+    MAX_TEASER_WORDS,
+    MAX_CREDIT_WORDS,
+    MAX_CAPTION_WORDS,
+)
 NOTICE = NoiseRule("noise.site_notice", "site_notice", closes_article=False)
 COOKIE = NoiseRule("noise.cookie_banner", "cookie_consent", closes_article=False)
 # "Re: <title>" in a thread: the opening post has ended and the replies begin.
