@@ -929,3 +929,18 @@ def test_a_news_sites_address_completes_no_name() -> None:
     article = newsparse.parse_html(html, url="https://vellmer.example/2024/05/notes/")
     assert article.byline is not None
     assert article.byline.authors == ("Henrik",)
+
+
+@pytest.mark.parametrize(
+    ("language", "credits"),
+    [
+        ("en", "(Reporting by Ann Li; Editing by Bo Park)"),
+        ("es", "(Información de Ana Ruiz; Editado por Raúl Serrano)"),
+        ("de", "(Bericht von Anna Weber; Redigiert von Jörg Klein)"),
+        ("fr", "(Reportage de Paul Girard; Édité par Anne Roy)"),
+    ],
+)
+def test_a_wire_storys_credits_line_names_no_author(language: str, credits: str) -> None:
+    """The credits under a wire story name its reporters and its editor, each after a word
+    of its own ("Editing by"): an editor is no author, and the line stays the story's."""
+    assert parse_author_line(credits, rules_for(language)) is None

@@ -77,6 +77,8 @@ _ROMAN = re.compile(r"[IVXL]+")
 MIN_GLUED_HEAD = 5
 # "ByDaria Wexford", "AuthorMatthias Brück": a byline prefix glued to the name it introduces.
 _GLUED_PREFIX_MAX = 16
+# What sets one credit of a line apart from the next: "(Reporting by A; Editing by B)".
+_CREDIT_PARTS = re.compile(r"[;(\[]")
 # Words before a stop that make a sentence, not a bar's date or label ("3 hours ago.").
 MIN_SENTENCE_WORDS = 6
 # A stop, then a credit's opening: a bracket or dash and up to two words ("(Additional reporting").
@@ -202,10 +204,16 @@ def lone_name_after_date(text: str, rules: Rules) -> tuple[str, ...]:
 
 
 def _other_credit(text: str, match: re.Match[str]) -> bool:
-    """A word of its own before the prefix that is no byline prefix names another credit:
-    "Tested by: Dominic Farrow" (a product tester), "Edited by", "Photos by" (zyte labels
-    ignore testers and photographers)."""
-    before = text[: match.start()].split()
+    """A word of its own before the prefix, in the credit's own part of the line, that is no
+    byline prefix names another credit: "Tested by: Dominic Farrow" (a product tester),
+    "Edited by", "Photos by" (zyte labels ignore testers and photographers), and a wire
+    story's "(Reporting by …; Editing by Tom Brown)", whose editor is no author.
+
+    >>> from newsparse.rules import rules_for
+    >>> _inline_byline("(Reporting by Ann Li; Editing by Bo Park)", rules_for("en")) is None
+    True
+    """
+    before = _CREDIT_PARTS.split(text[: match.start()])[-1].split()
     return len(before) == 1 and before[0][:1].isupper() and before[0].rstrip(":").isalpha()
 
 
