@@ -891,7 +891,7 @@ def _lead(
 def _subtitle(block: Block, rules: Rules) -> bool:
     """A line of a few words, no photo's caption or credit ("…, Bild via"): the subtitle."""
     words = {w.strip(".,:;()").casefold() for w in block.text.split()}
-    return block.words >= MIN_TEASER_WORDS and not words & set(rules.words["credit_prefix"])
+    return block.words >= MIN_TEASER_WORDS and words.isdisjoint(rules.caption_labels)
 
 
 def _off_column(
