@@ -484,11 +484,13 @@ def _recirculation(tree: html.HtmlElement, landmarks: Landmarks | None) -> list[
     landmarks walk's, which found them in passing, where the rest of the document (the root,
     its <head>, a second top element that libxml2 left) holds none; else an XPath's, a walk
     over every attribute of the page."""
-    rest = [tree, *tree.itersiblings(etree.Element), *tree.itersiblings(etree.Element, preceding=True)]
-    heads = [part for part in tree if part.tag == "head"]
-    if landmarks is None or len(rest) > 1 or "recirc" in (tree.get("class") or "") or any(map(_RECIRCULATING, heads)):
-        return elements(_RECIRCULATION, tree)
-    return list(landmarks.recirculation)
+    tops = itertools.chain(tree.itersiblings(etree.Element), tree.itersiblings(etree.Element, preceding=True))
+    unwalked = (
+        next(tops, None) is not None
+        or "recirc" in (tree.get("class") or "")
+        or any(_RECIRCULATING(part) for part in tree if part.tag == "head")
+    )
+    return elements(_RECIRCULATION, tree) if landmarks is None or unwalked else list(landmarks.recirculation)
 
 
 def _box_of_link(link: html.HtmlElement, hrefs: dict[html.HtmlElement, str | None]) -> html.HtmlElement | None:
