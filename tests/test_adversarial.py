@@ -434,7 +434,9 @@ CASES: dict[str, Case] = {
     "jsonld-30mb": Case(  # seen: 0.055 s, +58 MB (the file read as text: 2x)
         lambda: ld(_LD_ARTICLE + f', "articleBody": "{"x" * 30 * MB}"}}'), 0.5, ARTICLE, REAL_HEADLINE, memory=(3, 30)
     ),
-    "jsonld-deep-lists": Case(lambda: ld("[" * 100_000 + "]" * 100_000), 0.25, ARTICLE, REAL_HEADLINE),  # 0.02 s
+    "jsonld-deep-lists": Case(  # seen: 0.02 s (parse), 0.09 s (parse_text: the script a line)
+        lambda: ld("[" * 100_000 + "]" * 100_000), 0.25, ARTICLE, REAL_HEADLINE
+    ),
     "jsonld-deep-objects": Case(  # seen: 0.14 s
         lambda: ld('{"a":' * 100_000 + "1" + "}" * 100_000), 1.0, ARTICLE, REAL_HEADLINE
     ),
@@ -579,6 +581,8 @@ def test_the_contract_holds(case: Case, tmp_path: Path) -> None:
         start = time.perf_counter()
         report = outcome(door, source)
         elapsed = time.perf_counter() - start
+        if elapsed >= case.seconds:  # a busy machine, a first call's lazy loads: a hang is slow every time
+            elapsed = min(elapsed, _seconds(partial(outcome, door), source, runs=2))
         assert elapsed < case.seconds, f"{door.__name__}: {elapsed:.3f} s"
         if door is newsparse.parse:
             check(case, report)
