@@ -397,3 +397,51 @@ def test_a_closing_list_of_fragments_only_is_trimmed() -> None:
     assert "Kommentar schreiben" not in paragraphs
     assert "1042 Aufrufe" not in paragraphs
     assert paragraphs[-1].startswith("Weil die Summe klein ist")
+
+
+# --- a listing: the short text found is one item among alike siblings (issue 14) ---
+
+ITEM = (
+    "<div class='result'><h3><a href='/{i}'>{title}</a></h3>"
+    "<div class='result-text'><p>{text} <a href='/{i}'>Weiterlesen</a></p></div></div>"
+)
+RESULTS = (
+    (
+        "Radweg am Fluss wird verbreitert",
+        "Die Stadt verbreitert den Radweg entlang des Flusses auf vier Meter, die Arbeiten beginnen im Juni.",
+    ),
+    (
+        "Neue Bäume für den Marktplatz",
+        "Zwölf Linden ersetzen im Herbst die kranken Kastanien, die im Frühjahr gefällt werden mussten.",
+    ),
+    (
+        "Freibad öffnet eine Woche früher",
+        "Wegen des warmen Wetters öffnet das Freibad schon am Samstag, die Preise bleiben wie im Vorjahr.",
+    ),
+)
+
+
+def _results_page(article: str = "") -> html.HtmlElement:
+    items = "".join(ITEM.format(i=i, title=t, text=x) for i, (t, x) in enumerate(RESULTS))
+    return html.document_fromstring(f"<html><body>{article}<div class='results'>{items}</div></body></html>")
+
+
+def test_a_short_find_that_is_one_item_of_a_listing_gives_every_item_with_its_title() -> None:
+    found = (Block(RESULTS[0][1] + " Weiterlesen"),)
+    listing = main_content._listing(found, _results_page())
+    texts = [b.text for b in listing]
+    assert [t for t, _ in RESULTS] == [t for t in texts if t in {title for title, _ in RESULTS}]
+    assert all(any(text in t for t in texts) for _, text in RESULTS)
+
+
+def test_a_short_article_beside_a_listing_is_no_item_of_it() -> None:
+    story = "Der Gemeinderat hat am Abend beschlossen, die Grundschule im Ortsteil um zwei Klassenräume zu erweitern."
+    page = _results_page(f"<div class='story'><p>{story}</p></div>")
+    assert main_content._listing((Block(story),), page) == ()
+
+
+def test_two_alike_items_are_no_listing() -> None:
+    page = _results_page()
+    results = page.find_class("results")[0]
+    results.remove(results[-1])
+    assert main_content._listing((Block(RESULTS[0][1] + " Weiterlesen"),), page) == ()

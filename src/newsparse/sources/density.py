@@ -44,7 +44,7 @@ def _best_container(tree: html.HtmlElement) -> html.HtmlElement | None:
     votes: dict[html.HtmlElement, float] = defaultdict(float)
     in_comments = Within(COMMENTS)  # every paragraph: each ancestor read once
     for paragraph in tree.iter(*_PARAGRAPHS):
-        words = _own_words(paragraph)
+        words = own_words(paragraph)
         parent = paragraph.getparent()
         if words < MIN_VOTING_WORDS or parent is None or in_comments(paragraph):
             continue
@@ -55,7 +55,7 @@ def _best_container(tree: html.HtmlElement) -> html.HtmlElement | None:
     return max(votes, key=votes.__getitem__) if votes else None
 
 
-def _own_words(element: html.HtmlElement) -> int:
+def own_words(element: html.HtmlElement) -> int:
     """Words of the element's text outside links."""
     return len(shown_text(element).split()) - _linked_words(element)
 
@@ -70,11 +70,16 @@ class _Run:
         self.linked = 0  # words of the pending run that are link text
 
 
-def _blocks(container: html.HtmlElement) -> Iterator[Block]:
+def item_blocks(item: html.HtmlElement) -> Iterator[Block]:
+    """A listing item's blocks, its heading kept though it is a link: the item's title."""
+    return _blocks(item, titled=True)
+
+
+def _blocks(container: html.HtmlElement, *, titled: bool = False) -> Iterator[Block]:
     """The container's paragraphs in order, with the running text that stands loose between
-    them (forum posts often start with a bare text node before their first <p>). Containers
-    nest as deep as the page does: they are followed on a stack of our own, as a call each
-    raised RecursionError past 1,000 levels."""
+    them (forum posts often start with a bare text node before their first <p>); headings
+    that are links only where ``titled``. Containers nest as deep as the page does: they are
+    followed on a stack of our own, as a call each raised RecursionError past 1,000 levels."""
     runs = [_Run(container)]
     while runs:
         run = runs[-1]
@@ -93,16 +98,16 @@ def _blocks(container: html.HtmlElement) -> Iterator[Block]:
             yield from _loose("".join(run.pending), run.linked)
             run.pending, run.linked = [], 0
             if tag in _BLOCKS:
-                yield from _block(child, tag)
+                yield from _block(child, tag, titled=titled)
             elif tag not in _SKIPPED and tag != "br":
                 runs.append(_Run(child))
                 continue
         run.pending.append(child.tail or "")
 
 
-def _block(element: html.HtmlElement, tag: str) -> Iterator[Block]:
+def _block(element: html.HtmlElement, tag: str, *, titled: bool) -> Iterator[Block]:
     text = clean_line(shown_text(element))
-    if text and not _link_heavy(element):
+    if text and ((titled and tag in _HEADINGS) or not _link_heavy(element)):
         yield Block(text, tag="h" if tag in _HEADINGS else tag)
 
 
@@ -148,4 +153,4 @@ def _linked_words(element: html.HtmlElement) -> int:
 
 def _link_heavy(element: html.HtmlElement) -> bool:
     total = len(shown_text(element).split())
-    return total > 0 and (total - _own_words(element)) > MAX_LINK_SHARE * total
+    return total > 0 and (total - own_words(element)) > MAX_LINK_SHARE * total

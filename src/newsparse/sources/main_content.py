@@ -18,9 +18,9 @@ from trafilatura.settings import Extractor
 
 from newsparse.normalize import SENTENCE_END, clean_line, word_count
 from newsparse.page import Block
-from newsparse.sources.density import densest_blocks, shown_text
+from newsparse.sources.density import densest_blocks, item_blocks, own_words, shown_text
 from newsparse.sources.landmarks import COMMENTS, hints
-from newsparse.sources.xpath import strings
+from newsparse.sources.xpath import owned, strings
 
 log = logging.getLogger(__name__)
 
@@ -61,12 +61,18 @@ MAX_BLOCKS = 20_000
 CELL_SEPARATOR = " | "
 # The JSON-LD body is used only when the page's extracted text is much shorter than it.
 ARTICLE_BODY_RATIO = 0.5
+# A listing has at least this many items, found this many levels up from the text found (a
+# classified ad's text sits three levels inside its card).
+LISTING_ITEMS = 3
+LISTING_LEVELS = 4
 # How far up from the article's last paragraph its chunk is looked for: a chunk's <p>s sit in
 # a text column inside a grid row beside an ad rail.
 CHUNK_LEVELS = 3
 
 # The page's texts outside links, scripts and styles.
 _UNLINKED_TEXTS = etree.XPath("//body//text()[not(ancestor::a or parent::script or parent::noscript or parent::style)]")
+# The page's texts holding a word ($probe): where a block of the extraction stands in the tree.
+_TEXTS_WITH = etree.XPath("//body//text()[contains(., $probe)]")
 # The page chrome and the parts of a page that never hold article text.
 _SKIPPED = frozenset(
     [
@@ -104,6 +110,51 @@ def main_blocks(tree: html.HtmlElement, *, article_body: str | None, baseline: b
 
 
 def _trafilatura_blocks(tree: html.HtmlElement) -> tuple[Block, ...]:
+    """The extractors' find, or the listing it is one item of where it is short."""
+    blocks = _extractor_blocks(tree)
+    if _sentence_words(blocks) >= SHORT_ARTICLE_WORDS:
+        return blocks
+    listing = _listing(blocks, tree)
+    return listing if _sentence_words(listing) > _sentence_words(blocks) else blocks
+
+
+def _listing(found: tuple[Block, ...], tree: html.HtmlElement) -> tuple[Block, ...]:
+    """The items of a listing (classified ads, search results, a person's latest stories)
+    where the short text found is one of them: trafilatura read one item as the article (the
+    first, whose class reads like a story's: "storyitem"; or, past a page of menus, the last
+    its full cascade kept). An item is one of ``LISTING_ITEMS`` or more children of the same
+    parent, tag and class that each tell a sentence outside their links; the one holding the
+    find's first sentence is looked for up to ``LISTING_LEVELS`` levels above it. An item's
+    heading is its title though it is a link. A short article beside a listing is none of
+    its items, and stays."""
+    first = next((b.text for b in found if b.words >= SENTENCE_WORDS), None)
+    if first is None:
+        return ()
+    # The find's longest word, in a text of the page that is part of the find (not a headline
+    # saying the same).
+    probe = max(first.split(), key=len)
+    node = next((owner for text, owner in owned(_TEXTS_WITH, tree, probe=probe) if clean_line(text) in first), None)
+    for _ in range(LISTING_LEVELS):
+        parent = node.getparent() if node is not None else None
+        if node is None or parent is None or node.tag == "body":
+            return ()
+        items = _items(node, parent)
+        if len(items) >= LISTING_ITEMS and first in clean_line(shown_text(node)):
+            return tuple(b for item in items for b in item_blocks(item))
+        node = parent
+    return ()
+
+
+def _items(node: html.HtmlElement, parent: html.HtmlElement) -> list[html.HtmlElement]:
+    """The children of ``parent`` of ``node``'s tag and class, each telling a sentence."""
+    css = node.get("class")
+    if not css:
+        return []
+    alike = (c for c in parent.iterchildren(node.tag) if c.get("class") == css)
+    return [c for c in alike if own_words(c) >= SENTENCE_WORDS]
+
+
+def _extractor_blocks(tree: html.HtmlElement) -> tuple[Block, ...]:
     blocks = _run_trafilatura(tree, fast=True)
     if is_link_list(blocks, tree):
         return _paragraphs_instead(blocks, densest_blocks(tree))
