@@ -131,6 +131,16 @@ MAX_LIST_LABEL_WORDS = 3
 # A list item's marker, which text flatteners print before a teaser's title: a bullet ("* ",
 # "• ", "+ " for a nested list) or an ordered list's number ("3. ").
 _LIST_MARKER = re.compile(r"(?:[*+•·▪◦‣●■►▸»–—-]|\d{1,2}[.)])\s+")
+# A numbered list's item ("01. Robert Plant", "3) Stir", a note's "[1] http://…"), a
+# chronology's entry ("1998/99 Erneute Abrisspläne", "2008: Umbau"): the text after the number
+# may be short, but a word follows a year (an archive's "2019 (12)" is no entry).
+_NUMBERED_ITEM = re.compile(r"(\d{1,3})[.)]\s+\S|\[(\d{1,3})\]\s*\S")
+_YEAR_ITEM = re.compile(r"((?:1[5-9]|20)\d{2})(?:/\d{2,4})?:?\s+[^\W\d_]")
+# Items of a list are this close together (a question, its answer, a credit under a photo).
+SEQUENCE_REACH = 6
+MIN_SEQUENCE_ITEMS = 3
+# A chronology's next entry lies within a few decades of the last.
+MAX_YEAR_STEP = 30
 # A first line this long can be the page's <title>; a shorter one is a menu entry.
 MIN_TITLE_ANCHOR_WORDS = 5
 # Headline candidates: words count up to the cap; a full stop or a bar of items costs.
@@ -593,7 +603,7 @@ def lay_out(
         )
         region = _under_headline(blocks, marks, region, headline)
         marks = _above(blocks, marks, region.start, headline, rules)
-        limit = _extended_end(blocks, marks, region.end)
+        limit = _past_sequence(blocks, marks, _extended_end(blocks, marks, region.end))
         marks = _off_column(blocks, marks, region.start, limit, headline)
         text_start = region.start
     else:
@@ -767,7 +777,7 @@ def _without_edges(blocks: tuple[Block, ...], body: list[int]) -> list[int]:
         first += 1
     first = _with_section_headings(blocks, body, first)
     del body[:first]
-    if not _closing_list(blocks, body):
+    if not _closing_list(blocks, body) and not _closing_sequence(blocks, body):
         while body and _loose_end(blocks[body[-1]]):
             body.pop()
     return body
@@ -794,6 +804,15 @@ def _closing_list(blocks: tuple[Block, ...], body: list[int]) -> bool:
         if not _is_fragment(blocks[i]):
             return True
     return False
+
+
+def _closing_sequence(blocks: tuple[Block, ...], body: list[int]) -> bool:
+    """The body ends in an item of a numbered list or a chronology ("99. Kevin Dubrow" / "100.
+    Ray Gillen"): short as it is, it is the article's."""
+    if not body or _item_key(blocks[body[-1]]) is None:
+        return False
+    keys = [key for i in body[-SEQUENCE_REACH:] if (key := _item_key(blocks[i]))]
+    return len(keys) >= 2 and _follows(keys[-1], keys[-2])
 
 
 def _without_bio(
@@ -942,18 +961,101 @@ def _extended_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) 
     ("Russia has not yet commented."): a line ending like a sentence still belongs to it,
     and so does a line ending in a colon, with the list items it introduces; the stretch's
     own last line too may end in that colon, since the short items after it cost the stretch
-    ("… these ten principles:" / "Make time for dreams" / "Stay active")."""
+    ("… these ten principles:" / "Make time for dreams" / "Stay active"). A photo's credit
+    does not stop it: the closing sentences may stand under the photo."""
     if end and marks[end - 1] is CONTENT and blocks[end - 1].text.endswith(":"):
         end = _list_end(blocks, marks, end - 1)
-    while end < len(blocks) and marks[end] is CONTENT:
+    while end < len(blocks) and (marks[end] is CONTENT or _credit_over_sentence(blocks, marks, end)):
         text = blocks[end].text
-        if text.endswith(SENTENCE_END):
+        if marks[end] is not CONTENT or text.endswith(SENTENCE_END):
             end += 1
         elif text.endswith(":"):
             end = _list_end(blocks, marks, end)
         else:
             break
     return end
+
+
+def _past_sequence(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:
+    """The stretch's end, moved past the rest of a numbered list or a chronology it stopped in
+    or stands right over ("1. What do you call …" / "2. …" / "3. …", "2006 Sanierung" /
+    "2008 …"): items that count on, one to the next, are one list, however short each item is,
+    and a list the article's own last lines begin or a first item numbered one right under its
+    text (a photo's credit between them aside) is the article's."""
+    while (moved := _sequence_end(blocks, marks, end)) > end:
+        end = _extended_end(blocks, marks, moved)
+    return end
+
+
+def _sequence_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:
+    """Past the items that go on from the last one shortly before ``end`` (or from a first
+    one), and past the last item's own lines, as many as an item before it had at most (the
+    answer under a question, a reader's name under that)."""
+    before = range(end - 1, max(-1, end - 1 - SEQUENCE_REACH), -1)
+    prior = next((i for i in before if marks[i] is CONTENT and _item_key(blocks[i])), None)
+    previous = _item_key(blocks[prior]) if prior is not None else None
+    needed = 1 if prior is not None else MIN_SEQUENCE_ITEMS
+    items, lines, i = 0, 0, end
+    while (found := _next_item(blocks, marks, i, previous)) is not None:
+        lines = max(lines, found - prior - 1) if prior is not None else 0
+        items, prior, previous, i = items + 1, found, _item_key(blocks[found]), found + 1
+    if items < needed:
+        return end
+    while lines and i < len(blocks) and marks[i] is CONTENT and _item_key(blocks[i]) is None:
+        lines, i = lines - 1, i + 1
+    return i
+
+
+def _next_item(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, previous: tuple[str, int] | None
+) -> int | None:
+    """The next item of the list after ``previous`` within a few lines of ``start``, with only
+    the items' own lines or a photo's credit before it; a first item, with only a credit."""
+    for i in range(start, min(len(blocks), start + SEQUENCE_REACH)):
+        mark = marks[i]
+        if mark.closes_article or _is_related_label(mark):
+            return None
+        key = _item_key(blocks[i]) if mark is CONTENT else None
+        if key is not None:
+            return i if _follows(key, previous) else None
+        if previous is None and mark.rule != "noise.image_credit":
+            return None  # a first item right under the text: "Popular" over "1. …" heads a teaser list
+    return None
+
+
+def _follows(key: tuple[str, int], previous: tuple[str, int] | None) -> bool:
+    """Whether an item counts on from the one before: the next number (one may be skipped, as
+    a typo or a cut item does), a later year; a list's first item is numbered one."""
+    kind, value = key
+    if previous is None:
+        return kind == "year" or value == 1
+    if kind != previous[0]:
+        return False
+    return (
+        previous[1] < value <= previous[1] + 2
+        if kind == "number"
+        else previous[1] <= value <= previous[1] + MAX_YEAR_STEP
+    )
+
+
+def _item_key(block: Block) -> tuple[str, int] | None:
+    """A list item's number ("12. …", "3) …", "[3] …") or a chronology's year ("2008 Erstellung …")."""
+    number = _NUMBERED_ITEM.match(block.text)
+    if number:
+        return "number", int(number.group(1) or number.group(2))
+    year = _YEAR_ITEM.match(block.text)
+    return ("year", int(year.group(1))) if year else None
+
+
+def _credit_over_sentence(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """A photo's credit with a sentence under it ("© dtv Verlag" / "Das Buch ist im dtv Verlag
+    erschienen."): the photo stands inside the text, which closes under it."""
+    return (
+        marks[index].rule == "noise.image_credit"
+        and index + 1 < len(blocks)
+        and marks[index + 1] is CONTENT
+        and blocks[index + 1].text.endswith(SENTENCE_END)
+    )
 
 
 def _list_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], intro: int) -> int:
