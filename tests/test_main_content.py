@@ -221,6 +221,24 @@ def test_a_later_chunk_is_read_where_the_first_carries_one_class_more() -> None:
     assert article.paragraphs[-1].startswith("Les travaux doivent commencer au printemps")
 
 
+# The lead in a chunk of its own ("article_body entry-content"), a side rail, then the rest of the
+# story ("article_body"). On such a page trafilatura's fast pass read the lead's chunk alone and its
+# cascade the later chunk alone (which one each reads is trafilatura's own choice, so here they
+# are made to): the later chunks are read before the find is judged short.
+LEAD_CHUNK = FIXTURES / "html-en-split-body-lead-chunk" / "input.html"
+
+
+def test_a_short_first_chunk_is_read_on_through_the_later_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    tree = html.document_fromstring(LEAD_CHUNK.read_text("utf-8"))
+    first, later = [div for div in tree.iter("div") if "article_body" in div.get("class", "").split()]
+    lead = tuple(Block(str(p.xpath("normalize-space()")), tag="p") for p in first.iter("p"))
+    rest = tuple(Block(str(p.xpath("normalize-space()")), tag="p") for p in later.iter("p"))
+    monkeypatch.setattr(main_content, "_run_trafilatura", lambda tree, *, fast: lead if fast else rest)
+    texts = [b.text for b in main_blocks(tree, article_body=None)]
+    assert texts[0].startswith("The county sued a Harlow paving contractor")
+    assert texts[1:] == [b.text for b in rest]
+
+
 # A post split into chunks of one class, the thread under it in a chunk of that class and one
 # name more. (An HTML test: flattened, the thread's "23 Comments" ends the text door's article
 # anyway; here the chunk reader is asked alone.)
@@ -445,3 +463,58 @@ def test_two_alike_items_are_no_listing() -> None:
     results = page.find_class("results")[0]
     results.remove(results[-1])
     assert main_content._listing((Block(RESULTS[0][1] + " Weiterlesen"),), page) == ()
+
+
+# --- sentences standing loose in the article's container, outside any <p> ---
+
+
+def test_a_loose_paragraph_opening_a_blogs_more_part_is_read_in_its_place() -> None:
+    # TypePad: the part after the jump ("entry-more") opens with bare text, a link and an <em>
+    # in it, before its <p>s.
+    page = (FIXTURES / "html-de-blog-loose-more-text" / "input.html").read_text("utf-8")
+    paragraphs = newsparse.parse_html(page).paragraphs
+    loose = next(i for i, p in enumerate(paragraphs) if p.startswith("Der Geschäftsführer hatte"))
+    assert paragraphs[loose - 1] == "Doch die Kette ist mit den Plänen nicht einverstanden."
+    assert paragraphs[loose].endswith(
+        "wie die Allgemeine Zeitung berichtete. Betroffen wären vor allem die kleinen Filialen in Regionalbahnhöfen."
+    )
+    assert paragraphs[loose + 1].startswith("Die früheren Abgeordneten")
+
+
+def test_a_loose_paragraph_between_two_paragraphs_goes_in_before_the_next() -> None:
+    page = (FIXTURES / "html-es-loose-paragraph-between" / "input.html").read_text("utf-8")
+    paragraphs = newsparse.parse_html(page).paragraphs
+    assert paragraphs[2].startswith("El presidente de la cooperativa, Andrés Molina")
+    assert paragraphs[3].startswith("La instalación cuenta además con baterías")
+
+
+LOOSE = """<html lang="en"><body><div class="post"><h1>Council approves the new ferry timetable</h1>
+<div class="post-body"><p>{first}</p><center><img src="/img/ferry.jpg"></center>{loose}<p>{second}</p></div>
+</div></body></html>"""
+FIRST = (
+    "The council approved the new ferry timetable on Tuesday after a debate that lasted most of the evening session."
+)
+SECOND = "The first sailings under the new timetable leave the harbour at six in the morning from the start of May."
+
+
+@pytest.mark.parametrize(
+    "loose",
+    [
+        "Photo: Harbour office",  # a caption's credit
+        "© Harbour office | J. Brandt (jpeg, 1MB)",  # closes on a bracket, not a stop
+        "Ferries | Harbour | Council | Timetables | Transport | Weather",  # a bar of links' words
+    ],
+)
+def test_loose_text_that_is_no_sentence_stays_out(loose: str) -> None:
+    page = html.document_fromstring(LOOSE.format(first=FIRST, loose=loose, second=SECOND))
+    assert _paragraph_texts(page) == [FIRST, SECOND]
+
+
+def test_a_loose_sentence_in_the_articles_container_is_read() -> None:
+    loose = "Councillors from the island wards voted against, saying the early sailing suits commuters only."
+    page = html.document_fromstring(LOOSE.format(first=FIRST, loose=loose, second=SECOND))
+    assert _paragraph_texts(page) == [FIRST, loose, SECOND]
+
+
+def _paragraph_texts(page: html.HtmlElement) -> list[str]:
+    return [b.text for b in main_blocks(page, article_body=None) if b.tag != "h"]

@@ -21,7 +21,7 @@ from newsparse.sources.landmarks import COMMENTS, Within
 _PARAGRAPHS = ("p", "pre", "blockquote", "li", "dd")
 _BLOCKS = frozenset({"p", "pre", "blockquote", "li", "dd", "h2", "h3", "h4", "h5", "h6"})
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
-_INLINE = frozenset(
+INLINE = frozenset(
     {"a", "abbr", "b", "i", "em", "strong", "span", "small", "sup", "sub", "u", "code", "font", "cite", "q", "time"}
     | {"mark", "s", "del", "ins"}
 )
@@ -91,7 +91,7 @@ def _blocks(container: html.HtmlElement, *, titled: bool = False) -> Iterator[Bl
                 runs[-1].pending.append(run.element.tail or "")
             continue
         tag = child.tag if isinstance(child.tag, str) else ""
-        if tag in _INLINE:
+        if tag in INLINE:
             run.pending.append(shown_text(child))
             run.linked += len(run.pending[-1].split()) if tag == "a" else _linked_words(child)
         else:

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from itertools import islice
+from typing import TypeAlias
 
 import trafilatura
 from lxml import etree, html
@@ -18,7 +19,7 @@ from trafilatura.settings import Extractor
 
 from newsparse.normalize import SENTENCE_END, clean_line, word_count
 from newsparse.page import Block
-from newsparse.sources.density import densest_blocks, item_blocks, own_words, shown_text
+from newsparse.sources.density import INLINE, densest_blocks, item_blocks, own_words, shown_text
 from newsparse.sources.landmarks import COMMENTS, hints
 from newsparse.sources.xpath import owned, strings
 
@@ -30,6 +31,9 @@ _TAGS = {"p": "p", "head": "h", "item": "li", "li": "li", "quote": "blockquote",
 _CONTAINERS = frozenset({"list", "table", "row", "quote", "div", "body", "main"})
 # A line ending in one of these ends its sentence; after any other, a break cut the sentence.
 _LINE_END = (*SENTENCE_END, ":", ";")
+# A loose run is a sentence where it closes on a stop, a closing quote or two after it at most.
+_STOPS = (".", "!", "?", "…", "。", "！", "？")
+_CLOSING_QUOTES = '"”’»」'
 # A fast-pass result of this many blocks with less than this share of its words in lines of
 # this many words is a menu dump (benchmark page f6ac15: 745 blocks, 8% in sentences).
 NAVIGATION_MIN_BLOCKS = 30
@@ -159,9 +163,9 @@ def _extractor_blocks(tree: html.HtmlElement) -> tuple[Block, ...]:
     if is_link_list(blocks, tree):
         return _paragraphs_instead(blocks, densest_blocks(tree))
     if not (looks_like_navigation(blocks) or is_table_soup(blocks)):
-        if _sentence_words(blocks) < SHORT_ARTICLE_WORDS:
-            return _fuller(blocks, tree)
-        return blocks + _continued(blocks, tree)
+        blocks += _continued(blocks, tree)
+        blocks = _fuller(blocks, tree) if _sentence_words(blocks) < SHORT_ARTICLE_WORDS else blocks
+        return _with_loose_sentences(blocks, tree)
     dense = densest_blocks(tree)
     if _words(dense) >= MIN_DENSE_WORDS:
         return dense
@@ -236,6 +240,64 @@ def _alike(chunk: html.HtmlElement, first: html.HtmlElement) -> bool:
     names, kind = set(chunk.get("class", "").split()), set(first.get("class", "").split())
     alike = bool(names and kind) and (names <= kind or kind <= names)
     return alike and not COMMENTS.search(hints(chunk))
+
+
+def _with_loose_sentences(blocks: tuple[Block, ...], tree: html.HtmlElement) -> tuple[Block, ...]:
+    """The blocks with the sentences that stand loose in the article's own container, outside
+    any <p>, where trafilatura left them out: a paragraph of bare text (and its inline links)
+    between the container's <p>s, as an old blog's "more" part opens. Each goes in before the
+    <p> after it, else after the <p> before it; a loose run that is no sentence (a caption
+    line, a credit, a link bar's words) stays out."""
+    index = {b.text: i for i, b in enumerate(blocks)}
+    found: dict[int, list[Block]] = {}
+    # The <p>s' containers, in page order, each once.
+    holders = dict.fromkeys(parent for p in tree.iter("p") if (parent := p.getparent()) is not None)
+    for holder in holders:
+        for text, before, after in _loose_sentences(holder):
+            at = index.get(_text_of(after), -1)
+            at = at if at >= 0 else index.get(_text_of(before), -2) + 1
+            if at >= 0:
+                found.setdefault(at, []).append(Block(text, tag="p"))
+    if not found:
+        return blocks
+    read = "\n".join(index)  # a sentence trafilatura read into a block of its own stays once
+    found = {at: [b for b in extra if b.text not in read] for at, extra in found.items()}
+    return tuple(b for i, block in enumerate(blocks) for b in (*found.pop(i, ()), block)) + tuple(
+        b for extra in found.values() for b in extra
+    )
+
+
+# A loose sentence's <p> before or after it, where there is one.
+Neighbour: TypeAlias = html.HtmlElement | None
+
+
+def _loose_sentences(holder: html.HtmlElement) -> Iterator[tuple[str, Neighbour, Neighbour]]:
+    """Each sentence the holder holds in its own text and inline elements, between its block
+    children, with the <p> before it and the one after (None where the neighbour is no <p>)."""
+    pending: list[str] = [holder.text or ""]
+    before: Neighbour = None
+    for child in holder:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in INLINE:
+            pending.append(shown_text(child))
+        elif tag:
+            after = child if tag == "p" else None
+            if _is_sentence(text := "".join(pending)):
+                yield clean_line(text), before, after
+            pending, before = [], after
+        pending.append(child.tail or "")
+    if _is_sentence(text := "".join(pending)):
+        yield clean_line(text), before, None
+
+
+def _text_of(paragraph: Neighbour) -> str:
+    return clean_line(shown_text(paragraph)) if paragraph is not None else ""
+
+
+def _is_sentence(text: str) -> bool:
+    """A sentence's length, closed by a stop (a quote may follow it): a caption closes on its
+    credit's bracket ("© Agency (jpeg, 1MB)")."""
+    return text.rstrip().rstrip(_CLOSING_QUOTES).endswith(_STOPS) and word_count(text) >= SENTENCE_WORDS
 
 
 def _paragraph(tree: html.HtmlElement, text: str) -> html.HtmlElement | None:
