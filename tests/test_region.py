@@ -39,3 +39,26 @@ def test_menu_entries_still_end_it() -> None:
     menu = ["Sport", "Weather", "Travel", "Culture", "Business", "Science", "Opinion", "Video"] * 2
     lines = [PROSE, *menu, PROSE, PROSE, PROSE]
     assert _region(lines).start > len(menu)
+
+
+def _thread_page(comments: int) -> tuple[list[Block], int]:
+    """A post of two paragraphs, a "Comments" wall, then commenters' names and comments."""
+    lines = ["Home", "Forum", PROSE, PROSE, "Comments"]
+    for i in range(comments):
+        lines += [f"reader{i}", PROSE]
+    return [Block(line) for line in lines], 4
+
+
+def test_a_thread_longer_than_the_post_above_it_is_not_the_article() -> None:
+    blocks, wall = _thread_page(comments=8)
+    walls = [i == wall for i in range(len(blocks))]
+    assert main_region(blocks, [True] * len(blocks), walls).start > wall  # the longest stretch wins
+    assert main_region(blocks, [True] * len(blocks), walls, thread=wall) == Region(2, 4)
+
+
+def test_a_post_too_short_beside_its_thread_does_not_hold_it() -> None:
+    """Above a thread twenty times its length, a post's text may be a header's or a teaser's:
+    below a small share of the largest stretch, the stretch above the wall is not taken."""
+    blocks, wall = _thread_page(comments=60)
+    walls = [i == wall for i in range(len(blocks))]
+    assert main_region(blocks, [True] * len(blocks), walls, thread=wall).start > wall

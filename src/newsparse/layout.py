@@ -141,8 +141,25 @@ SEQUENCE_REACH = 6
 MIN_SEQUENCE_ITEMS = 3
 # A chronology's next entry lies within a few decades of the last.
 MAX_YEAR_STEP = 30
+# A commenter's name and date under a thread's heading, one line each ("Lucía" / "29. Mai 2019").
+COMMENTER_LINES = 3
+# The header's bar under a byline: a role, "Copy link", a row of share buttons, an audio
+# player's label, a photo's credit, one line each.
+MAX_HEADER_BAR_LINES = 12
 # A first line this long can be the page's <title>; a shorter one is a menu entry.
 MIN_TITLE_ANCHOR_WORDS = 5
+# A recipe's ingredient list between its headline and its method: lines of a few words, at
+# least this many of them opening with a quantity ("200 g Zucker", "1 Pck. Backpulver", or
+# "135 g" over "Butter"), and up to a few labels in a row between them ("Belag:", "Salz").
+MIN_QUANTITY_ITEMS = 4
+MAX_QUANTITY_WORDS = 10
+MAX_LIST_LABELS = 3
+# A body with this many quantities of things among its first lines opens with its
+# ingredients, not with a kicker to trim.
+MIN_OPENING_QUANTITIES = 2
+OPENING_LINES = 3
+_WORD = re.compile(r"[^\W\d]{2,}")
+_QUANTITY = re.compile(r"(?:[*+•·▪◦‣●■►▸»–—-]\s+)?(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])[.)]?(?:\s*[^\W\d]|$)")
 # Headline candidates: words count up to the cap; a full stop or a bar of items costs.
 HEADLINE_WORDS_CAP = 20
 # A headline ending in a full stop is short ("Kraków zaostrza zasady strefy czystego transportu.").
@@ -601,7 +618,7 @@ def lay_out(
         headline = _past_breadcrumb(
             blocks, headline_model.best(blocks, _candidates(blocks, marks, region.start, title, url))
         )
-        region = _under_headline(blocks, marks, region, headline)
+        region = _past_header(blocks, marks, _under_headline(blocks, marks, region, headline), headline)
         marks = _above(blocks, marks, region.start, headline, rules)
         limit = _past_sequence(blocks, marks, _extended_end(blocks, marks, region.end))
         marks = _off_column(blocks, marks, region.start, limit, headline)
@@ -671,7 +688,19 @@ def _text_marks_and_region(
     marks = _mark_bar_counts(blocks, marks, rules)
     marks = _mark_captions(blocks, _mark_inline_teasers(blocks, _mark_list_labels(blocks, marks, rules)), rules)
     anchor = _title_repeat(blocks, title)
-    return marks, main_region(blocks, [m is CONTENT for m in marks], _walls(blocks, marks), anchor=anchor)
+    walls = _walls(blocks, marks)
+    thread = next((i for i, wall in enumerate(walls) if wall and _opens_thread(blocks, marks, i)), None)
+    return marks, main_region(blocks, [m is CONTENT for m in marks], walls, anchor=anchor, thread=thread)
+
+
+def _opens_thread(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """A comment mark that heads the thread under the article's text (see ``_heads_thread``),
+    not one in the header's share bar with the article going on below it; a commenter's date
+    right under it shows the thread too, where the first comment runs on in paragraphs."""
+    if "comment" not in (marks[index].rule or ""):
+        return False
+    dated = any(marks[i].kind == "date" for i in range(index + 1, min(len(marks), index + 1 + COMMENTER_LINES)))
+    return _heads_thread(blocks, marks, index) or (dated and _text_before(blocks, marks, index))
 
 
 def _mark_thread_counts(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
@@ -690,9 +719,13 @@ def _heads_thread(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int
     """A paragraph among the few lines before the count, and no two in a row shortly after it:
     comments alternate a commenter's name and date with their text, an article goes on in
     paragraphs (a news ticker's long line over the header's "0 Comments" is no text of its own)."""
+    return _text_before(blocks, marks, index) and not _prose_follows(blocks, marks, index)
+
+
+def _text_before(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """A paragraph among the few lines before ``index``."""
     before = range(max(0, index - 3 - INLINE_BOX_LINES), index)
-    text = any(marks[i] is CONTENT and _is_paragraph(blocks[i]) for i in before)
-    return text and not _prose_follows(blocks, marks, index)
+    return any(marks[i] is CONTENT and _is_paragraph(blocks[i]) for i in before)
 
 
 def _walls(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> list[bool]:
@@ -710,6 +743,30 @@ def _under_headline(blocks: tuple[Block, ...], marks: tuple[Mark, ...], region: 
         return region
     under = main_region(blocks, [m is CONTENT for m in marks], walls, anchor=headline)
     return under if under.start < region.start else region
+
+
+def _past_header(blocks: tuple[Block, ...], marks: tuple[Mark, ...], region: Region, headline: int | None) -> Region:
+    """The stretch found may be the lead alone, right under the headline, that the header's
+    byline or dateline and its share bar set apart from the text ("Von Tim Ehlers" /
+    "Veröffentlicht am …" / "Artikel teilen" / "Link kopieren"): the article goes on in the
+    paragraphs right below them."""
+    if headline is None or region.start != headline + 1 or region.end != region.start + 1:
+        return region
+    meta = [i for i in range(region.end, min(len(blocks), region.end + 2)) if marks[i].kind in ("author", "date")]
+    if not meta:
+        return region
+    text = meta[-1] + 1
+    while text < min(len(blocks), meta[-1] + 1 + MAX_HEADER_BAR_LINES) and _bar_line(blocks[text], marks[text]):
+        text += 1
+    end = text
+    while end < len(blocks) and marks[end] is CONTENT and _is_paragraph(blocks[end]):
+        end += 1
+    return Region(text, end) if end > text else region
+
+
+def _bar_line(block: Block, mark: Mark) -> bool:
+    """A line of the header's share bar: a button's few words, or a line marked as noise."""
+    return mark.kind == "noise" or (mark is CONTENT and _is_fragment(block))
 
 
 def _candidates(
@@ -773,7 +830,7 @@ def _body_indices(blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: 
 def _without_edges(blocks: tuple[Block, ...], body: list[int]) -> list[int]:
     """The body without the fragments at its start and its end."""
     first = 0  # an index, not pop(0): a page of nothing but fragments would be quadratic
-    while first < len(body) and _is_fragment(blocks[body[first]]):
+    while first < len(body) and _is_fragment(blocks[body[first]]) and not _quantities_at(blocks, body, first):
         first += 1
     first = _with_section_headings(blocks, body, first)
     del body[:first]
@@ -781,6 +838,19 @@ def _without_edges(blocks: tuple[Block, ...], body: list[int]) -> list[int]:
         while body and _loose_end(blocks[body[-1]]):
             body.pop()
     return body
+
+
+def _quantities_at(blocks: tuple[Block, ...], body: list[int], first: int) -> bool:
+    """The body opens with a list of quantities of things ("350 g Zucker", "500 ml Milch"): an
+    ingredient list, whose items are the article's, not the kickers and labels a text starts
+    under; bare numbers ("5835", "4.3182") are a counter's or a rating's."""
+    ahead = body[first : first + OPENING_LINES]
+    return sum(_ingredient(blocks[i]) for i in ahead) >= MIN_OPENING_QUANTITIES
+
+
+def _ingredient(block: Block) -> bool:
+    """A short line with a quantity of something ("1 Ei", "2 EL Backkakao")."""
+    return block.words <= MAX_QUANTITY_WORDS and _quantity(block) and bool(_WORD.search(block.text))
 
 
 def _with_section_headings(blocks: tuple[Block, ...], body: list[int], first: int) -> int:
@@ -883,6 +953,8 @@ def _above(
     """Content above the article's stretch, but its headline and its lead (menus, breadcrumbs,
     banners, the share bar and the caption between headline and text)."""
     kept = {headline, _lead(blocks, marks, first, headline, rules)}
+    if headline is not None:
+        kept |= _quantity_list(blocks, marks, headline + 1, first)
     return tuple(
         _above_mark(b.text) if i < first and i not in kept and m is CONTENT else m
         for i, (b, m) in enumerate(zip(blocks, marks, strict=True))
@@ -905,6 +977,30 @@ def _lead(
     if below == [headline + 1] == [first - 1] and _subtitle(blocks[headline + 1], rules):
         return headline + 1
     return next((i for i in below if _is_paragraph(blocks[i])), None)
+
+
+def _quantity_list(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int) -> set[int]:
+    """The lines of the ingredient lists between ``start`` and ``end``: runs of short lines with
+    enough quantities, no more than a few labels in a row, up to the last quantity."""
+    found: set[int] = set()
+    first, quantities, labels = start, [], 0
+    for i in range(start, end + 1):
+        short = i < end and marks[i] is CONTENT and blocks[i].words <= MAX_QUANTITY_WORDS
+        if short and _quantity(blocks[i]):
+            quantities.append(i)
+            labels = 0
+        elif short and labels < MAX_LIST_LABELS:
+            labels += 1
+        else:
+            if len(quantities) >= MIN_QUANTITY_ITEMS:
+                found.update(range(first, quantities[-1] + 1))
+            first, quantities, labels = (i, [], 1) if short else (i + 1, [], 0)
+    return found
+
+
+def _quantity(block: Block) -> bool:
+    """A line that opens with a quantity, after the list marker a flattener may print."""
+    return bool(_QUANTITY.match(block.text))
 
 
 def _subtitle(block: Block, rules: Rules) -> bool:

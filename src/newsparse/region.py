@@ -33,6 +33,9 @@ FIRST_SHARE = 0.6
 # sentence, is the article's start.
 ANCHOR_GAP = 8
 MIN_ANCHORED_SCORE = 30
+# A comment thread may run longer than the article above it: a stretch above the thread's
+# head with at least this share of the largest one is the article.
+THREAD_SHARE = 0.15
 # Long lines count as prose even without a final full stop (dumps cut some, quotes end in ").
 MIN_UNPUNCTUATED_PROSE = 25
 # No writer runs two sentences' worth of words without one mark of punctuation: a longer run
@@ -94,7 +97,12 @@ class Region:
 
 
 def main_region(
-    blocks: Sequence[Block], content: Sequence[bool], walls: Sequence[bool], *, anchor: int | None = None
+    blocks: Sequence[Block],
+    content: Sequence[bool],
+    walls: Sequence[bool],
+    *,
+    anchor: int | None = None,
+    thread: int | None = None,
 ) -> Region:
     """The article's stretch: the first stretch of text that holds at least a share of the
     page's largest one.
@@ -112,6 +120,9 @@ def main_region(
     if not stretches:
         return Region(0, 0)
     top = max(total for _, total in stretches)
+    above = [(r, t) for r, t in stretches if thread is not None and r.end <= thread]
+    if above and max(t for _, t in above) >= THREAD_SHARE * top:
+        stretches, top = above, max(t for _, t in above)
     if anchor is not None:
         # The page's title printed again: the article starts there, not in a longer thread or
         # a legal notice below. Text right under it is the article even when lists and short
