@@ -110,6 +110,10 @@ def test_the_site_name_of_the_title_line_is_the_site_not_an_author() -> None:
         ("Sign up for our daily newsletter and get the top stories delivered to your inbox.", "noise.newsletter"),
         ("Casualties reported by each side in September. Source: ministries of defence.", "noise.image_credit"),
         ("Support for a ceasefire 41% Against 22% Undecided 37% Vote", "noise.poll"),
+        ("Never miss a story: get our daily email, the Valley Ledger Briefing.", "noise.newsletter"),
+        ("If you’ve got a story or pictures get in touch with our news desk by emailing us.", "noise.site_notice"),
+        ("Sorry, this video isn't available any more.", "noise.site_notice"),
+        ("RELATED VIDEO: Ministers meet in Geneva as talks resume", "noise.teaser_link"),
     ],
 )
 def test_boxes_inside_the_article_are_dropped(line: str, rule: str) -> None:
@@ -118,6 +122,17 @@ def test_boxes_inside_the_article_are_dropped(line: str, rule: str) -> None:
     article = newsparse.parse_text(text)
     assert article.paragraphs == paragraphs
     assert any(r.rule == rule and r.text == line for r in article.removed)
+
+
+def test_a_shoutbox_heading_closes_the_article_before_its_shouts() -> None:
+    paragraphs = newsparse.parse_text(SEED_TEXT).paragraphs
+    shouts = (
+        "Shoutbox\nLog in or sign up to leave a shout.\n"
+        "riverfolk77 Saw them live in a tiny pub last year and it was the best gig I have been to in a decade.\n"
+    )
+    article = newsparse.parse_text(SEED_TEXT.replace(paragraphs[-1], f"{paragraphs[-1]}\n{shouts}", 1))
+    assert article.paragraphs == paragraphs
+    assert any(r.rule == "noise.comment_form" and r.text == "Shoutbox" for r in article.removed)
 
 
 # Invisible direction marks as right-to-left dumps carry them (issue 15): after each sentence,
