@@ -158,8 +158,16 @@ MAX_LIST_LABELS = 3
 # ingredients, not with a kicker to trim.
 MIN_OPENING_QUANTITIES = 2
 OPENING_LINES = 3
+# A recipe card under the article's text (its name, servings and times over the ingredients):
+# its ingredient list starts within this many lines of the stretch's end.
+RECIPE_CARD_REACH = 20
+# Its method is a few steps: one sentence under a run of counts is the footer's ("1 Fans Like",
+# "299 Followers" / "Nobody covers the region like we do.").
+MIN_METHOD_STEPS = 2
 _WORD = re.compile(r"[^\W\d]{2,}")
-_QUANTITY = re.compile(r"(?:[*+•·▪◦‣●■►▸»–—-]\s+)?(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔])[.)]?(?:\s*[^\W\d]|$)")
+# A quantity: "200", "0,5", "1/2", "½", a mixed number ("1 1/2", "1½") or a range ("1-2", "1 – 1 1/2").
+_AMOUNT = r"(?:\d+(?:[.,/]\d+)?(?:\s\d+/\d+|\s?[½¼¾⅓⅔])?|[½¼¾⅓⅔])"
+_QUANTITY = re.compile(rf"(?:[*+•·▪◦‣●■►▸»–—-]\s+)?{_AMOUNT}(?:\s?[-–]\s?{_AMOUNT})?[.)]?(?:\s*[^\W\d]|$)")
 # Headline candidates: words count up to the cap; a full stop or a bar of items costs.
 HEADLINE_WORDS_CAP = 20
 # A headline ending in a full stop is short ("Kraków zaostrza zasady strefy czystego transportu.").
@@ -620,7 +628,7 @@ def lay_out(
         )
         region = _past_header(blocks, marks, _under_headline(blocks, marks, region, headline), headline)
         marks = _above(blocks, marks, region.start, headline, rules)
-        limit = _past_sequence(blocks, marks, _extended_end(blocks, marks, region.end))
+        limit = _past_recipe(blocks, marks, _past_sequence(blocks, marks, _extended_end(blocks, marks, region.end)))
         marks = _off_column(blocks, marks, region.start, limit, headline)
         text_start = region.start
     else:
@@ -1081,6 +1089,48 @@ def _past_sequence(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int)
     while (moved := _sequence_end(blocks, marks, end)) > end:
         end = _extended_end(blocks, marks, moved)
     return end
+
+
+def _past_recipe(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:
+    """The stretch's end, moved past a recipe card under the text: the ingredient list and the
+    method's short steps cost the stretch, which ends at the blog post over them. The list
+    comes shortly after the text, only the card's short lines between (its name, servings and
+    times), and the method under it, a heading or two aside."""
+    ingredients = _ingredients_after(blocks, marks, end)
+    method = None if ingredients is None else _method_start(blocks, marks, ingredients + 1)
+    if method is None:
+        return end
+    stop = _past_sequence(blocks, marks, _extended_end(blocks, marks, method))
+    return stop if stop - method >= MIN_METHOD_STEPS else end  # one sentence under counts is a footer's
+
+
+def _ingredients_after(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int | None:
+    """The last line of the ingredient lists that start within reach of ``end`` with no
+    paragraph or closing mark before them; the lists of a card follow one another, a few
+    labels between ("Some salt", "For the sauce:")."""
+    reach = min(len(blocks), end + RECIPE_CARD_REACH)
+    gap = next((i for i in range(end, reach) if marks[i].closes_article or blocks[i].words >= MIN_PROSE_WORDS), reach)
+    found = _quantity_list(blocks, marks, end, len(blocks))
+    first = min((i for i in found if _quantity(blocks[i])), default=len(blocks))
+    if first >= gap:
+        return None
+    last = first
+    while any(i in found for i in range(last + 1, last + MAX_LIST_LABELS + 2)):
+        last += 1
+    # Items numbered one after the other ("01. Girl With A Gun") are a track list, not amounts.
+    amounts = sum(_ingredient(blocks[i]) and _item_key(blocks[i]) is None for i in range(first, last + 1))
+    return last if amounts >= MIN_QUANTITY_ITEMS else None
+
+
+def _method_start(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int) -> int | None:
+    """The first step of a recipe's method under its ingredient list, a few labels aside
+    ("Zubereitung", "Directions"): a sentence or a first numbered item."""
+    for i in range(start, min(len(blocks), start + MAX_LIST_LABELS + 1)):
+        if marks[i] is not CONTENT:
+            return None
+        if blocks[i].text.endswith(SENTENCE_END) or _item_key(blocks[i]) == ("number", 1):
+            return i
+    return None
 
 
 def _sequence_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:
