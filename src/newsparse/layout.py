@@ -321,6 +321,18 @@ def _mark_duplicates(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tupl
     return tuple(result)
 
 
+def _mark_step_controls(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
+    """The first copy of a widget's line repeated under each step (its later copies are
+    repeats already): a photo's control, not the text."""
+    removal = "a widget's line repeated under each step"
+    return tuple(
+        Mark("noise", removal=Removal(block.text, "noise.step_control", removal))
+        if mark is CONTENT and _control_between_steps(blocks, marks, i)
+        else mark
+        for i, (block, mark) in enumerate(zip(blocks, marks, strict=True))
+    )
+
+
 def _submitter(text: str, score: str, rules: Rules) -> tuple[str, ...]:
     """The user name after a score on an aggregator's submission line ("123 points by quietlamp")."""
     rest = text[len(score) :].split() if text.startswith(score) else []
@@ -661,6 +673,9 @@ def lay_out(
     )
 
 
+# A widget's line under each step: its first copy, then its repeats.
+_STEP_CONTROL_RULES = frozenset({"noise.step_control", "noise.duplicate_line"})
+
 # The marks that judge a block by where it stands (inside a box named as boilerplate), not
 # by what it says; the article's end and edges are judged where the body is cut.
 _PLACE_RULES = frozenset({"boilerplate.box"})
@@ -691,7 +706,8 @@ def _text_marks_and_region(
     blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules, title: str
 ) -> tuple[tuple[Mark, ...], Region]:
     """A dump's marks from the lines around each line, and the article's stretch."""
-    marks = _mark_split_bylines(blocks, _mark_duplicates(blocks, _mark_thread_counts(blocks, marks)), rules)
+    marks = _mark_step_controls(blocks, _mark_duplicates(blocks, _mark_thread_counts(blocks, marks)))
+    marks = _mark_split_bylines(blocks, marks, rules)
     marks = _mark_polls(blocks, _mark_names_by_dates(blocks, _mark_comment_headers(blocks, marks, rules), rules, title))
     marks = _mark_bar_counts(blocks, marks, rules)
     marks = _mark_captions(blocks, _mark_inline_teasers(blocks, _mark_list_labels(blocks, marks, rules)), rules)
@@ -1066,12 +1082,15 @@ def _extended_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) 
     and so does a line ending in a colon, with the list items it introduces; the stretch's
     own last line too may end in that colon, since the short items after it cost the stretch
     ("… these ten principles:" / "Make time for dreams" / "Stay active"). A photo's credit
-    does not stop it: the closing sentences may stand under the photo."""
+    does not stop it: the closing sentences may stand under the photo, nor does a widget's
+    line repeated between the steps ("Bild anzeigen" / "2 von 17" / "Mische …")."""
     if end and marks[end - 1] is CONTENT and blocks[end - 1].text.endswith(":"):
         end = _list_end(blocks, marks, end - 1)
-    while end < len(blocks) and (marks[end] is CONTENT or _credit_over_sentence(blocks, marks, end)):
+    while end < len(blocks) and (
+        marks[end] is CONTENT or _credit_over_sentence(blocks, marks, end) or _control_between_steps(blocks, marks, end)
+    ):
         text = blocks[end].text
-        if marks[end] is not CONTENT or text.endswith(SENTENCE_END):
+        if marks[end] is not CONTENT or text.endswith(SENTENCE_END) or _control_between_steps(blocks, marks, end):
             end += 1
         elif text.endswith(":"):
             end = _list_end(blocks, marks, end)
@@ -1201,6 +1220,26 @@ def _credit_over_sentence(blocks: tuple[Block, ...], marks: tuple[Mark, ...], in
         and index + 1 < len(blocks)
         and marks[index + 1] is CONTENT
         and blocks[index + 1].text.endswith(SENTENCE_END)
+    )
+
+
+def _control_between_steps(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """A widget's line repeated under each of a few steps or paragraphs (a photo's "Bild
+    anzeigen Bild schließen", an ad slot's "Advert"): a sentence right above it, a sentence
+    (or a photo's credit over one) right under it, and its next copy a few lines down. A line
+    said once, or again far down (a teaser, a pull quote), is none, nor is a line a rule
+    knows ("Reply" under each comment)."""
+    text, after = blocks[index].text, index + 1
+    later = range(after, min(len(blocks), after + SEQUENCE_REACH))
+    return (
+        0 < index < len(blocks) - 1
+        and (marks[index] is CONTENT or marks[index].rule in _STEP_CONTROL_RULES)
+        and blocks[index - 1].text.endswith(SENTENCE_END)
+        and any(blocks[i].text == text for i in later)
+        and (
+            (marks[after] is CONTENT and blocks[after].text.endswith(SENTENCE_END))
+            or _credit_over_sentence(blocks, marks, after)
+        )
     )
 
 
