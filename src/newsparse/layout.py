@@ -1129,6 +1129,8 @@ def _ingredients_after(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: 
     labels between ("Some salt", "For the sauce:")."""
     reach = min(len(blocks), end + RECIPE_CARD_REACH)
     gap = next((i for i in range(end, reach) if marks[i].closes_article or blocks[i].words >= MIN_PROSE_WORDS), reach)
+    if not any(_quantity(blocks[i]) for i in range(end, gap)):
+        return None  # no list starts in reach: the rest of the dump is not read for one
     found = _quantity_list(blocks, marks, end, len(blocks))
     first = min((i for i in found if _quantity(blocks[i])), default=len(blocks))
     if first >= gap:

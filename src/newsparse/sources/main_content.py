@@ -116,10 +116,11 @@ def main_blocks(tree: html.HtmlElement, *, article_body: str | None, baseline: b
 def _trafilatura_blocks(tree: html.HtmlElement) -> tuple[Block, ...]:
     """The extractors' find, or the listing it is one item of where it is short."""
     blocks = _extractor_blocks(tree)
-    if _sentence_words(blocks) >= SHORT_ARTICLE_WORDS:
+    words = _sentence_words(blocks)
+    if words >= SHORT_ARTICLE_WORDS:
         return blocks
     listing = _listing(blocks, tree)
-    return listing if _sentence_words(listing) > _sentence_words(blocks) else blocks
+    return listing if _sentence_words(listing) > words else blocks
 
 
 def _listing(found: tuple[Block, ...], tree: html.HtmlElement) -> tuple[Block, ...]:
