@@ -1228,9 +1228,10 @@ def _credit_over_sentence(blocks: tuple[Block, ...], marks: tuple[Mark, ...], in
 def _control_between_steps(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
     """A widget's line repeated under each of a few steps or paragraphs (a photo's "Bild
     anzeigen Bild schließen", an ad slot's "Advert"): a sentence right above it, a sentence
-    (or a photo's credit over one) right under it, and its next copy a few lines down. A line
-    said once, or again far down (a teaser, a pull quote), is none, nor is a line a rule
-    knows ("Reply" under each comment)."""
+    of prose (or a photo's credit over one) right under it, and its next copy a few lines
+    down. A line said once, or again far down (a teaser, a pull quote), is none, nor is a
+    line a rule knows ("Reply" under each comment), nor a teaser list's section label over
+    each title ("Weight Loss" / "Why Am I Not Losing Weight?"): a title is no prose."""
     text, after = blocks[index].text, index + 1
     later = range(after, min(len(blocks), after + SEQUENCE_REACH))
     return (
@@ -1238,10 +1239,7 @@ def _control_between_steps(blocks: tuple[Block, ...], marks: tuple[Mark, ...], i
         and (marks[index] is CONTENT or marks[index].rule in _STEP_CONTROL_RULES)
         and blocks[index - 1].text.endswith(SENTENCE_END)
         and any(blocks[i].text == text for i in later)
-        and (
-            (marks[after] is CONTENT and blocks[after].text.endswith(SENTENCE_END))
-            or _credit_over_sentence(blocks, marks, after)
-        )
+        and ((marks[after] is CONTENT and is_prose(blocks[after].text)) or _credit_over_sentence(blocks, marks, after))
     )
 
 
