@@ -944,3 +944,27 @@ def test_a_wire_storys_credits_line_names_no_author(language: str, credits: str)
     """The credits under a wire story name its reporters and its editor, each after a word
     of its own ("Editing by"): an editor is no author, and the line stays the story's."""
     assert parse_author_line(credits, rules_for(language)) is None
+
+
+# A product card inside a post (Blogger's "featured gadget" posts): its "Author:" names the
+# product's maker, and the line under it describes the product.
+CARD_POST = """<html><head><title>Plugin Weekly: Featured plugin: Pomodoro Board</title></head><body>
+<div class="post hentry"><h3 class="post-title"><a href="/2011/03/pomodoro-board.html">Featured plugin:
+Pomodoro Board</a></h3><div class="post-body entry-content"><h2 class="date-header">Friday, March 4, 2011</h2>
+<a href="/img/pomodoro.png"><img src="/img/pomodoro.png" alt=""></a><br><br><b>Name:</b> Pomodoro Board<br>
+<b>Author:</b> Tomas Ekholm<br><b>Description:</b> Splits your work into timed rounds and keeps a tally of
+each one.<br><br><a href="/plugins/pomodoro">More information</a> | <a href="/dl/pomodoro">Download
+plugin</a><br><br><i>Every Friday this blog picks a newly listed plugin that caught our eye. To hear about
+new plugins the day they appear, follow the feed linked at the top of the page.</i><br><br>
+<span class="byline-author">Posted by Priya Raman, Technical Writer</span></div></div>
+<div class="post-footer"><a href="/2011/03/pomodoro-board.html">Permalink</a> Labels: <a href="/l/plugins">
+Featured plugins</a></div></body></html>"""
+
+
+def test_a_bio_stays_with_the_author_box_that_names_its_person() -> None:
+    article = newsparse.parse_html(CARD_POST, url="https://plugins.example.org/2011/03/pomodoro-board.html")
+    assert article.byline is not None and article.byline.authors == ("Priya Raman",)
+    assert article.byline.bio is None  # the card's product description is nobody's bio
+    description = "Description: Splits your work into timed rounds and keeps a tally of each one."
+    kept = description in article.paragraphs or any(r.text == description for r in article.removed)
+    assert kept, "the line is in the body or recorded as removed, never lost"

@@ -134,6 +134,20 @@ def _bio_apart(
     return tuple(p for p in paragraphs if p != byline.bio), byline, (removal,)
 
 
+def _unused_bio(found: Byline | None, byline: Byline | None, paragraphs: tuple[str, ...]) -> tuple[Removal, ...]:
+    """The bio the layout took from an author box the final byline does not keep: out of the
+    body, it is recorded as removed rather than lost."""
+    if (
+        found is None
+        or found.bio is None
+        or found.bio in paragraphs
+        or (byline is not None and byline.bio == found.bio)
+    ):
+        return ()
+    detail = f"the bio under an author box naming {', '.join(found.authors)}, whom the byline does not name"
+    return (Removal(found.bio, "boilerplate.author_bio", detail),)
+
+
 def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     """HTML: the body from the main-content blocks; the other fields from metadata and markup,
     with what the block layout found as the fallback."""
@@ -152,6 +166,7 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     byline = html_byline(page, rules, fallback=layout.byline, header=header, site_name=site_name)
     byline = without_site(byline, site_name, url=page.meta.url)
     paragraphs, byline, bio_removed = _bio_apart(layout.paragraphs, byline)
+    bio_removed += _unused_bio(layout.byline, byline, paragraphs)
     standfirst = shown_standfirst(page, header, headline)
     paragraphs = _with_lead(paragraphs, standfirst)
     return Article(

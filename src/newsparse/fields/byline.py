@@ -633,12 +633,20 @@ def html_byline(
     bio = None
     if marks is not None:
         bio = author_box_bio(marks.author_box, rules) or _bio_after_author_line(marks.byline, rules)
-    bio = bio or (fallback.bio if fallback else None)
+    bio = bio or (fallback.bio if fallback and _share_a_name(fallback.authors, authors) else None)
     authors = _completed(authors, bio, rules)
     if page.tree is not None:
         authors = _completed_on_page(authors, page.tree, rules)
         authors = _completed_by_address(authors, page.tree, rules, host)
     return Byline(authors=authors, bio=bio, url=url)
+
+
+def _share_a_name(some: tuple[str, ...], others: tuple[str, ...]) -> bool:
+    """Whether two bylines name a person in common: a bio belongs to the box that names its
+    author, not to a byline found elsewhere ("Author: Adam Hotz" / "Description: …" in a post
+    that "Posted by Kathy Walrath" wrote)."""
+    words = {w.casefold() for name in others for w in name.split()}
+    return any(w.casefold() in words for name in some for w in name.split())
 
 
 def _completed(authors: tuple[str, ...], bio: str | None, rules: Rules) -> tuple[str, ...]:
