@@ -963,7 +963,8 @@ Featured plugins</a></div></body></html>"""
 
 def test_a_bio_stays_with_the_author_box_that_names_its_person() -> None:
     article = newsparse.parse_html(CARD_POST, url="https://plugins.example.org/2011/03/pomodoro-board.html")
-    assert article.byline is not None and article.byline.authors == ("Priya Raman",)
+    assert article.byline is not None
+    assert article.byline.authors == ("Priya Raman",)
     assert article.byline.bio is None  # the card's product description is nobody's bio
     description = "Description: Splits your work into timed rounds and keeps a tally of each one."
     kept = description in article.paragraphs or any(r.text == description for r in article.removed)
