@@ -599,3 +599,53 @@ def test_a_labelled_date_inside_the_text_stays_in_the_body_and_dates_nothing(lan
     article = newsparse.parse_html(html)
     assert line in article.paragraphs
     assert article.published is None
+
+
+# An interview's note on when it was held, as the first line of the text: a sentence that
+# mentions another day than the page's stated date, not the page's dateline.
+INTERVIEW_NOTES = {
+    "de": (
+        "Das Gespräch wurde am 3. Mai 2023 geführt und ist zuerst in der Wochenzeitung erschienen:",
+        "Herr Albers, die Kraftwerke im Revier sollen früher vom Netz gehen als geplant. "
+        "Was bedeutet das für die Beschäftigten?",
+    ),
+    "en": (
+        "This interview was conducted on 3 May 2023 and first appeared in the Weekly Review:",
+        "Mr Albers, the power stations in the region are to close earlier than planned. "
+        "What does that mean for the workers?",
+    ),
+    "es": (
+        "La entrevista se realizó el 3 de mayo de 2023 y se publicó primero en la revista Semanal:",
+        "Señor Albers, las centrales de la comarca cerrarán antes de lo previsto. "
+        "¿Qué significa eso para los trabajadores?",
+    ),
+}
+
+
+def _interview(language: str, first_line: str, question: str) -> str:
+    prose = f"<p>{PROSE[language]} {PROSE[language]}</p>"
+    return (
+        f'<html lang="{language}"><head><title>{HEADLINE[language]}</title>'
+        f'<meta property="og:title" content="{HEADLINE[language]}">'
+        '<meta property="article:published_time" content="2023-05-10T07:30:00+02:00"></head>'
+        f"<body><main><article><h1>{HEADLINE[language]}</h1><p>{first_line}</p><p><strong>{question}</strong></p>"
+        f"{prose}<p>{question}</p>{prose}</article></main></body></html>"
+    )
+
+
+@pytest.mark.parametrize("language", sorted(INTERVIEW_NOTES))
+def test_a_sentence_that_mentions_another_day_stays_in_the_body(language: str) -> None:
+    note, question = INTERVIEW_NOTES[language]
+    article = newsparse.parse_html(_interview(language, note, question), url="https://example.org/interview")
+    assert article.published == datetime(2023, 5, 10, 7, 30, tzinfo=timezone(timedelta(hours=2)))
+    assert article.paragraphs[0] == note
+
+
+@pytest.mark.parametrize(
+    "dateline", ["Update vom 3. Mai 2023", "Published on Wednesday, 3 May 2023 at 9:15 am", "3 de mayo de 2023"]
+)
+def test_a_dateline_of_another_day_stays_out_of_the_body(dateline: str) -> None:
+    _, question = INTERVIEW_NOTES["en"]
+    article = newsparse.parse_html(_interview("en", dateline, question), url="https://example.org/interview")
+    assert dateline not in article.paragraphs
+    assert article.paragraphs[0] == question

@@ -107,6 +107,8 @@ MAX_FURNITURE_WORDS = 6
 # A dateline is a short line that is not a sentence: "Updated on: November 19, 2019 / 10:07 AM";
 # an embedded tweet's signature ("— Name (@handle) November 18, 2019") is quoted text instead.
 MAX_DATELINE_WORDS = 20
+# A dated line that says this much besides its date is a sentence, not a dateline's label.
+MIN_DATED_SENTENCE_WORDS = 6
 # A dated bar beside a line of names: "18. Februar 2024 · 7 Min. Lesezeit · Anja Vogt · …".
 MAX_BAR_WORDS = 28
 # A dateline may end in a clock's "a.m.", a German "Uhr." or a date's own dot ("4. 2. 2022."),
@@ -623,12 +625,16 @@ def lay_out(
     headline_text: str | None = None,
     hints: Hints = _NO_HINTS,
     url: str | None = None,
+    published: datetime | date | None = None,
 ) -> Layout:
     """Split a page into headline, body and tail, and read the fields off the tail.
 
     ``headline_text`` is the headline when the page declared one (HTML): the block repeating
     it is found and taken out, instead of guessing the headline from the lines' shapes.
     ``url``, the page's address, is one more witness of a dump's headline (slugs repeat it).
+    ``published`` is the moment the page's markup states (HTML): a dated line more than a day
+    away from it is no dateline of the article ("Das Interview wurde am 7. Oktober 2022
+    geführt …:", an exhibition's dates) and stays in the body.
     """
     marks = _mark_boxed_teasers(blocks, tuple(mark_block(b, rules, hints.boxed) for b in blocks), rules)
     # A dump's first line is often the page's <title>: what it says, the site name taken off.
@@ -651,6 +657,7 @@ def lay_out(
     # A dump's lead may stand over its byline and share bar: the end is looked for in the text.
     end = min(_end_index(blocks, marks, max(start, text_start)), limit)
     claimed = _claims(blocks, marks, start, end, rules, url)
+    marks, claimed = _other_day_in_body(blocks, marks, claimed, published, rules)
     body = _body_indices(blocks, marks, headline, end)
     if headline_text is None and claimed.byline is not None:
         body, marks = _without_bio(blocks, marks, body, claimed.byline.authors, rules)
@@ -1402,6 +1409,7 @@ class _Claims:
     related: tuple[RelatedLink, ...]
     indices: frozenset[int]  # blocks taken by a field, so neither body nor removed
     later_bylines: tuple[Byline, ...] = ()
+    dateline: int | None = None  # the block taken as the dateline, if a line of its own
 
 
 def _claims(
@@ -1430,7 +1438,37 @@ def _claims(
         related=tuple(RelatedLink(_link_title(blocks[i].text, rules), blocks[i].href) for i in related_at),
         indices=frozenset(taken | set(related_at)),
         later_bylines=tuple(Byline(authors=marks[i].authors) for i in later),
+        dateline=dateline_at if dateline_at is not None and marks[dateline_at].kind == "date" else None,
     )
+
+
+def _other_day_in_body(
+    blocks: tuple[Block, ...],
+    marks: tuple[Mark, ...],
+    claimed: _Claims,
+    published: datetime | date | None,
+    rules: Rules,
+) -> tuple[tuple[Mark, ...], _Claims]:
+    """The marks and claims with the dated line taken as the dateline given back to the body,
+    where it dates another day than the page states and says more than a date: a sentence
+    that mentions a day ("Das Interview wurde am 7. Oktober 2022 geführt …:"), not a dateline,
+    whose words besides the date are a label or two ("Update vom 3. April 2019"). A day's
+    difference is the same moment in another zone."""
+    at = claimed.dateline
+    if at is None or published is None or claimed.published is None:
+        return marks, claimed
+    if _words_besides_date(blocks[at].text, rules) < MIN_DATED_SENTENCE_WORDS:
+        return marks, claimed
+    if abs((calendar_day(claimed.published) - calendar_day(published)).days) <= 1:
+        return marks, claimed
+    given_back = (*marks[:at], CONTENT, *marks[at + 1 :])
+    return given_back, dataclasses.replace(claimed, indices=claimed.indices - {at}, dateline=None)
+
+
+def _words_besides_date(text: str, rules: Rules) -> int:
+    """The words of a line that are neither figures nor month names."""
+    words = (token.strip(".,:;()|–-").casefold() for token in text.split())
+    return sum(1 for w in words if w and not _DIGIT.search(w) and any(c.isalpha() for c in w) and w not in rules.months)
 
 
 def _as_filed(

@@ -88,27 +88,35 @@ def _not_site(bylines: tuple[Byline | None, ...], site_name: str | None, url: st
     return next((byline for byline in kept if byline is not None), None)
 
 
-def _published(
-    page: Page, shown: datetime | date | None, header: HtmlElement | None, rules: Rules
-) -> datetime | date | None:
-    """The declared moment, on the day the page shows by its headline. The dateline by the
-    headline beats a declared date that does not say what it dates (a generic ``date`` meta, a
-    ``<time>`` anywhere) where the two disagree, and stands in for a page that declares none.
-    Else the date a list beside the article gives its own item (``self_listed``), else a
-    dateline in the main text, else htmldate's reading, else the day an update stamp by the
-    headline shows."""
+def _stated_published(
+    page: Page, header: HtmlElement | None, rules: Rules
+) -> tuple[datetime | date | None, datetime | date | None]:
+    """The declared moment, on the day the page shows by its headline, and the update stamp
+    by the headline. The dateline by the headline beats a declared date that does not say what
+    it dates (a generic ``date`` meta, a ``<time>`` anywhere) where the two disagree, and
+    stands in for a page that declares none. Else the date a list beside the article gives its
+    own item (``self_listed``). None where the markup states neither."""
     declared = page.meta.published
-    if page.tree is None:
-        return declared or shown
     near = declared.date() if isinstance(declared, datetime) else None
     summaries = (*page.hints.standfirsts, *page.meta.descriptions)
     visible = visible_dateline(header, rules, near=near, summaries=summaries)
     if visible is not None and not visible.update:
         if declared is None or (disagree(declared, visible.when) and not page.meta.published_stated):
-            return visible.when
-        return reconciled(declared, visible.when)
-    declared = declared or self_listed(page, rules) or shown or html_published(page)
+            return visible.when, None
+        return reconciled(declared, visible.when), None
     update = visible.when if visible is not None else None
+    declared = declared or self_listed(page, rules)
+    return (reconciled(declared, update) if declared is not None else None), update
+
+
+def _published(
+    page: Page, stated: datetime | date | None, update: datetime | date | None, shown: datetime | date | None
+) -> datetime | date | None:
+    """The moment the markup states; else a dateline in the main text (``shown``), else
+    htmldate's reading, else the day an update stamp by the headline shows."""
+    if stated is not None:
+        return stated
+    declared = shown or html_published(page)
     return reconciled(declared, update) if declared is not None else update
 
 
@@ -169,9 +177,10 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
         page_title=page.meta.page_title,
         url=page.meta.url,
     )
-    layout = lay_out(page.blocks, rules, headline_text=headline, hints=page.hints)
-    site_name = page.meta.site_name or site_from_title(page.meta.page_title, headline)
     header = headline_element(page.tree, headline)  # where the article's header stands
+    stated, update = _stated_published(page, header, rules)
+    layout = lay_out(page.blocks, rules, headline_text=headline, hints=page.hints, published=stated)
+    site_name = page.meta.site_name or site_from_title(page.meta.page_title, headline)
     byline = html_byline(page, rules, fallback=layout.byline, header=header, site_name=site_name)
     byline = without_site(byline, site_name, url=page.meta.url)
     paragraphs, byline, bio_removed = _bio_apart(layout.paragraphs, byline)
@@ -184,7 +193,7 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
         votes=html_votes(page, rules, fallback=layout.votes),
         byline=byline,
         related=html_related(page, rules, paragraphs=paragraphs),
-        published=not_in_future(_published(page, layout.published, header, rules), datetime.now(timezone.utc)),
+        published=not_in_future(_published(page, stated, update, layout.published), datetime.now(timezone.utc)),
         language=language,
         url=page.meta.url,
         site_name=site_name,
