@@ -969,3 +969,36 @@ def test_a_bio_stays_with_the_author_box_that_names_its_person() -> None:
     description = "Description: Splits your work into timed rounds and keeps a tally of each one."
     kept = description in article.paragraphs or any(r.text == description for r in article.removed)
     assert kept, "the line is in the body or recorded as removed, never lost"
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("de", "1965 Gründung eines Freundeskreises unter Leitung von Hanne Vollrath"),
+        ("de", "Spaziergänger fanden die Jacke von Marta Keller am Ufer"),
+        ("en", "The survey was carried out last spring by Ellen Moorcroft"),
+        ("nl", "Het onderzoek werd in het voorjaar uitgevoerd door Sanne de Wit"),
+    ],
+)
+def test_a_prefix_inside_a_sentence_is_a_preposition(language: str, line: str) -> None:
+    """Where nouns are capitalised (German) a sentence can open in capitals and run on with
+    capitalised words; its lower-case words before the prefix still tell it from a credit."""
+    assert parse_author_line(line, rules_for(language)) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "line", "expected"),
+    [
+        ("de", "Ein Beitrag von Hanne Vollrath", ("Hanne Vollrath",)),
+        ("de", "Text und Fotos von Marta Keller", ("Marta Keller",)),
+        ("en", "Words and pictures by Ellen Moorcroft", ("Ellen Moorcroft",)),
+        ("en", "Winter Light: an essay by Ellen Moorcroft", ("Ellen Moorcroft",)),
+        ("es", "Publicado el 5 de mayo de 2023 por Ana López", ("Ana López",)),
+    ],
+)
+def test_a_credit_after_a_title_label_or_date_still_names_its_author(
+    language: str, line: str, expected: tuple[str, ...]
+) -> None:
+    found = parse_author_line(line, rules_for(language))
+    assert found is not None
+    assert found[0] == expected

@@ -56,6 +56,12 @@ _BAR_ITEM = re.compile(r"(?<!\s)\s+(?:[|•·—–-]|//?)\s+")
 _DIGIT = re.compile(r"\d")
 # A bar's separator right before a byline's prefix.
 _AFTER_BAR = re.compile(r"\s[|•·]\s+$")
+# Where a clause before a byline prefix starts: a separator, a bar, a figure.
+_CLAUSE_START = re.compile(r"[,;:|•·–—()\d]")
+# Lower-case words in that clause that make it a sentence's: "eines … unter Leitung von".
+MIN_CLAUSE_LOWER_WORDS = 2
+# Languages that write their nouns in capitals: their lower-case words are a sentence's.
+_NOUNS_CAPITALISED = frozenset({"de"})
 # phpBB and its kin: "by m.herrera » Tue Mar 12, 2024 8:41 pm": a handle, then a separator.
 _FORUM_HANDLE = re.compile(r"(?:^|\s)(?P<prefix>\w+)\s(?P<handle>[\w.\-]{2,40})\s[»|·]\s\S")
 # A handle ending the line, told from a word (and from "by 2027", "by mid-2025") by a "_" or
@@ -165,7 +171,7 @@ def _inline_byline(text: str, rules: Rules) -> tuple[tuple[str, ...], bool] | No
             continue
         if _after_sentence(text, match):
             return None  # the line is prose, and the credits after it its last words
-        if _mid_sentence(text, match) or _other_credit(text, match):
+        if _mid_sentence(text, match) or _in_clause(text, match, rules) or _other_credit(text, match):
             continue
         rest = match.group("rest").strip()
         # A Chinese name has no capitals for the strict reading: after a prefix, it is the name.
@@ -236,6 +242,23 @@ def _mid_sentence(text: str, match: re.Match[str]) -> bool:
     rest = match.group("rest").strip()
     after = rest[len(_capitalised_head(rest)) :].split()[:1]
     return bool(before and before[0][:1].islower() and after and after[0][:1].islower())
+
+
+def _in_clause(text: str, match: re.Match[str], rules: Rules) -> bool:
+    """A prefix word that ends a clause of two lower-case words or more since the last
+    separator or figure, one of them a function word, is a preposition of a sentence ("The
+    survey was carried out by X"); in German, which capitalises its nouns, any two lower-case
+    words will do ("… Gründung eines Freundeskreises unter Leitung von X"). A title, a label
+    or a date before a credit has fewer, the joiners of a credit aside ("Ein Beitrag von X",
+    "12. März 2024 von X", "Text and photos by X", "A short film by X")."""
+    clause = _CLAUSE_START.split(text[: match.start()])[-1].split()
+    joiners = rules.words["name_joiner"]
+    lower = [word.casefold() for word in clause if word[:1].islower() and word not in joiners]
+    if len(lower) < MIN_CLAUSE_LOWER_WORDS:
+        return False
+    function_words = frozenset().union(*(STOPWORDS.get(lang, frozenset()) for lang in rules.languages))
+    capitalised = bool(rules.languages) and rules.languages[0] in _NOUNS_CAPITALISED  # the page's own language
+    return capitalised or not function_words.isdisjoint(lower)
 
 
 def split_names(text: str, rules: Rules, *, strict: bool = False) -> tuple[str, ...]:
