@@ -978,6 +978,7 @@ def test_a_bio_stays_with_the_author_box_that_names_its_person() -> None:
         ("de", "Spaziergänger fanden die Jacke von Marta Keller am Ufer"),
         ("en", "The survey was carried out last spring by Ellen Moorcroft"),
         ("nl", "Het onderzoek werd in het voorjaar uitgevoerd door Sanne de Wit"),
+        ("en", "GET THE MORNING BRIEFING ON THE GO BY CLICKING HERE"),
     ],
 )
 def test_a_prefix_inside_a_sentence_is_a_preposition(language: str, line: str) -> None:
@@ -994,6 +995,7 @@ def test_a_prefix_inside_a_sentence_is_a_preposition(language: str, line: str) -
         ("en", "Words and pictures by Ellen Moorcroft", ("Ellen Moorcroft",)),
         ("en", "Winter Light: an essay by Ellen Moorcroft", ("Ellen Moorcroft",)),
         ("es", "Publicado el 5 de mayo de 2023 por Ana López", ("Ana López",)),
+        ("en", "WORDS AND PICTURES BY ELLEN MOORCROFT", ("Ellen Moorcroft",)),
     ],
 )
 def test_a_credit_after_a_title_label_or_date_still_names_its_author(

@@ -250,15 +250,18 @@ def _in_clause(text: str, match: re.Match[str], rules: Rules) -> bool:
     survey was carried out by X"); in German, which capitalises its nouns, any two lower-case
     words will do ("… Gründung eines Freundeskreises unter Leitung von X"). A title, a label
     or a date before a credit has fewer, the joiners of a credit aside ("Ein Beitrag von X",
-    "12. März 2024 von X", "Text and photos by X", "A short film by X")."""
+    "12. März 2024 von X", "Text and photos by X", "A short film by X"). A line in capitals
+    is read the same way ("GET THE APP ON THE GO BY CLICKING HERE")."""
     clause = _CLAUSE_START.split(text[: match.start()])[-1].split()
+    shouted = text.isupper()  # a line in capitals: each of its words may be a lower-case one
     joiners = rules.words["name_joiner"]
-    lower = [word.casefold() for word in clause if word[:1].islower() and word not in joiners]
+    lower = [w.casefold() for w in clause if (shouted or w[:1].islower()) and w.casefold() not in joiners]
     if len(lower) < MIN_CLAUSE_LOWER_WORDS:
         return False
+    if not shouted and rules.languages and rules.languages[0] in _NOUNS_CAPITALISED:  # the page's own language
+        return True
     function_words = frozenset().union(*(STOPWORDS.get(lang, frozenset()) for lang in rules.languages))
-    capitalised = bool(rules.languages) and rules.languages[0] in _NOUNS_CAPITALISED  # the page's own language
-    return capitalised or not function_words.isdisjoint(lower)
+    return not function_words.isdisjoint(lower)
 
 
 def split_names(text: str, rules: Rules, *, strict: bool = False) -> tuple[str, ...]:
