@@ -47,7 +47,7 @@ from newsparse.filters.noise import noise_rule
 from newsparse.model import Byline, RelatedLink, Removal, VoteCount
 from newsparse.normalize import SENTENCE_END, phrase_key, word_count
 from newsparse.page import Block, Hints
-from newsparse.region import Region, main_region
+from newsparse.region import Region, is_code, main_region, stretch_end
 from newsparse.rules import Rules
 from newsparse.sources.main_content import CELL_SEPARATOR
 
@@ -166,6 +166,33 @@ RECIPE_CARD_REACH = 20
 # Its method is a few steps: one sentence under a run of counts is the footer's ("1 Fans Like",
 # "299 Followers" / "Nobody covers the region like we do.").
 MIN_METHOD_STEPS = 2
+# A box of teasers inside the article ("Most Read" over three titles and their authors): its
+# label within a few lines of the stretch's end (a share button between), the text resuming
+# within this many lines under it, in this many paragraphs in a row, at least this share
+# of their words of four letters or more standing in the text above (a teaser's excerpt, a
+# footer's notice or the comments' rules are on a topic of their own).
+BOX_HEAD_REACH = 3
+BOX_REACH = 12
+MIN_RESUMED_PARAGRAPHS = 3
+MIN_TOPIC_OVERLAP = 0.4
+# A code listing the text goes on under: two lines or more (a wire credit's "…; Editing by …"
+# has a semicolon on its one line), up to this many, of code or of its output's few words
+# ("> 29" / "100").
+MIN_LISTING_LINES = 2
+MAX_LISTING_LINES = 25
+MAX_OUTPUT_WORDS = 3
+# A table of contents under the article's first paragraphs: at least this many of its lines,
+# within this many, are its sections' subheadings printed again further down.
+MIN_CONTENTS_ENTRIES = 3
+MAX_CONTENTS_LINES = 20
+CONTENTS_GAP = 3
+# A recipe's nutrition facts: the energy within this many lines of the method's end.
+NUTRITION_REACH = 5
+_ENERGY = re.compile(r"\d\s?(?:kcal|kj)\b", re.IGNORECASE)
+# A list item's bullet as a dump prints it; "?" is a glyph it could not print. No quotation
+# mark: paragraphs of quotes in a row ("« … »") are no list.
+_BULLET = re.compile(r"([*+•·▪◦‣●■►▸–—?-])\s+\w")
+_TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
 _WORD = re.compile(r"[^\W\d]{2,}")
 # A quantity: "200", "0,5", "1/2", "½", a mixed number ("1 1/2", "1½") or a range ("1-2", "1 – 1 1/2").
 _AMOUNT = r"(?:\d+(?:[.,/]\d+)?(?:\s\d+/\d+|\s?[½¼¾⅓⅔])?|[½¼¾⅓⅔])"
@@ -646,7 +673,7 @@ def lay_out(
         )
         region = _past_header(blocks, marks, _under_headline(blocks, marks, region, headline), headline)
         marks = _above(blocks, marks, region.start, headline, rules)
-        limit = _past_recipe(blocks, marks, _past_sequence(blocks, marks, _extended_end(blocks, marks, region.end)))
+        limit, marks = _stretch_end(blocks, marks, region)
         marks = _off_column(blocks, marks, region.start, limit, headline)
         text_start = region.start
     else:
@@ -865,7 +892,7 @@ def _without_edges(blocks: tuple[Block, ...], body: list[int]) -> list[int]:
         first += 1
     first = _with_section_headings(blocks, body, first)
     del body[:first]
-    if not _closing_list(blocks, body) and not _closing_sequence(blocks, body):
+    if not _closing_list(blocks, body) and not _closing_sequence(blocks, body) and not _closing_nutrition(blocks, body):
         while body and _loose_end(blocks[body[-1]]):
             body.pop()
     return body
@@ -914,6 +941,13 @@ def _closing_sequence(blocks: tuple[Block, ...], body: list[int]) -> bool:
         return False
     keys = [key for i in body[-SEQUENCE_REACH:] if (key := _item_key(blocks[i]))]
     return len(keys) >= 2 and _follows(keys[-1], keys[-2])
+
+
+def _closing_nutrition(blocks: tuple[Block, ...], body: list[int]) -> bool:
+    """The body ends in a recipe's nutrition facts ("390 kcal" / "8 g Eiweiß"): short as its
+    rows are, they are the recipe's."""
+    rows = list(itertools.takewhile(lambda i: _amounts(blocks[i]), reversed(body)))
+    return any(_ENERGY.search(blocks[i].text) for i in rows)
 
 
 def _without_bio(
@@ -1083,6 +1117,16 @@ def _above_mark(text: str) -> Mark:
     return Mark("noise", removal=Removal(text, "boilerplate.before_article", "above the page's longest run of text"))
 
 
+def _stretch_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], region: Region) -> tuple[int, tuple[Mark, ...]]:
+    """Where a dump's article ends: the stretch's end, moved past what the article goes on with
+    that costs a stretch (closing sentences, lists, a recipe card, a box inside the text); the
+    marks of the lines passed over that are not the article's (a box's teasers)."""
+    end = _past_sequence(blocks, marks, _extended_end(blocks, marks, region.end))
+    end = _past_nutrition(blocks, marks, _past_bullets(blocks, marks, _past_recipe(blocks, marks, end)))
+    end, marks = _past_box(blocks, marks, region.start, end)
+    return _past_contents(blocks, marks, end)
+
+
 def _extended_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:
     """The stretch's end, moved past the short sentences that close many articles
     ("Russia has not yet commented."): a line ending like a sentence still belongs to it,
@@ -1094,16 +1138,38 @@ def _extended_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) 
     if end and marks[end - 1] is CONTENT and blocks[end - 1].text.endswith(":"):
         end = _list_end(blocks, marks, end - 1)
     while end < len(blocks) and (
-        marks[end] is CONTENT or _credit_over_sentence(blocks, marks, end) or _control_between_steps(blocks, marks, end)
+        marks[end] is CONTENT
+        or _credit_over_sentence(blocks, marks, end)
+        or _control_between_steps(blocks, marks, end)
+        or _quote_over_sentence(blocks, marks, end)
     ):
         text = blocks[end].text
-        if marks[end] is not CONTENT or text.endswith(SENTENCE_END) or _control_between_steps(blocks, marks, end):
+        if (
+            marks[end] is not CONTENT
+            or text.endswith(SENTENCE_END)
+            or _noted_sentence(text)
+            or _control_between_steps(blocks, marks, end)
+        ):
             end += 1
         elif text.endswith(":"):
             end = _list_end(blocks, marks, end)
+        elif (listed := _listing_end(blocks, marks, end)) > end:
+            end = listed
         else:
             break
     return end
+
+
+def _listing_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int) -> int:
+    """Past a code listing and its output ("import ctypes" / "> 29" / "100") that the text
+    goes on under in a sentence; ``start`` itself when no such listing starts there."""
+    end = start
+    while end < min(len(blocks), start + MAX_LISTING_LINES) and marks[end] is CONTENT:
+        if not (is_code(blocks[end].text) or (end > start and blocks[end].words <= MAX_OUTPUT_WORDS)):
+            break
+        end += 1
+    under = end < len(blocks) and marks[end] is CONTENT and blocks[end].text.endswith(SENTENCE_END)
+    return end if end - start >= MIN_LISTING_LINES and under and is_code(blocks[start].text) else start
 
 
 def _past_sequence(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:
@@ -1117,6 +1183,33 @@ def _past_sequence(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int)
     return end
 
 
+def _past_bullets(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:
+    """The stretch's end, moved past the rest of a bulleted list its last lines stand in (the
+    last item perhaps wrapped onto a line of its own): the items after it carry the same
+    bullet ("* …", "• …", a glyph the dump could not print, "? …")."""
+    last = next((i for i in range(end - 1, max(-1, end - 3), -1) if _bullet(blocks[i].text)), None)
+    if last is None or last < 1 or not all(marks[i] is CONTENT for i in range(last - 1, end)):
+        return end
+    bullet = _bullet(blocks[last].text)
+    if bullet is None or _bullet(blocks[last - 1].text) != bullet:
+        return end
+    moved = end
+    while moved < len(blocks) and marks[moved] is CONTENT and _bullet_or_wrap(blocks[moved].text, bullet):
+        moved += 1
+    return _extended_end(blocks, marks, moved) if moved > end else end
+
+
+def _bullet_or_wrap(text: str, bullet: str) -> bool:
+    """An item with the list's bullet, or the rest of one wrapped onto the next line ("i przy …")."""
+    return _bullet(text) == bullet or text[:1].islower()
+
+
+def _bullet(text: str) -> str | None:
+    """The symbol a list item opens with ("*", "•", "?"), if it opens with one."""
+    found = _BULLET.match(text)
+    return found.group(1) if found else None
+
+
 def _past_recipe(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:
     """The stretch's end, moved past a recipe card under the text: the ingredient list and the
     method's short steps cost the stretch, which ends at the blog post over them. The list
@@ -1128,6 +1221,139 @@ def _past_recipe(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -
         return end
     stop = _past_sequence(blocks, marks, _extended_end(blocks, marks, method))
     return stop if stop - method >= MIN_METHOD_STEPS else end  # one sentence under counts is a footer's
+
+
+def _past_box(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int) -> tuple[int, tuple[Mark, ...]]:
+    """The stretch's end, moved past a box of teasers set inside the article ("Most Read" or
+    "Mehr zum Thema" over a few titles and their authors) where the article's own text resumes
+    under it: paragraphs in a row that go on in the words of the text above, not a teaser's
+    excerpt, a footer's notice or a comment (each of those on a topic of its own). The box's
+    lines are dropped as teasers; its label no longer ends the article."""
+    head = _box_head(marks, end)
+    if head is None or not marks[head].closes_article:
+        return end, marks
+    resume = _resumed_text(blocks, marks, head + 1)
+    if resume is None or not _same_topic(blocks, range(start, end), range(resume, resume + MIN_RESUMED_PARAGRAPHS)):
+        return end, marks
+    boxed = [
+        _teaser_mark(blocks[i].text) if marks[i] is CONTENT else _not_closing(marks[i]) for i in range(end, resume)
+    ]
+    return _resumed(blocks, (*marks[:end], *boxed, *marks[resume:]), resume)
+
+
+def _resumed(blocks: tuple[Block, ...], marks: tuple[Mark, ...], resume: int) -> tuple[int, tuple[Mark, ...]]:
+    """The end of the article's text that resumes at ``resume``, scored as a stretch is, and
+    followed as the stretch's end is (closing sentences, a numbered list)."""
+    stop = stretch_end(blocks, [m is CONTENT for m in marks], _walls(blocks, marks), resume)
+    return _past_sequence(blocks, marks, _extended_end(blocks, marks, stop)), marks
+
+
+def _box_head(marks: tuple[Mark, ...], end: int) -> int | None:
+    """The first line at ``end`` that a rule closes the article with or that is no noise; a
+    few buttons ("compartir") may stand over it."""
+    reach = range(end, min(len(marks), end + BOX_HEAD_REACH))
+    return next((i for i in reach if marks[i].closes_article or marks[i].kind != "noise"), None)
+
+
+def _not_closing(mark: Mark) -> Mark:
+    return dataclasses.replace(mark, closes_article=False) if mark.closes_article else mark
+
+
+def _past_contents(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> tuple[int, tuple[Mark, ...]]:
+    """The stretch's end, moved past a table of contents under the article's first paragraphs
+    ("Inhalt" over the titles of its sections) and on through the sections it lists: its lines
+    are the subheadings printed again further down, between the text's paragraphs. The table's
+    lines are dropped; the later copies, as every repeated line, are."""
+    entries = _contents(blocks, marks, end)
+    if not entries:
+        return end, marks
+    resume = entries[-1] + 1
+    while resume < len(blocks) and not (marks[resume] is CONTENT and _is_paragraph(blocks[resume])):
+        resume += 1
+    listed = [
+        Mark("noise", removal=Removal(blocks[i].text, "boilerplate.contents", "a table of contents"))
+        if marks[i] is CONTENT
+        else marks[i]
+        for i in range(end, resume)
+    ]
+    return _resumed(blocks, (*marks[:end], *listed, *marks[resume:]), resume)
+
+
+def _contents(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int) -> list[int]:
+    """The entries of a table of contents right at ``start``: short lines, a label aside, at
+    least a few of them printed again, in their order, as the subheadings of the text that
+    goes on right under the table, a paragraph or more under each; none when the lines there
+    are no such table (a teaser list printed again in a side column has no text between)."""
+    stop = min(len(blocks), start + MAX_CONTENTS_LINES)
+    lines: dict[str, int] = {}
+    for i in range(start, stop):
+        lines.setdefault(blocks[i].text, i)
+    copy: dict[int, int] = {}  # a line of the table's next copy
+    for i in range(len(blocks) - 1, start, -1):
+        first = lines.get(blocks[i].text)
+        if first is not None and first < i:
+            copy[first] = i
+    entries = []
+    for i in range(start, stop):
+        if marks[i].closes_article or blocks[i].words > MAX_TITLE_WORDS or _is_paragraph(blocks[i]):
+            break
+        if i in copy:
+            entries.append(i)
+    copies = [copy[i] for i in entries]
+    if len(entries) < MIN_CONTENTS_ENTRIES or not entries[-1] < copies[0] <= entries[-1] + CONTENTS_GAP:
+        return []
+    sections = itertools.pairwise(copies)
+    between = all(a < b and any(blocks[k].words >= MIN_PROSE_WORDS for k in range(a + 1, b)) for a, b in sections)
+    return entries if between else []
+
+
+def _resumed_text(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int) -> int | None:
+    """The first of a few paragraphs in a row shortly after ``start``, with only short lines
+    that are no comment's or author's before them (a box's titles, its authors' names)."""
+    for i in range(start, min(len(blocks), start + BOX_REACH)):
+        if marks[i].closes_article or marks[i].kind == "author":
+            return None
+        if marks[i] is CONTENT and _is_paragraph(blocks[i]):
+            following = range(i, min(len(blocks), i + MIN_RESUMED_PARAGRAPHS))
+            whole = len(following) == MIN_RESUMED_PARAGRAPHS
+            return i if whole and all(marks[j] is CONTENT and _is_paragraph(blocks[j]) for j in following) else None
+    return None
+
+
+def _same_topic(blocks: tuple[Block, ...], before: range, after: range) -> bool:
+    """Whether the lines ``after`` go on in the words of the lines ``before``: a good share of
+    their longer words stand in the text above (names, places, the story's nouns)."""
+    seen = {w.casefold() for i in before for w in _TOPIC_WORD.findall(blocks[i].text)}
+    words = [w.casefold() for i in after for w in _TOPIC_WORD.findall(blocks[i].text)]
+    return bool(words) and sum(w in seen for w in words) >= MIN_TOPIC_OVERLAP * len(words)
+
+
+def _past_nutrition(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:
+    """The stretch's end, moved past a recipe's nutrition facts right under its method: a
+    line that gives the energy ("318 kcal", "Energie 1331 kJ") within a few short lines of the
+    end (a heading, "1 Stück ca.:"), and the amounts under it ("8 g Eiweiß", "Fett 20 g")."""
+    energy = _energy_line(blocks, marks, end)
+    if energy is None:
+        return end
+    stop = energy + 1
+    while stop < len(blocks) and marks[stop] is CONTENT and _amounts(blocks[stop]):
+        stop += 1
+    return stop
+
+
+def _energy_line(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int) -> int | None:
+    """The line giving a recipe's energy among the few short lines at ``start``."""
+    for i in range(start, min(len(blocks), start + NUTRITION_REACH)):
+        if marks[i].closes_article or blocks[i].words > MAX_QUANTITY_WORDS:
+            return None
+        if marks[i] is CONTENT and _ENERGY.search(blocks[i].text):
+            return i
+    return None
+
+
+def _amounts(block: Block) -> bool:
+    """A short line that gives an amount: a nutrition table's row."""
+    return block.words <= MAX_QUANTITY_WORDS and _DIGIT.search(block.text) is not None
 
 
 def _ingredients_after(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int | None:
@@ -1226,6 +1452,25 @@ def _credit_over_sentence(blocks: tuple[Block, ...], marks: tuple[Mark, ...], in
     erschienen."): the photo stands inside the text, which closes under it."""
     return (
         marks[index].rule == "noise.image_credit"
+        and index + 1 < len(blocks)
+        and marks[index + 1] is CONTENT
+        and blocks[index + 1].text.endswith(SENTENCE_END)
+    )
+
+
+def _noted_sentence(text: str) -> bool:
+    """A sentence with a note in full-width brackets after it, as Chinese and Japanese wire
+    copy closes ("…英雄的城！（评论员 罗博 萧海川）"): the sentence ends before the note."""
+    before, bracket, _ = text.rpartition("（")
+    return bool(bracket) and text.endswith("）") and before.rstrip().endswith(SENTENCE_END)
+
+
+def _quote_over_sentence(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """A sentence of the text printed again (a pull quote) with a sentence under it: the quote
+    stands inside the text, which closes under it."""
+    return (
+        marks[index].rule == "noise.duplicate_line"
+        and blocks[index].text.endswith(SENTENCE_END)
         and index + 1 < len(blocks)
         and marks[index + 1] is CONTENT
         and blocks[index + 1].text.endswith(SENTENCE_END)

@@ -67,6 +67,11 @@ def _score(block: Block) -> int:
     return 0 if score < 0 and _CODE.search(block.text) else score
 
 
+def is_code(text: str) -> bool:
+    """A line of code: an assignment, a call, a statement's keyword, a shell prompt, a tag."""
+    return _CODE.search(text) is not None
+
+
 def _line_score(block: Block) -> int:
     text = block.text
     if text.endswith(_SENTENCE_END):
@@ -162,6 +167,22 @@ def _stretches(blocks: Sequence[Block], content: Sequence[bool], walls: Sequence
             start, total, best, best_end = i + 1, 0, 0, i + 1
     if best > 0:
         yield Region(start, best_end), best
+
+
+def stretch_end(blocks: Sequence[Block], content: Sequence[bool], walls: Sequence[bool], start: int) -> int:
+    """Where the stretch that starts at ``start`` ends, scored as ``main_region`` scores one."""
+    listed = _list_items(blocks, content)
+    total, best, best_end = 0, 0, start
+    for i in range(start, len(blocks)):
+        if walls[i]:
+            break
+        score = _score(blocks[i]) if content[i] else -NOISE_COST
+        total += max(score, 0) if listed[i] else score
+        if total > best:
+            best, best_end = total, i + 1
+        if total <= 0 or best - total >= DRAWDOWN:
+            break
+    return best_end
 
 
 def _list_items(blocks: Sequence[Block], content: Sequence[bool]) -> list[bool]:
