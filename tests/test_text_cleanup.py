@@ -172,6 +172,21 @@ def test_an_invisible_character_that_mojibake_stood_for_is_dropped() -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "line", "credit"),
+    [
+        ("en", "Firefighters work through the night above the harbour on Sunday. (AP Photo/Lena Ortiz)", True),
+        ("en", "Flooded streets of the old town after the storm (EPA)", True),
+        ("de", "Demonstranten vor dem Landtag in Schwerin am Samstag (dpa)", True),
+        # An abbreviation of the text's own term: an agency is named in its own case.
+        ("de", "Das wichtigste Vorhaben des Jahres: die elektronische Patientenakte (ePA)", False),
+    ],
+)
+def test_a_caption_ends_in_an_agency_named_in_its_own_case(language: str, line: str, credit: bool) -> None:
+    found = noise_rule(line, rules_for(language))
+    assert (found is not None and found[1].rule == "noise.image_credit") is credit
+
+
+@pytest.mark.parametrize(
     ("line", "counter"),
     [
         ("3/12 Crowds gather outside the town hall on Friday", True),

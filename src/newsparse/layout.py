@@ -160,6 +160,11 @@ MAX_LIST_LABELS = 3
 # ingredients, not with a kicker to trim.
 MIN_OPENING_QUANTITIES = 2
 OPENING_LINES = 3
+# A list of works, each credited to its maker ("Plum Clafoutis by Harbor Kitchen Notes", a
+# roundup's links; "Der Vorleser von Bernhard Schlink", a reading list): this many such lines
+# in a row, one tag, each naming someone else, are the article's list, not its byline said
+# again (fixtures html-en-blog-roundup-credited-dishes, html-de-blog-leseliste-titel-von).
+MIN_CREDITED_WORKS = 3
 # A recipe card under the article's text (its name, servings and times over the ingredients):
 # its ingredient list starts within this many lines of the stretch's end.
 RECIPE_CARD_REACH = 20
@@ -424,6 +429,47 @@ def _mark_boxed_teasers(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rule
     return tuple(result)
 
 
+def _mark_credited_works(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
+    """A list of works credited to their makers, one a line: its author lines are content.
+    The run is of lines of one tag that each credit a title (some names fail the strict reading
+    and stay content, "… by What's for Tea?"), labels of its parts between them; a byline
+    repeated names the same author each time."""
+    if sum(mark.kind == "author" for mark in marks) < MIN_CREDITED_WORKS:
+        return marks  # most pages: no list to look for
+    result = list(marks)
+    start = 0
+    while start < len(blocks):
+        end = start
+        while (
+            end < len(blocks)
+            and blocks[end].tag == blocks[start].tag
+            and _in_credit_list(blocks[end], marks[end], rules)
+        ):
+            end += 1
+        authored = [i for i in range(start, end) if marks[i].kind == "author"]
+        if len(authored) >= MIN_CREDITED_WORKS and len({marks[i].authors for i in authored}) == len(authored):
+            result[start:end] = [CONTENT] * (end - start)
+        start = max(end, start + 1)
+    return tuple(result)
+
+
+def _in_credit_list(block: Block, mark: Mark, rules: Rules) -> bool:
+    """A credited work, or a label between the list's parts ("Dessert", "Zum Frühstück")."""
+    return (mark is CONTENT and block.words <= MAX_LIST_LABEL_WORDS) or _credits_work(block, mark, rules)
+
+
+def _credits_work(block: Block, mark: Mark, rules: Rules) -> bool:
+    """A title and its maker ("Apple Dutch Baby by Salt and Cedar"): a byline prefix after the title's
+    words, in a line no longer than a bar, dated by nothing (a dated bar's "12. März 2024 von
+    Anna Weber" is a byline)."""
+    if mark is CONTENT:  # the cheap tests first: this runs on every block
+        if block.words > MAX_BAR_WORDS or rules.byline_words.isdisjoint(block.text.casefold().split()):
+            return False
+    elif not (mark.kind == "author" and mark.inline and mark.date is None):
+        return False
+    return any(m.start() > 0 for m in rules.inline_byline.finditer(block.text))
+
+
 def _dated_teaser(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
     """A title and its date line between two paragraphs (not under a question or a breadcrumb
     that looks like one: a thread's title and its poster's date follow those). A numbered
@@ -664,6 +710,7 @@ def lay_out(
     geführt …:", an exhibition's dates) and stays in the body.
     """
     marks = _mark_boxed_teasers(blocks, tuple(mark_block(b, rules, hints.boxed) for b in blocks), rules)
+    marks = _mark_credited_works(blocks, marks, rules)
     # A dump's first line is often the page's <title>: what it says, the site name taken off.
     title = strip_site_name(blocks[0].text, None) if blocks and headline_text is None else ""
     if headline_text is None:
