@@ -90,6 +90,9 @@ _META_BAR = re.compile(r"\s(?:[|·•–]|//)\s")
 MAX_LIST_ITEMS = 12
 # Indentation a line of the article may differ by (list items, quotes) from its prose.
 COLUMN_SLACK = 2
+# A table set inside the text has at least this many rows: a photo's caption over its credit,
+# indented as a table would be, has two.
+MIN_TABLE_ROWS = 3
 # A paragraph this many columns away from the article's prose is another column's, where it
 # stands between two of the article's paragraphs (every prose line this far away, wherever it
 # stands, cost an inscriptis page laid out in table columns 5 `with` snippets).
@@ -222,6 +225,8 @@ MAX_HEADLINE_KICKER_WORDS = 8
 MAX_FRAGMENT_WORDS = 5
 # What ends a sentence at a body's last line: a closing quote or bracket also ends labels.
 _SENTENCE_STOP = (".", "!", "?", "…", "。", "！", "？")
+# ... and what ends a sentence that opens the text: an ellipsis ends a teaser's excerpt cut off.
+_FULL_STOP = (".", "!", "?", "。", "！", "？")
 # A row of this many short cells is a table's data (``main_content`` joins a row of short cells).
 MIN_DATA_CELLS = 4
 # Elements of a list or a table: a run of them at the body's end is one list, not loose labels.
@@ -719,6 +724,7 @@ def lay_out(
             blocks, headline_model.best(blocks, _candidates(blocks, marks, region.start, title, url))
         )
         region = _past_header(blocks, marks, _under_headline(blocks, marks, region, headline), headline)
+        region = Region(_extended_start(blocks, marks, region.start, headline), region.end)
         marks = _above(blocks, marks, region.start, headline, rules)
         limit, marks = _stretch_end(blocks, marks, region)
         marks = _off_column(blocks, marks, region.start, limit, headline)
@@ -1084,11 +1090,24 @@ def _lead(
     below = [i for i in range(headline + 1, first) if marks[i] is CONTENT]
     if below and blocks[below[0]].words >= MIN_PROSE_WORDS:
         return below[0]  # right under the headline, a standfirst need not end in a full stop
-    # A short line that is all that stands between the headline and the text is the subtitle:
-    # a caption comes with a credit or a byline and a date around it, a kicker over the title.
-    if below == [headline + 1] == [first - 1] and _subtitle(blocks[headline + 1], rules):
-        return headline + 1
+    # A short line that is all that stands between the headline (and its byline or dateline)
+    # and the text is the subtitle: a caption comes with a credit around it, a video's title
+    # under the share bar, a kicker over the title; the headline said again in other words
+    # (the post's own title under the page's) is none.
+    subtitle = blocks[first - 1]
+    if (
+        below == [first - 1]
+        and _subtitle(subtitle, rules)
+        and _header_meta_only(marks, headline, first - 1)
+        and not same_title(subtitle.text, blocks[headline].text)
+    ):
+        return first - 1
     return next((i for i in below if _is_paragraph(blocks[i])), None)
+
+
+def _header_meta_only(marks: tuple[Mark, ...], headline: int, index: int) -> bool:
+    """Nothing but the header's byline and dateline between the headline and ``index``."""
+    return all(marks[i].kind in ("author", "date") for i in range(headline + 1, index))
 
 
 def _quantity_list(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, end: int) -> set[int]:
@@ -1127,15 +1146,22 @@ def _off_column(
     """Inside the article's stretch, a line that is not a sentence and stands at another
     indentation than the stretch's prose belongs to another column (flatteners such as
     inscriptis keep a page's columns apart by indentation), and so does a paragraph set far
-    off between two of the article's."""
+    off between two of the article's. The text's own lines keep their place: a numbered
+    subheading whose number hangs in the margin, a listing indented under the prose, a table's
+    rows set inside the text."""
     counts = Counter(blocks[i].indent for i in range(start, end) if blocks[i].words >= MIN_PROSE_WORDS)
     if not counts:
         return marks
     column = counts.most_common(1)[0][0]
+    numbered = {i: key for i in range(start, end) if (key := _item_key(blocks[i])) and key[0] == "number"}
 
     def off(i: int) -> bool:
         block = blocks[i]
-        if abs(block.indent - column) <= COLUMN_SLACK or i == headline:
+        if abs(block.indent - column) <= COLUMN_SLACK or i == headline or _hanging_number(blocks, i, column, numbered):
+            return False
+        if block.indent > column and is_code(block.text):
+            return False  # a listing keeps its own indentation under the prose
+        if _nested_run(blocks, marks, i, column):
             return False
         return not is_prose(block.text) or _interleaved(blocks, marks, i, column)
 
@@ -1146,6 +1172,60 @@ def _off_column(
         else m
         for i, (b, m) in enumerate(zip(blocks, marks, strict=True))
     )
+
+
+def _nested_run(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int, column: int) -> bool:
+    """A run of lines at one indentation of their own, with the article's lines right above
+    and right under it: a table's rows set inside the text, not a column beside it, whose
+    lines would run on past the article's."""
+    indent = blocks[index].indent
+    if abs(indent - column) >= MIN_SIDE_COLUMN_GAP or not _row(blocks[index], marks[index], indent):
+        return False
+    first = last = index
+    while first > 0 and _row(blocks[first - 1], marks[first - 1], indent):
+        first -= 1
+    while last + 1 < len(blocks) and _row(blocks[last + 1], marks[last + 1], indent):
+        last += 1
+    edges = (first - 1, last + 1)
+    return (
+        last - first + 1 >= MIN_TABLE_ROWS
+        and all(0 <= j < len(blocks) for j in edges)
+        and all(marks[j] is CONTENT and abs(blocks[j].indent - column) <= COLUMN_SLACK for j in edges)
+    )
+
+
+def _row(block: Block, mark: Mark, indent: int) -> bool:
+    """A table's row at ``indent``: cells, no sentence, no list's marker (a teaser list's
+    "* Title" items, a question over its excerpt are a box of links)."""
+    return (
+        mark is CONTENT
+        and block.indent == indent
+        and not is_prose(block.text)
+        and _LIST_MARKER.match(block.text) is None
+    )
+
+
+def _hanging_number(
+    blocks: tuple[Block, ...], index: int, column: int, numbered: Mapping[int, tuple[str, int]]
+) -> bool:
+    """A numbered subheading whose number hangs in the margin ("1. Rechen statt Vertikutierer"
+    at column 5 over prose at 8): its words stand in the article's column, and its number
+    counts on from or to another's at the same indentation ("2. Kahle Stellen nachsäen")."""
+    key = numbered.get(index)
+    block = blocks[index]
+    if key is None or abs(block.indent + _words_offset(block.text) - column) > COLUMN_SLACK:
+        return False
+    return any(
+        blocks[j].indent == block.indent and (_follows(other, key) or _follows(key, other))
+        for j, other in numbered.items()
+        if j != index
+    )
+
+
+def _words_offset(text: str) -> int:
+    """Where a numbered line's words start after its number ("12. " is four characters)."""
+    number = _NUMBERED_ITEM.match(text)
+    return number.end() - 1 if number else 0
 
 
 def _interleaved(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int, column: int) -> bool:
@@ -1217,6 +1297,28 @@ def _listing_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int)
         end += 1
     under = end < len(blocks) and marks[end] is CONTENT and blocks[end].text.endswith(SENTENCE_END)
     return end if end - start >= MIN_LISTING_LINES and under and is_code(blocks[start].text) else start
+
+
+def _extended_start(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, headline: int | None) -> int:
+    """The stretch's start, moved up over the short sentences that open the article right
+    above it ("The lamp had gone out again."): each costs the stretch, which then
+    starts at the first long paragraph."""
+    top = 0 if headline is None else headline + 1
+    while start > top and marks[start - 1] is CONTENT and _opening_sentence(blocks[start - 1]):
+        start -= 1
+    return start
+
+
+def _opening_sentence(block: Block) -> bool:
+    """A sentence of words ending in a full stop: not a step's bare "1.", a teaser's excerpt cut
+    off ("… the council said,..."), a caption closed by its credit ("… [Photo: AP]") nor a
+    teaser's short question ("Want more tips?"); or a line that introduces the text with a
+    colon ("X, chair of Y, on the draft law:"), not a label's few words ("Share:")."""
+    text = block.text
+    if text.endswith(":"):
+        return block.words > MAX_FRAGMENT_WORDS
+    sentence = block.words >= 2 and text.endswith(_FULL_STOP) and not text.endswith(("...", "…"))
+    return sentence and not is_title_like(text)
 
 
 def _past_sequence(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) -> int:

@@ -29,8 +29,9 @@ _MAYBE_INVISIBLE = re.compile("[\u200b-\u200f\u2060-\u2064\ufeff\u00ad\u061c\u20
 _CONTROLS = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0), *range(0xD800, 0xE000)])
 _ODD_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4")
 # What the last character of a sentence can be, in the languages and typographies seen:
-# German closes quotes with “ and ‘, French with », Japanese ends with 。.
-SENTENCE_END = (".", "!", "?", "…", '"', "”", "“", "’", "‘", "»", "«", ")", "。", "！", "？", "」")
+# German closes quotes with “ and ‘, French with », Japanese ends with 。, Chinese news with the
+# reporter's name in full-width brackets ("…不要在湖中游泳。（记者 李明）").
+SENTENCE_END = (".", "!", "?", "…", '"', "”", "“", "’", "‘", "»", "«", ")", "。", "！", "？", "」", "）")
 # Han, kana and hangul: scripts written without spaces between words.
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Two characters of those scripts carry about as much as one English word.

@@ -64,7 +64,7 @@ def _score(block: Block) -> int:
     headlines then walls the article off, while one subheading inside it does not. A short
     line of code costs nothing."""
     score = _line_score(block)
-    return 0 if score < 0 and _CODE.search(block.text) else score
+    return 0 if score < 0 and is_code(block.text) else score
 
 
 def is_code(text: str) -> bool:
