@@ -198,3 +198,59 @@ def test_a_caption_ends_in_an_agency_named_in_its_own_case(language: str, line: 
 def test_a_fraction_before_its_unit_is_a_quantity_not_a_gallery_counter(line: str, counter: bool) -> None:
     found = noise_rule(line, rules_for("en"))
     assert (found is not None and found[1].rule == "noise.image_credit") is counter
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "rule"),
+    [
+        (
+            "« A compost thermometer, three weeks on | Main | The great slug census of May »",
+            "en",
+            "noise.site_furniture",
+        ),
+        ("« Ein Thermometer im Kompost | Hauptseite | Die große Schneckenzählung »", "de", "noise.site_furniture"),
+        ("« Ein Thermometer im Kompost | Hauptseite", "de", "noise.site_furniture"),
+        ("Article précédent : Les confitures de coings de ma grand-mère", "fr", "noise.teaser_link"),
+        ("Next post", "en", "noise.site_furniture"),
+        ("Entrada anterior", "es", "noise.site_furniture"),
+        ("A compost thermometer, three weeks on was the previous entry in this blog.", "en", "noise.site_notice"),
+        ("Listed below are links to weblogs that reference Why my leeks bolted in April:", "en", "noise.site_notice"),
+        ("Der Kompost im März ist der vorherige Eintrag in diesem Blog.", "de", "noise.site_notice"),
+        (
+            "A version of this article appeared July 2, 2013, on page A4 in the U.S. edition with the headline: Ferry"
+            " Fares Rise.",
+            "en",
+            "noise.site_notice",
+        ),
+        ("Log in or register to post comments", "en", "noise.comment_form"),
+        ("« Nous ne lâcherons rien », a lancé la syndicaliste devant la préfecture.", "fr", None),
+        ("The next post office to close will be the one on Mill Road, the council said.", "en", None),
+    ],
+)
+def test_a_blogs_pager_and_sidebar_notes_are_noise(line: str, language: str, rule: str | None) -> None:
+    """The post's neighbours ("« Older | Main | Newer »", "Previous post: …"), Movable Type's notes
+    beside the entry and its trackbacks; prose that quotes in guillemets or says "next post" stays."""
+    found = noise_rule(line, rules_for(language))
+    assert (found[1].rule if found else None) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        (
+            '<a href="https://www.youtube.com/watch?v=Qw7" rel="nofollow"><img src="https://img.example.com/q.jpg"/></a>',
+            "noise.markup",
+        ),
+        (
+            "&amp;lt;iframe src=&quot;https://player.example.com/embed/41&quot; width=&quot;600&quot;&amp;gt;",
+            "noise.markup",
+        ),
+        ("<The Palace: Tale of Jang Noksu> airs on Mondays at nine, the network said.", None),
+        ("<3 to everyone who came to the market on Sunday, see you next month.", None),
+    ],
+)
+def test_an_embeds_markup_printed_as_text_is_noise(line: str, rule: str | None) -> None:
+    """A CMS that printed an embed's code shows a tag with its attributes; a title in angle
+    brackets or a heart is text."""
+    found = noise_rule(line, rules_for("en"))
+    assert (found[1].rule if found else None) == rule

@@ -67,7 +67,23 @@ def noise_rule(text: str, rules: Rules) -> tuple[NoiseRule, Removal] | None:
         return RELATED_LABEL, Removal(text=text, rule=RELATED_LABEL.name, detail=detail)
     if _share_bar(key, rules):
         return SHARE_BAR, Removal(text=text, rule=SHARE_BAR.name, detail="a bar of share buttons")
+    if _pager(text):
+        return PAGER, Removal(text=text, rule=PAGER.name, detail="a pager: the post's neighbours around a link home")
+    if text[:1] in "<&" and _MARKUP.match(text):
+        return MARKUP, Removal(text=text, rule=MARKUP.name, detail="an element's markup shown as text")
     return _prefix_rule(text, key, rules)
+
+
+def _pager(text: str) -> bool:
+    """ "« Older post | Main | Newer post »": a blog's pager, the neighbours' titles in guillemets
+    around a short link home; the first and the last post have one neighbour ("« Older post |
+    Main"). Guillemets that quote prose hold no bar of links."""
+    older, newer = text.startswith("«"), text.endswith("»")
+    if not (older or newer) or "|" not in text:
+        return False
+    links = text.split("|")
+    home = links[1 if older else 0 : -1 if newer else None]
+    return all(len(link.split()) <= MAX_PAGER_HOME_WORDS for link in home)
 
 
 def _share_bar(key: str, rules: Rules) -> bool:
@@ -173,6 +189,13 @@ SYMBOLS = NoiseRule("noise.symbols", "share", closes_article=False)
 SHARE_BAR = NoiseRule("noise.share", "share", closes_article=False)
 MAX_SHARE_BAR_WORDS = 14
 SHARE_BAR_SHARE = 0.7
+# "« Older post | Main | Newer post »": the link home between the titles is a word or two.
+PAGER = NoiseRule("noise.site_furniture", "furniture", closes_article=False)
+MAX_PAGER_HOME_WORDS = 2
+# An embed's code that a CMS printed as text: "<a href=…><img src=…>", "&lt;iframe src=…",
+# escaped twice ("&amp;lt;a href=&quot;…"). A tag with an attribute: "<The Palace>" is a title.
+MARKUP = NoiseRule("noise.markup", "furniture", closes_article=False)
+_MARKUP = re.compile(r"(?:<|&lt;|&amp;lt;)[a-z][a-z0-9]*\s+[a-z_:-]+\s*=", re.IGNORECASE)
 # A poll's results flattened into a line: "Corredor 41% Ciclovias 22% Calçadas 37% Votar".
 POLL = NoiseRule("noise.poll", "vote_widget", closes_article=False)
 MIN_POLL_OPTIONS = 3
