@@ -1163,7 +1163,9 @@ def _off_column(
             return False  # a listing keeps its own indentation under the prose
         if _nested_run(blocks, marks, i, column):
             return False
-        return not is_prose(block.text) or _interleaved(blocks, marks, i, column)
+        if is_prose(block.text):
+            return _interleaved(blocks, marks, i, column)
+        return not (_between_paragraphs(blocks, marks, i, column) or _in_listing(blocks, marks, i))
 
     removal = "beside the article's column of text"
     return tuple(
@@ -1226,6 +1228,32 @@ def _words_offset(text: str) -> int:
     """Where a numbered line's words start after its number ("12. " is four characters)."""
     number = _NUMBERED_ITEM.match(text)
     return number.end() - 1 if number else 0
+
+
+def _between_paragraphs(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int, column: int) -> bool:
+    """A short line set a little off between two of the article's paragraphs that the text
+    leads into: the title of a numbered section ("4. Gesundes, glänzendes Haar") or what the
+    paragraph above introduces with a colon ("… the version format:" / "0.0.0-YYYYmmdd…").
+    Pages indent such lines apart; a side column's line (inscriptis prints it far off, or among
+    its own lines) or a teaser's title between paragraphs is neither."""
+    indent = blocks[index].indent
+    near = [j for j in (index - 1, index + 1) if 0 <= j < len(blocks) and marks[j] is CONTENT]
+    if abs(indent - column) > MIN_SIDE_COLUMN_GAP or len(near) < 2:
+        return False
+    led = blocks[index - 1].text.endswith(":") or _item_key(blocks[index]) is not None
+    return led and all(
+        is_prose(blocks[j].text) and min(abs(blocks[j].indent - column), abs(blocks[j].indent - indent)) <= COLUMN_SLACK
+        for j in near
+    )
+
+
+def _in_listing(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """A line of code beside another (``def deref(addr):`` / ``    return …``), or any line
+    between two (``    if n < 2:``): a listing's own indentation sets its lines apart, not
+    another column."""
+    near = [j for j in (index - 1, index + 1) if 0 <= j < len(blocks) and marks[j] is CONTENT]
+    code = sum(is_code(blocks[j].text) for j in near)
+    return code == 2 or (code == 1 and is_code(blocks[index].text))
 
 
 def _interleaved(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int, column: int) -> bool:
