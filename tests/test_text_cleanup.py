@@ -178,7 +178,7 @@ def test_an_invisible_character_that_mojibake_stood_for_is_dropped() -> None:
         ("en", "Flooded streets of the old town after the storm (EPA)", True),
         ("de", "Demonstranten vor dem Landtag in Schwerin am Samstag (dpa)", True),
         # An abbreviation of the text's own term: an agency is named in its own case.
-        ("de", "Das wichtigste Vorhaben des Jahres: die elektronische Patientenakte (ePA)", False),
+        ("de", "Das wichtigste Vorhaben des Jahres: Fragen und Antworten zur Patientenakte (ePA)", False),
     ],
 )
 def test_a_caption_ends_in_an_agency_named_in_its_own_case(language: str, line: str, credit: bool) -> None:
@@ -245,7 +245,7 @@ def test_a_blogs_pager_and_sidebar_notes_are_noise(line: str, language: str, rul
             "&amp;lt;iframe src=&quot;https://player.example.com/embed/41&quot; width=&quot;600&quot;&amp;gt;",
             "noise.markup",
         ),
-        ("<The Palace: Tale of Jang Noksu> airs on Mondays at nine, the network said.", None),
+        ("<The Lantern Keeper: Tale of a Harbour Town> airs on Mondays at nine, the network said.", None),
         ("<3 to everyone who came to the market on Sunday, see you next month.", None),
     ],
 )

@@ -193,7 +193,7 @@ SHARE_BAR_SHARE = 0.7
 PAGER = NoiseRule("noise.site_furniture", "furniture", closes_article=False)
 MAX_PAGER_HOME_WORDS = 2
 # An embed's code that a CMS printed as text: "<a href=…><img src=…>", "&lt;iframe src=…",
-# escaped twice ("&amp;lt;a href=&quot;…"). A tag with an attribute: "<The Palace>" is a title.
+# escaped twice ("&amp;lt;a href=&quot;…"). A tag with an attribute: "<The Lantern Keeper>" is a title.
 MARKUP = NoiseRule("noise.markup", "furniture", closes_article=False)
 _MARKUP = re.compile(r"(?:<|&lt;|&amp;lt;)[a-z][a-z0-9]*\s+[a-z_:-]+\s*=", re.IGNORECASE)
 # A poll's results flattened into a line: "Corredor 41% Ciclovias 22% Calçadas 37% Votar".
