@@ -17,7 +17,6 @@ import pytest
 import newsparse
 from conftest import FIXTURES
 from newsparse.fields.related import _RECIRCULATION, _recirculation, html_related, label_strength
-from newsparse.layout import lay_out
 from newsparse.rules import rules_for
 from newsparse.sources.html import html_page
 from newsparse.sources.xpath import elements
@@ -286,31 +285,3 @@ def test_the_same_page_with_its_address_gives_absolute_urls() -> None:
         "https://islands.example/news/harbour-dredging-begins",
         "https://islands.example/news/new-ferry-launch",
     ]
-
-
-HTML_FIXTURES = sorted(FIXTURES.glob("html-*"))
-
-
-@pytest.mark.parametrize("folder", HTML_FIXTURES, ids=lambda f: f.name)
-def test_what_the_layout_claimed_for_a_field_is_never_lost(folder: Path) -> None:
-    """The block layout takes teaser titles and an author box's bio out of the body for the
-    related links and the byline; where the page's markup gives those fields instead, the
-    claimed lines are recorded as removed, not dropped unrecorded."""
-    source = (folder / "input.html").read_text("utf-8")
-    page = html_page(source, url=None)
-    article = newsparse.parse_html(source)
-    layout = lay_out(page.blocks, rules_for(article.language), headline_text=article.headline, hints=page.hints)
-    removed = {r.text for r in article.removed}
-    kept = {link.title for link in article.related} | set(article.paragraphs) | removed
-    assert {link.title for link in layout.related} <= kept
-    if layout.byline is not None and layout.byline.bio is not None:
-        assert layout.byline.bio in kept or (article.byline is not None and article.byline.bio == layout.byline.bio)
-
-
-def test_teasers_the_markup_does_not_list_are_recorded() -> None:
-    """A side rail's teasers the layout read as related links, where the page's own related
-    box lists other links (a rail in English): the rail's titles are in ``removed``."""
-    article = newsparse.parse_html((FIXTURES / "html-related-boxes-rail-en" / "input.html").read_text("utf-8"))
-    teasers = [r for r in article.removed if r.rule == "boilerplate.related_teaser"]
-    assert teasers
-    assert all(r.text not in article.paragraphs for r in teasers)

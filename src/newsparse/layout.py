@@ -747,7 +747,7 @@ def lay_out(
     if claimed.byline is None and headline_text is not None:
         claimed = _signed_off(blocks, marks, body, claimed, rules)
     headline_line, tail = _headline_and_tail(blocks, headline, title)
-    removed = _removals(blocks, marks, headline, end, claimed.indices, frozenset(body))
+    removed = _removals(blocks, marks, headline, end, claimed, frozenset(body))
     return Layout(
         headline=headline_line,
         paragraphs=tuple(blocks[i].text for i in body),
@@ -2265,12 +2265,28 @@ def _is_related_teaser(block: Block) -> bool:
     return is_title_like(title) and word_count(title) - signs >= MIN_TEASER_WORDS
 
 
+def _taken(text: str, mark: Mark, claimed: _Claims) -> Removal:
+    """The record of a line a field took out of the body: the byline's line or its bio, the
+    dateline, the score, a related teaser (the headline's line is ``field.headline``). The
+    field holds what was read off it; the record keeps the line itself."""
+    if mark.kind == "votes":
+        return Removal(text, "field.votes", "read as the article's score")
+    if mark.kind == "date":
+        return Removal(text, "field.published", "read as the dateline")
+    byline = claimed.byline
+    if mark.kind == "author":
+        return Removal(text, "field.byline", "read as the byline")
+    if byline is not None and text == byline.bio:
+        return Removal(text, "field.byline", f"read as the bio under the author line of {', '.join(byline.authors)}")
+    return Removal(text, "field.related", "read as a related teaser")
+
+
 def _removals(
     blocks: tuple[Block, ...],
     marks: tuple[Mark, ...],
     headline: int | None,
     end: int,
-    claimed: frozenset[int],
+    claimed: _Claims,
     body: frozenset[int],
 ) -> tuple[Removal, ...]:
     removed: list[Removal] = []
@@ -2279,8 +2295,10 @@ def _removals(
             continue  # a boxed block the reconsidered body kept
         if mark.removal is not None:
             removed.append(mark.removal)
-        elif i in claimed or i == headline:
-            continue
+        elif i in claimed.indices:
+            removed.append(_taken(block.text, mark, claimed))
+        elif i == headline:
+            removed.append(Removal(block.text, "field.headline", "read as the headline"))
         elif mark is not CONTENT:
             detail = f"block {i} repeats a field taken from an earlier block"
             removed.append(Removal(block.text, f"boilerplate.extra_{mark.kind}", detail))

@@ -26,9 +26,9 @@ from newsparse.fields.headline import choose_headline, h1_kickers, h1_texts, hea
 from newsparse.fields.language import detect_language
 from newsparse.fields.related import html_related
 from newsparse.fields.votes import html_votes
-from newsparse.layout import Layout, lay_out
+from newsparse.layout import lay_out
 from newsparse.load import Source, looks_like_html, to_text
-from newsparse.model import Article, Byline, RelatedLink, Removal
+from newsparse.model import Article, Byline, Removal
 from newsparse.page import Page
 from newsparse.rules import Rules, rules_for
 from newsparse.sources.html import html_page
@@ -142,29 +142,6 @@ def _bio_apart(
     return tuple(p for p in paragraphs if p != byline.bio), byline, (removal,)
 
 
-def _unused_claims(layout: Layout, article: Article) -> tuple[Removal, ...]:
-    """What the layout took out of the body for a field that the HTML's own fields then did
-    without: recorded as removed rather than lost."""
-    return _unused_bio(layout.byline, article) + _unused_teasers(layout.related, article)
-
-
-def _unused_bio(found: Byline | None, article: Article) -> tuple[Removal, ...]:
-    """The bio under an author box that names someone the byline does not."""
-    if found is None or found.bio is None or found.bio in article.paragraphs:
-        return ()
-    if article.byline is not None and article.byline.bio == found.bio:
-        return ()
-    detail = f"the bio under an author box naming {', '.join(found.authors)}, whom the byline does not name"
-    return (Removal(found.bio, "boilerplate.author_bio", detail),)
-
-
-def _unused_teasers(found: tuple[RelatedLink, ...], article: Article) -> tuple[Removal, ...]:
-    """The teasers the layout read as related links, where the page's markup lists others."""
-    kept = {link.title for link in article.related} | set(article.paragraphs)
-    detail = "a teaser read as a related link; the page's markup lists its related links"
-    return tuple(Removal(link.title, "boilerplate.related_teaser", detail) for link in found if link.title not in kept)
-
-
 def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     """HTML: the body from the main-content blocks; the other fields from metadata and markup,
     with what the block layout found as the fallback."""
@@ -186,7 +163,7 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     paragraphs, byline, bio_removed = _bio_apart(layout.paragraphs, byline)
     standfirst = shown_standfirst(page, header, headline)
     paragraphs = _with_lead(paragraphs, standfirst)
-    article = Article(
+    return Article(
         headline=headline or layout.headline,
         description=html_description(page, standfirst),
         paragraphs=paragraphs,
@@ -199,4 +176,3 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
         site_name=site_name,
         removed=page.repairs + layout.removed + bio_removed,
     )
-    return replace(article, removed=article.removed + _unused_claims(layout, article))
