@@ -4,7 +4,7 @@
 >>> page = "Headline of the day\\n\\nA first paragraph of the story, long enough to be prose.\\n\\nLeave a Reply"
 >>> article = newsparse.parse(page)
 >>> article.headline, article.paragraphs[0][:17], [r.rule for r in article.removed]
-('Headline of the day', 'A first paragraph', ['noise.comment_form'])
+('Headline of the day', 'A first paragraph', ['field.headline', 'noise.comment_form'])
 """
 
 import logging
