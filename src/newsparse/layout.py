@@ -45,7 +45,7 @@ from newsparse.fields.related import label_strength
 from newsparse.fields.votes import bar_count, bar_pair, parse_votes, share_row
 from newsparse.filters.noise import noise_rule
 from newsparse.model import Byline, RelatedLink, Removal, VoteCount
-from newsparse.normalize import SENTENCE_END, phrase_key, word_count
+from newsparse.normalize import SENTENCE_END, SENTENCE_STOP, phrase_key, word_count
 from newsparse.page import Block, Hints
 from newsparse.region import Region, is_code, main_region, stretch_end
 from newsparse.rules import Rules
@@ -223,10 +223,6 @@ MAX_HEADLINE_KICKER_WORDS = 8
 # A last line that ends a sentence ("See you next week!") and the items of a list or table
 # that closes the article (a poll's results, a price list) are its text, however short.
 MAX_FRAGMENT_WORDS = 5
-# What ends a sentence at a body's last line: a closing quote or bracket also ends labels.
-_SENTENCE_STOP = (".", "!", "?", "…", "。", "！", "？")
-# ... and what ends a sentence that opens the text: an ellipsis ends a teaser's excerpt cut off.
-_FULL_STOP = (".", "!", "?", "。", "！", "？")
 # A row of this many short cells is a table's data (``main_content`` joins a row of short cells).
 MIN_DATA_CELLS = 4
 # Elements of a list or a table: a run of them at the body's end is one list, not loose labels.
@@ -1043,7 +1039,8 @@ def _bio_of(text: str, authors: tuple[str, ...], rules: Rules) -> bool:
 def _loose_end(block: Block) -> bool:
     """A fragment left at the body's end ("Related Topics", "Subscribe to:"), not a short last
     sentence nor the last item of a list or table the article ends with."""
-    sentence = block.words >= 2 and block.text.endswith(_SENTENCE_STOP)
+    # A stop proper: a closing quote or bracket also ends labels.
+    sentence = block.words >= 2 and block.text.endswith(SENTENCE_STOP)
     return _is_fragment(block) and not sentence and block.tag not in _LIST_TAGS
 
 
@@ -1299,12 +1296,7 @@ def _extended_end(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int) 
         or _quote_over_sentence(blocks, marks, end)
     ):
         text = blocks[end].text
-        if (
-            marks[end] is not CONTENT
-            or text.endswith(SENTENCE_END)
-            or _noted_sentence(text)
-            or _control_between_steps(blocks, marks, end)
-        ):
+        if marks[end] is not CONTENT or text.endswith(SENTENCE_END) or _control_between_steps(blocks, marks, end):
             end += 1
         elif text.endswith(":"):
             end = _list_end(blocks, marks, end)
@@ -1345,7 +1337,8 @@ def _opening_sentence(block: Block) -> bool:
     text = block.text
     if text.endswith(":"):
         return block.words > MAX_FRAGMENT_WORDS
-    sentence = block.words >= 2 and text.endswith(_FULL_STOP) and not text.endswith(("...", "…"))
+    cut_off = text.endswith(("...", "…"))  # a teaser's excerpt
+    sentence = block.words >= 2 and text.endswith(SENTENCE_STOP) and not cut_off
     return sentence and not is_title_like(text)
 
 
@@ -1633,13 +1626,6 @@ def _credit_over_sentence(blocks: tuple[Block, ...], marks: tuple[Mark, ...], in
         and marks[index + 1] is CONTENT
         and blocks[index + 1].text.endswith(SENTENCE_END)
     )
-
-
-def _noted_sentence(text: str) -> bool:
-    """A sentence with a note in full-width brackets after it, as Chinese and Japanese wire
-    copy closes ("…英雄的城！（评论员 罗博 萧海川）"): the sentence ends before the note."""
-    before, bracket, _ = text.rpartition("（")
-    return bool(bracket) and text.endswith("）") and before.rstrip().endswith(SENTENCE_END)
 
 
 def _quote_over_sentence(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:

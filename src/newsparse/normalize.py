@@ -32,6 +32,8 @@ _ODD_APOSTROPHES = ("\u2019", "\u2018", "\u02bc", "\u00b4")
 # German closes quotes with “ and ‘, French with », Japanese ends with 。, Chinese news with the
 # reporter's name in full-width brackets ("…不要在湖中游泳。（记者 李明）").
 SENTENCE_END = (".", "!", "?", "…", '"', "”", "“", "’", "‘", "»", "«", ")", "。", "！", "？", "」", "）")
+# A stop proper, no closing quote or bracket after it: what closes a sentence of running text.
+SENTENCE_STOP = (".", "!", "?", "…", "。", "！", "？")
 # Han, kana and hangul: scripts written without spaces between words.
 _UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # Two characters of those scripts carry about as much as one English word.

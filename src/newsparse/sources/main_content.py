@@ -17,7 +17,7 @@ import trafilatura
 from lxml import etree, html
 from trafilatura.settings import Extractor
 
-from newsparse.normalize import SENTENCE_END, clean_line, word_count
+from newsparse.normalize import SENTENCE_END, SENTENCE_STOP, clean_line, word_count
 from newsparse.page import Block
 from newsparse.sources.density import INLINE, densest_blocks, item_blocks, own_words, shown_text
 from newsparse.sources.landmarks import COMMENTS, hints
@@ -31,8 +31,8 @@ _TAGS = {"p": "p", "head": "h", "item": "li", "li": "li", "quote": "blockquote",
 _CONTAINERS = frozenset({"list", "table", "row", "quote", "div", "body", "main"})
 # A line ending in one of these ends its sentence; after any other, a break cut the sentence.
 _LINE_END = (*SENTENCE_END, ":", ";")
-# A loose run is a sentence where it closes on a stop, a closing quote or two after it at most.
-_STOPS = (".", "!", "?", "…", "。", "！", "？")
+# A loose run is a sentence where it closes on a stop (SENTENCE_STOP), a closing quote or two
+# after it at most.
 _CLOSING_QUOTES = '"”’»」'
 # A fast-pass result of this many blocks with less than this share of its words in lines of
 # this many words is a menu dump (benchmark page f6ac15: 745 blocks, 8% in sentences).
@@ -298,7 +298,7 @@ def _text_of(paragraph: Neighbour) -> str:
 def _is_sentence(text: str) -> bool:
     """A sentence's length, closed by a stop (a quote may follow it): a caption closes on its
     credit's bracket ("© Agency (jpeg, 1MB)")."""
-    return text.rstrip().rstrip(_CLOSING_QUOTES).endswith(_STOPS) and word_count(text) >= SENTENCE_WORDS
+    return text.rstrip().rstrip(_CLOSING_QUOTES).endswith(SENTENCE_STOP) and word_count(text) >= SENTENCE_WORDS
 
 
 def _paragraph(tree: html.HtmlElement, text: str) -> html.HtmlElement | None:
