@@ -49,3 +49,63 @@ def test_a_page_of_menus_gets_no_body_back() -> None:
     article = newsparse.parse_html(MENUS)
     assert article.paragraphs == ()
     assert not any(r.rule == "layout.reconsidered" for r in article.removed)
+
+
+# A WordPress photo post: the picture is the article; under the headline only the byline
+# line, a credit, the share bar, the pager to the neighbouring posts and the comment form.
+PHOTO_POST = """<!DOCTYPE html>
+<html lang="pt-BR"><head><meta charset="UTF-8">
+<title>Pôr do sol no Guaíba | Diário de Bordo</title>
+<meta property="og:title" content="Pôr do sol no Guaíba"></head>
+<body class="single single-post">
+<div id="header"><a href="/">Diário de Bordo</a></div>
+<div id="content"><div class="post hentry">
+<h2 class="entry-title"><a href="/2023/03/14/por-do-sol-no-guaiba/" rel="bookmark">Pôr do sol no Guaíba</a></h2>
+<p class="postmetadata">por <a href="/author/marta/">Marta Siqueira</a> em 14 de março de 2023</p>
+<div class="entry-content">
+<p><img src="/fotos/guaiba-por-do-sol.jpg" alt="" width="900" height="600"></p>
+<p>Foto: Marta Siqueira</p>
+<div class="sharedaddy"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">WhatsApp</a></div>
+</div>
+<div class="navigation">
+<div class="alignleft">Previous post: <a href="/2023/03/12/mercado-publico/">Mercado Público</a></div>
+<div class="alignright">Next post: <a href="/2023/03/16/chuva-na-redencao/">Chuva na Redenção</a></div></div>
+<div id="respond"><h3>Deixe um comentário</h3>
+<form><label>Nome (obrigatório)</label><input name="author"></form></div>
+</div></div>
+<div id="footer"><p>Diário de Bordo — fotografia de rua desde 2009</p></div>
+</body></html>"""
+
+# A video page of a German regional broadcaster: the player, the title, the date and a
+# duration; the player's text is out of reach.
+VIDEO_PAGE = """<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8">
+<title>Hochwasser an der Mosel: Bilder aus Cochem - Video - Westwelle</title>
+<meta property="og:title" content="Hochwasser an der Mosel: Bilder aus Cochem"></head>
+<body><nav class="main-nav"><a href="/">Startseite</a> <a href="/video">Video</a></nav>
+<main id="main"><section class="video-detail">
+<div class="player" data-src="/media/hochwasser-cochem.mp4"></div>
+<h1>Hochwasser an der Mosel: Bilder aus Cochem</h1>
+<p class="meta">Stand: 05.01.2024, 18:30 Uhr</p>
+<ul class="share"><li><a href="#">Teilen</a></li><li><a href="#">Link kopieren</a></li></ul>
+</section></main>
+<footer><a href="/impressum">Impressum</a> <a href="/datenschutz">Datenschutz</a></footer>
+</body></html>"""
+
+
+def test_a_photo_post_keeps_its_short_lines_as_the_body() -> None:
+    article = newsparse.parse_html(PHOTO_POST)
+    assert article.headline == "Pôr do sol no Guaíba"
+    # The headline and the byline line, as the extractor found them; the pager's titles not.
+    assert " ".join(article.paragraphs) == "Pôr do sol no Guaíba por Marta Siqueira em 14 de março de 2023"
+    reconsidered = [r for r in article.removed if r.rule == "layout.reconsidered"]
+    assert len(reconsidered) == 1
+    assert reconsidered[0].detail.startswith("no prose under the headline")
+
+
+def test_a_video_page_keeps_its_title_and_date_line() -> None:
+    article = newsparse.parse_html(VIDEO_PAGE)
+    assert article.paragraphs[0] == "Hochwasser an der Mosel: Bilder aus Cochem"
+    assert "Stand: 05.01.2024, 18:30 Uhr" in article.paragraphs
+    assert not any(p in {"Teilen", "Link kopieren", "Impressum", "Startseite"} for p in article.paragraphs)
+    assert any(r.rule == "layout.reconsidered" for r in article.removed)

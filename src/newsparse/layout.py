@@ -740,6 +740,8 @@ def lay_out(
     reconsidered: tuple[Removal, ...] = ()
     if not body:
         body, reconsidered = _reconsidered(blocks, marks, headline, claimed.indices)
+    if not body:
+        body, reconsidered = _without_prose(blocks, marks, headline, end)
     if claimed.byline is None and headline_text is not None:
         claimed = _signed_off(blocks, marks, body, claimed, rules)
     headline_line, tail = _headline_and_tail(blocks, headline, title)
@@ -783,6 +785,36 @@ def _reconsidered(
     words = sum(blocks[i].words for i in kept)
     detail = f"the place rules would have left no body; {len(kept)} blocks ({words} words) kept"
     return kept, (Removal("", "layout.reconsidered", detail),)
+
+
+def _without_prose(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int | None, end: int
+) -> tuple[list[int], tuple[Removal, ...]]:
+    """The body of an article without prose (a photo post, a video page): the short lines the
+    extractor found from the headline to the article's end — the headline, its byline and date
+    lines, a credit — kept whole rather than an empty body; only the lines the text rules name
+    (share bars, pager links, comment forms) stay out."""
+    first = headline if headline is not None else next((i for i, m in enumerate(marks) if _echoes(m)), 0)
+    kept = []
+    for i in range(first, end):
+        removal = marks[i].removal
+        if removal is None or _echoes(marks[i]):
+            kept.append(i)
+        elif removal.rule not in _OWN_LINES:
+            break  # the page's furniture begins: a share bar, a pager, a comment form
+    if not kept:
+        return [], ()
+    words = sum(blocks[i].words for i in kept)
+    detail = f"no prose under the headline; the extractor's {len(kept)} short lines ({words} words) kept whole"
+    return kept, (Removal("", "layout.reconsidered", detail),)
+
+
+# Lines a text rule takes out that still belong to the photo or video they stand under.
+_OWN_LINES = frozenset({"noise.image_credit", "boilerplate.headline_repeat"})
+
+
+def _echoes(mark: Mark) -> bool:
+    return mark.removal is not None and mark.removal.rule == "boilerplate.headline_repeat"
 
 
 def _text_marks_and_region(
