@@ -35,3 +35,26 @@ def test_a_comments_link_in_the_header_bar_does_not() -> None:
     """Under the headline's share bar the article goes on in paragraphs, and no date follows."""
     lines = [PARAGRAPH, "Share", "Leave a Reply", "Print", PARAGRAPH, PARAGRAPH, PARAGRAPH]
     assert not _wall_opens_thread(lines, "Leave a Reply")
+
+
+def test_a_reference_list_over_the_heading_does_not_hide_the_thread() -> None:
+    """An article may close on a reference list and a widget's buttons: no paragraph stands
+    within reach of the comments' heading, but the references' sentences do."""
+    references = [
+        "Miller, Ruth: Public Baths in Small Towns. Leeds 2018.",
+        "Okafor, Daniel: Water and the City. In: Urban Studies 9, 2020.",
+        "Borough Council: Leisure Budget 2022. Report 14.",
+        "Hughes, Kate: Keeping the Pools Open. Bristol 2021.",
+        "Ng, Peter: Swimming for Health. Oxford 2019.",
+    ]
+    buttons = ["Rating: 4.2 of 5", "Print", "Save"]
+    lines = [PARAGRAPH, PARAGRAPH, "References", *references, *buttons, "Comments", "Late night swim"]
+    lines += ["June 3, 2023 at 8:15 pm", COMMENT, COMMENT]
+    assert _wall_opens_thread(lines, "Comments")
+
+
+def test_a_sentence_far_above_the_heading_does_not() -> None:
+    """Out of reach, a sentence says nothing about the heading: the header's link stays one."""
+    lines = ["A short note on the pools.", *[f"Menu entry {n}" for n in range(12)], "Comments"]
+    lines += ["June 3, 2023 at 8:15 am", PARAGRAPH, PARAGRAPH, PARAGRAPH]
+    assert not _wall_opens_thread(lines, "Comments")

@@ -35,6 +35,24 @@ def test_a_code_listing_does_not_end_the_stretch() -> None:
     assert _region(lines) == Region(2, len(lines))
 
 
+def test_an_interpreter_session_does_not_end_the_stretch() -> None:
+    """Prompts (">>> ", "... ") mark code, and a bare prompt or a repeated line of code, which
+    noise rules take, costs nothing either."""
+    session = [">>> total = 0", ">>> for n in range(3):", "...     total += n", "...", ">>> print(total)", "3"] * 3
+    blocks = [Block(line) for line in ["Home", "Docs", PROSE, *session, PROSE, PROSE]]
+    noise = {"...", ">>> print(total)"}  # a bare prompt is symbols alone; a line printed again a duplicate
+    content = [block.text not in noise for block in blocks]
+    assert main_region(blocks, content, [False] * len(blocks)) == Region(2, len(blocks))
+
+
+def test_a_programs_printed_numbers_are_a_list_after_a_colon() -> None:
+    """A sentence ending in a colon over "0", "2", "4": a program's output, one number a line."""
+    output = ["You might expect the following output:", "0", "2", "4", "6", "8"]
+    output += ["But what you actually get is this:", "8", "8", "8", "8", "8"]
+    lines = ["Home", "Docs", PROSE, PROSE, *output, *output, "Surprise!", PROSE, PROSE]
+    assert _region(lines) == Region(2, len(lines))
+
+
 def test_menu_entries_still_end_it() -> None:
     menu = ["Sport", "Weather", "Travel", "Culture", "Business", "Science", "Opinion", "Video"] * 2
     lines = [PROSE, *menu, PROSE, PROSE, PROSE]

@@ -835,11 +835,13 @@ def _text_marks_and_region(
 def _opens_thread(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
     """A comment mark that heads the thread under the article's text (see ``_heads_thread``),
     not one in the header's share bar with the article going on below it; a commenter's date
-    right under it shows the thread too, where the first comment runs on in paragraphs."""
+    right under it shows the thread too, where the first comment runs on in paragraphs and a
+    sentence stands shortly before it (the article's last lines, a reference list's among them;
+    a rating widget's options between them and the thread's heading)."""
     if "comment" not in (marks[index].rule or ""):
         return False
     dated = any(marks[i].kind == "date" for i in range(index + 1, min(len(marks), index + 1 + COMMENTER_LINES)))
-    return _heads_thread(blocks, marks, index) or (dated and _text_before(blocks, marks, index))
+    return _heads_thread(blocks, marks, index) or (dated and _sentence_before(blocks, marks, index))
 
 
 def _mark_thread_counts(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> tuple[Mark, ...]:
@@ -863,8 +865,17 @@ def _heads_thread(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int
 
 def _text_before(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
     """A paragraph among the few lines before ``index``."""
-    before = range(max(0, index - 3 - INLINE_BOX_LINES), index)
-    return any(marks[i] is CONTENT and _is_paragraph(blocks[i]) for i in before)
+    return any(marks[i] is CONTENT and _is_paragraph(blocks[i]) for i in _lines_before(index))
+
+
+def _sentence_before(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+    """A sentence among the few lines before ``index``: an article may close on lines shorter
+    than a paragraph (a reference list's entries, "Smith, Anna: Money and Time. Leipzig 2011.")."""
+    return any(marks[i] is CONTENT and is_prose(blocks[i].text) for i in _lines_before(index))
+
+
+def _lines_before(index: int) -> range:
+    return range(max(0, index - 3 - INLINE_BOX_LINES), index)
 
 
 def _walls(blocks: tuple[Block, ...], marks: tuple[Mark, ...]) -> list[bool]:

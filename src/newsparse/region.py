@@ -51,10 +51,14 @@ MENU_CAPITALS = 0.8
 MAX_LIST_ITEMS = 12
 MIN_ITEM_WORDS = 2
 MAX_LIST_LABEL_WORDS = 3
-# A line of code (an assignment, a call, a statement's keyword, a shell prompt, a tag) costs
-# nothing either: no menu reads like one, and a tutorial's listing would end the stretch.
-_CODE = re.compile(r"[=;{}]|\w\(|^(?:(?:import|from|def|class|return|const|let|var)\s|[$#>]\s|//|</?\w)")
+# A line of code (an assignment, a call, a statement's keyword, a shell or an interpreter's
+# prompt, a tag) costs nothing either: no menu reads like one, and a tutorial's listing would
+# end the stretch.
+_CODE = re.compile(
+    r"[=;{}]|\w\(|^(?:(?:import|from|def|class|return|const|let|var)\s|[$#>]\s|//|</?\w|(?:>>>|\.\.\.)(?:\s|$))"
+)
 _SENTENCE_END = (*SENTENCE_END, ":")
+_NUMBER = re.compile(r"-?\d+(?:[.,]\d+)?")  # a bare number: a program's output, one value a line
 _PUNCTUATION = re.compile(r"[.,;:!?\u3001\u3002\uff0c\uff01\uff1f\u060c\u061f\u0964]")
 
 
@@ -67,8 +71,17 @@ def _score(block: Block) -> int:
     return 0 if score < 0 and is_code(block.text) else score
 
 
+def _content_score(block: Block, content: bool) -> int:
+    """A line's score; a short line of code costs nothing even where a noise rule took it: a
+    listing repeats its lines (a duplicate), an interpreter's bare prompt ("...") is symbols."""
+    if content:
+        return _score(block)
+    return 0 if _line_score(block) < 0 and is_code(block.text) else -NOISE_COST
+
+
 def is_code(text: str) -> bool:
-    """A line of code: an assignment, a call, a statement's keyword, a shell prompt, a tag."""
+    """A line of code: an assignment, a call, a statement's keyword, a shell or an interpreter's
+    prompt (">>> ", "... "), a tag."""
     return _CODE.search(text) is not None
 
 
@@ -154,7 +167,7 @@ def _stretches(blocks: Sequence[Block], content: Sequence[bool], walls: Sequence
     start, total, best, best_end = 0, 0, 0, 0
     for i, block in enumerate(blocks):
         closing = walls[i] and total > 0
-        score = 0 if closing else (_score(block) if content[i] else -NOISE_COST)
+        score = 0 if closing else _content_score(block, content[i])
         if listed[i] and total > 0:  # a list inside a text that has begun, not one that opens it
             score = max(score, 0)
         if total <= 0 and not closing:
@@ -176,7 +189,7 @@ def stretch_end(blocks: Sequence[Block], content: Sequence[bool], walls: Sequenc
     for i in range(start, len(blocks)):
         if walls[i]:
             break
-        score = _score(blocks[i]) if content[i] else -NOISE_COST
+        score = _content_score(blocks[i], content[i])
         total += max(score, 0) if listed[i] else score
         if total > best:
             best, best_end = total, i + 1
@@ -187,7 +200,8 @@ def stretch_end(blocks: Sequence[Block], content: Sequence[bool], walls: Sequenc
 
 def _list_items(blocks: Sequence[Block], content: Sequence[bool]) -> list[bool]:
     """Whether each line is an item, not ending like a sentence, of a list that a sentence
-    ending in a colon introduces: the lines of two words or more after it, up to one that
+    ending in a colon introduces: the lines of two words or more (or a bare number, a
+    program's output printed one value a line: "0", "2", "4") after it, up to one that
     introduces a list itself ("For a wall of twelve square metres you need:", a product's
     points, a how-to's tools; each would cost the stretch what a menu entry does and end it
     halfway through the article).
@@ -197,7 +211,8 @@ def _list_items(blocks: Sequence[Block], content: Sequence[bool]) -> list[bool]:
         if not (content[i] and block.text.endswith(":")) or block.words <= MAX_LIST_LABEL_WORDS:
             continue
         for j in range(i + 1, min(len(blocks), i + 1 + MAX_LIST_ITEMS)):
-            if not content[j] or blocks[j].words < MIN_ITEM_WORDS or blocks[j].text.endswith(":"):
+            short = blocks[j].words < MIN_ITEM_WORDS and not _NUMBER.fullmatch(blocks[j].text)
+            if not content[j] or short or blocks[j].text.endswith(":"):
                 break
             listed[j] = not blocks[j].text.endswith(_SENTENCE_END)
     return listed
