@@ -254,3 +254,22 @@ def test_an_embeds_markup_printed_as_text_is_noise(line: str, rule: str | None) 
     brackets or a heart is text."""
     found = noise_rule(line, rules_for("en"))
     assert (found[1].rule if found else None) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("harbourlights liked this", "noise.notes"),
+        ("tidepool-notes reblogged this from harbourlights and added:", "noise.notes"),
+        ("oyster.bay liked this kelpforest reblogged this from harbourlights", "noise.notes"),
+        ("harbourlights posted this", "noise.notes"),
+        ("Everyone liked this idea, and the council voted for it on Monday.", None),
+        ("Nobody posted this", None),
+    ],
+)
+def test_a_blogs_notes_close_the_post(line: str, rule: str | None) -> None:
+    """Tumblr's notes (likes and reblogs, blog names in lower case) close the post; a sentence
+    saying someone liked something is text."""
+    found = noise_rule(line, rules_for("en"))
+    assert (found[1].rule if found else None) == rule
+    assert found is None or found[0].closes_article

@@ -1805,10 +1805,10 @@ def _author_inside(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: in
 def _inline_label(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
     """A related label with the article's prose going on after its few teasers: a box set
     inside the text ("Related" + two headlines, then the next paragraphs, or the next one
-    right after the headlines)."""
+    right after the headlines). The label's own list is no prose, however long its items."""
     if not _is_related_label(marks[index]):
         return False
-    return _prose_follows(blocks, marks, index) or _titles_then_prose(blocks, marks, index)
+    return _prose_follows(blocks, marks, index, items=False) or _titles_then_prose(blocks, marks, index)
 
 
 def _titles_then_prose(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
@@ -1824,10 +1824,12 @@ def _titles_then_prose(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index
     return False
 
 
-def _prose_follows(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
+def _prose_follows(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int, *, items: bool = True) -> bool:
     """Two paragraphs in a row shortly after ``index``: the article goes on. A related list
-    with excerpts alternates a headline and one paragraph."""
-    return any(a and b for a, b in itertools.pairwise(_paragraphs_after(blocks, marks, index)))
+    with excerpts alternates a headline and one paragraph. Without ``items``, list items are
+    no paragraphs: under a related label they are its list's, however long (a slideshow's
+    slides, each a title and its text, under "Also on <site>:")."""
+    return any(a and b for a, b in itertools.pairwise(_paragraphs_after(blocks, marks, index, items=items)))
 
 
 def _paragraphs_follow(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> bool:
@@ -1836,13 +1838,16 @@ def _paragraphs_follow(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index
     return sum(_paragraphs_after(blocks, marks, index)) >= 2
 
 
-def _paragraphs_after(blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int) -> list[bool]:
-    """For each content block shortly after ``index``, whether it is a paragraph; a teaser set
-    apart already counts as a line that is not (it parts a related list's excerpts)."""
+def _paragraphs_after(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], index: int, *, items: bool = True
+) -> list[bool]:
+    """For each content block shortly after ``index``, whether it is a paragraph (a list item
+    only with ``items``); a teaser set apart already counts as a line that is not (it parts a
+    related list's excerpts)."""
     following = range(index + 1, min(len(marks), index + 3 + INLINE_BOX_LINES))
     teaser = "boilerplate.inline_teaser"
     return [
-        marks[i] is CONTENT and _is_paragraph(blocks[i])
+        marks[i] is CONTENT and _is_paragraph(blocks[i]) and (items or blocks[i].tag != "li")
         for i in following
         if marks[i] is CONTENT or marks[i].rule == teaser
     ]

@@ -119,6 +119,9 @@ def _prefix_rule(text: str, key: str, rules: Rules) -> tuple[NoiseRule, Removal]
     notice = rules.notice.search(key) if words <= MAX_NOTICE_WORDS else None
     if notice:
         return NOTICE, Removal(text=text, rule=NOTICE.name, detail=f"a site's standing notice: {notice.group(0)!r}")
+    notes = _NOTES.fullmatch(text) if " this" in key else None
+    if notes:
+        return NOTES, Removal(text=text, rule=NOTES.name, detail="readers' notes on the post: likes and reblogs")
     reply = rules.reply.match(text) if ":" in text[:MAX_REPLY_PREFIX] else None
     if reply and words <= MAX_TEASER_WORDS:
         detail = f"a reply's subject line, opening with {reply.group(0)!r}"
@@ -222,6 +225,14 @@ _MAX_RULE_WORDS = max(
 )
 NOTICE = NoiseRule("noise.site_notice", "site_notice", closes_article=False)
 COOKIE = NoiseRule("noise.cookie_banner", "cookie_consent", closes_article=False)
+# Tumblr's notes under a post, a reader's name before each, run together ("nickmongo liked this
+# anna reblogged this from dcwomen and added:"): the readers' thread, after the post's end. A
+# line of notes only, the names in lower case as blog names are: "Everyone liked this idea." is
+# a sentence.
+NOTES = NoiseRule("noise.notes", "comment_form", closes_article=True)
+_BLOG_NAME = r"[a-z0-9][a-z0-9.-]*"
+_NOTE = rf"{_BLOG_NAME} (?:liked this|reblogged this from {_BLOG_NAME}|posted this)"
+_NOTES = re.compile(rf"(?:{_NOTE} ?)+(?:and added:|{_BLOG_NAME} said:)?")
 # "Re: <title>" in a thread: the opening post has ended and the replies begin.
 REPLY = NoiseRule("noise.reply_subject", "reply_prefix", closes_article=True)
 

@@ -70,6 +70,11 @@ class _Run:
         self.linked = 0  # words of the pending run that are link text
 
 
+def element_blocks(element: html.HtmlElement) -> Iterator[Block]:
+    """An element's paragraphs and the running text between them, as the densest container's."""
+    return _blocks(element)
+
+
 def item_blocks(item: html.HtmlElement) -> Iterator[Block]:
     """A listing item's blocks, its heading kept though it is a link: the item's title."""
     return _blocks(item, titled=True)
