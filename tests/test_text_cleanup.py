@@ -273,3 +273,49 @@ def test_a_blogs_notes_close_the_post(line: str, rule: str | None) -> None:
     found = noise_rule(line, rules_for("en"))
     assert (found[1].rule if found else None) == rule
     assert found is None or found[0].closes_article
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "rule"),
+    [
+        (
+            "Sign-up to the Window Box Weekly newsletter and you will get the herb guide for free.",
+            "en",
+            "noise.newsletter",
+        ),
+        ("Click here to sign up for Morning Brief emails.", "en", "noise.newsletter"),
+        ("Let us slide into your inbox. Sign up for the Daily Chime weekend email.", "en", "noise.newsletter"),
+        (
+            "Abonnieren Sie den monatlichen Newsletter des Vereins, damit Sie nichts verpassen.",
+            "de",
+            "noise.newsletter",
+        ),
+        ("Inscrivez-vous à la newsletter du Courrier pour recevoir l'essentiel.", "fr", "noise.newsletter"),
+        ("Suscríbete al boletín y recibe las noticias de la comarca.", "es", "noise.newsletter"),
+        ("Part of complete coverage on", "en", "noise.most_read"),
+        ("Connect With Us on Twitter", "en", "noise.share"),
+        (
+            "Connecting helps us make signing up quick and easy. We'll never post without your permission.",
+            "en",
+            "noise.site_notice",
+        ),
+        (
+            "© Jane Doe. Licensed to this site only. Please do not reproduce it without permission.",
+            "en",
+            "noise.site_notice",
+        ),
+        (
+            "Texte und Fotos: Kleingartenverein – Nachdruck nur mit Genehmigung des Vorstands.",
+            "de",
+            "noise.site_notice",
+        ),
+        # The name a gap stands for is a few words: a longer run is prose that mentions an email.
+        ("Sign up for the Disney bundle using the same email as your streaming account", "en", None),
+        ("You can also subscribe to this newsletter here, just tick the box in your settings.", "en", None),
+    ],
+)
+def test_calls_to_sign_up_by_name_and_site_notices_are_noise(line: str, language: str, rule: str | None) -> None:
+    """A newsletter named in its call ("Sign up for the … newsletter", " … " in the vocabulary
+    standing for one to three words), a social sign-in's promise, a licence's ban on copies."""
+    found = noise_rule(line, rules_for(language))
+    assert (found[1].rule if found else None) == rule

@@ -49,6 +49,7 @@ from newsparse.normalize import SENTENCE_END, SENTENCE_STOP, phrase_key, word_co
 from newsparse.page import Block, Hints
 from newsparse.region import Region, is_code, main_region, stretch_end
 from newsparse.rules import Rules
+from newsparse.rules.patterns import GLUED_DATE_REACH
 from newsparse.sources.main_content import CELL_SEPARATOR
 
 # A headline or teaser title is a short line; a 25-word line is a standfirst or prose.
@@ -273,6 +274,10 @@ class Layout:
 CONTENT = Mark("content")
 _NO_BOXES: Mapping[str, str] = MappingProxyType({})
 _NO_HINTS = Hints()
+_CARD_DETAIL = "an item of the list of cards that ends the find: a linked heading over its excerpt"
+_GLUED_DETAIL = "a card's title run into its date, one of a list"
+# A list has this many cards whose dates run into their titles (see ``_mark_glued_cards``).
+MIN_GLUED_CARDS = 2
 
 
 def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES) -> Mark:
@@ -284,6 +289,8 @@ def mark_block(block: Block, rules: Rules, boxed: Mapping[str, str] = _NO_BOXES)
     box = boxed.get(block.text)
     if box is not None:
         return Mark("noise", removal=Removal(block.text, "boilerplate.box", f"inside a box of class {box!r}"))
+    if block.tag == "card":
+        return Mark("noise", removal=Removal(block.text, "boilerplate.teaser_card", _CARD_DETAIL))
     found = noise_rule(block.text, rules)
     if found:
         rule, removal = found
@@ -428,6 +435,27 @@ def _mark_boxed_teasers(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rule
             if title is not None and _is_teaser(blocks[title]):
                 result[title] = _teaser_mark(blocks[title].text)
     return tuple(result)
+
+
+def _mark_glued_cards(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
+    """The cards of a teaser list whose title and date the extractor ran together ("… Divided
+    We FallNov 2, 2012", "… dancehall night25/06/18"): no sentence of an article ends in a date
+    glued to its last word, and a list has several."""
+    glued = [i for i, (b, m) in enumerate(zip(blocks, marks, strict=True)) if m is CONTENT and _date_run_in(b, rules)]
+    if len(glued) < MIN_GLUED_CARDS:
+        return marks
+    result = list(marks)
+    for i in glued:
+        result[i] = Mark("noise", removal=Removal(blocks[i].text, "boilerplate.teaser_card", _GLUED_DETAIL))
+    return tuple(result)
+
+
+def _date_run_in(block: Block, rules: Rules) -> bool:
+    """Whether the line ends in a date or a clock time run into the word before it."""
+    end = block.text[-1:]
+    if not (end.isdigit() or end in "MTmt"):  # the cheap test first: a date's or a clock's last character
+        return False
+    return rules.glued_date.search(block.text[-GLUED_DATE_REACH:]) is not None
 
 
 def _mark_credited_works(blocks: tuple[Block, ...], marks: tuple[Mark, ...], rules: Rules) -> tuple[Mark, ...]:
@@ -711,6 +739,7 @@ def lay_out(
     geführt …:", an exhibition's dates) and stays in the body.
     """
     marks = _mark_boxed_teasers(blocks, tuple(mark_block(b, rules, hints.boxed) for b in blocks), rules)
+    marks = _mark_glued_cards(blocks, marks, rules)
     marks = _mark_credited_works(blocks, marks, rules)
     # A dump's first line is often the page's <title>: what it says, the site name taken off.
     title = strip_site_name(blocks[0].text, None) if blocks and headline_text is None else ""
@@ -763,7 +792,7 @@ _STEP_CONTROL_RULES = frozenset({"noise.step_control", "noise.duplicate_line"})
 
 # The marks that judge a block by where it stands (inside a box named as boilerplate), not
 # by what it says; the article's end and edges are judged where the body is cut.
-_PLACE_RULES = frozenset({"boilerplate.box"})
+_PLACE_RULES = frozenset({"boilerplate.box", "boilerplate.teaser_card"})
 
 
 def _reconsidered(
@@ -1061,6 +1090,22 @@ def _without_bio(
             )
             return body[:cut], result
     return body, marks
+
+
+def closing_bio(
+    paragraphs: tuple[str, ...], authors: tuple[str, ...], rules: Rules
+) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
+    """(HTML) The body without the author box the extraction took in under the text: a heading
+    that names the byline's author ("About Annie Downs", "À propos de Claire Dubois") among the
+    last few paragraphs, cut with the bio after it. A bio alone is no evidence: dragnet's gold
+    keeps the "<Name> covers storage …" line under some stories and drops it under others."""
+    headings = {phrase_key(f"{word} {name}") for word in rules.words["author_heading"] for name in authors}
+    # The heading stands over a bio among the last few paragraphs: one line further up.
+    for k in range(max(MIN_TEXT_BEFORE_BIO, len(paragraphs) - BIO_REACH - 1), len(paragraphs)):
+        if phrase_key(paragraphs[k]) in headings:
+            detail = "under a heading that names the byline's author"
+            return paragraphs[:k], tuple(Removal(t, "boilerplate.author_bio", detail) for t in paragraphs[k:])
+    return paragraphs, ()
 
 
 def _bio_of(text: str, authors: tuple[str, ...], rules: Rules) -> bool:

@@ -26,7 +26,7 @@ from newsparse.fields.headline import choose_headline, h1_kickers, h1_texts, hea
 from newsparse.fields.language import detect_language
 from newsparse.fields.related import html_related
 from newsparse.fields.votes import html_votes
-from newsparse.layout import lay_out
+from newsparse.layout import closing_bio, lay_out
 from newsparse.load import Source, looks_like_html, to_text
 from newsparse.model import Article, Byline, Removal
 from newsparse.page import Page
@@ -161,6 +161,7 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
     byline = html_byline(page, rules, fallback=layout.byline, header=header, site_name=site_name)
     byline = without_site(byline, site_name, url=page.meta.url)
     paragraphs, byline, bio_removed = _bio_apart(layout.paragraphs, byline)
+    paragraphs, closing = closing_bio(paragraphs, byline.authors if byline else (), rules)
     standfirst = shown_standfirst(page, header, headline)
     paragraphs = _with_lead(paragraphs, standfirst)
     return Article(
@@ -174,5 +175,5 @@ def _html_article(page: Page, language: str | None, rules: Rules) -> Article:
         language=language,
         url=page.meta.url,
         site_name=site_name,
-        removed=page.repairs + layout.removed + bio_removed,
+        removed=page.repairs + layout.removed + bio_removed + closing,
     )

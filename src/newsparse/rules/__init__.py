@@ -26,6 +26,7 @@ from newsparse.rules.patterns import (
     count_pattern,
     credit_pattern,
     date_patterns,
+    glued_date_pattern,
     name_separator,
     prefix_pattern,
     teaser_pattern,
@@ -57,6 +58,7 @@ PHRASE_CONCEPTS = (
 # Concepts whose files list prefixes or words used inside patterns.
 WORD_CONCEPTS = (
     "author_box",
+    "author_heading",
     "byline_prefix",
     "name_joiner",
     "not_a_name",
@@ -113,6 +115,7 @@ class Rules:
     share_call: re.Pattern[str]  # a call to share the article or follow the site, anywhere in a line
     notice: re.Pattern[str]  # a standing notice (disclosure, licence, disclaimer), anywhere in a line
     dates: tuple[re.Pattern[str], ...]  # datelines: "March 5, 2024", "5. März 2024", "05/03/2024"
+    glued_date: re.Pattern[str]  # a date run into the word before it at a line's end: "… We FallNov 2, 2012"
     months: Mapping[str, int]  # month name or abbreviation -> 1..12
     day_first: bool  # whether "05/03/2024" is the 5th of March (everywhere but English)
     stamps: re.Pattern[str]  # "Updated" (group update) or "Published" (group publish) in a dateline
@@ -194,6 +197,7 @@ def _merge(languages: Iterable[str]) -> Rules:
             if p.split()
         ),
         dates=date_patterns(months),
+        glued_date=glued_date_pattern(months),
         months=MappingProxyType(months),
         day_first=langs[0] != "en",
         stamps=re.compile(

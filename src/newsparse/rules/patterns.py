@@ -125,6 +125,32 @@ def date_patterns(months: Iterable[str]) -> tuple[re.Pattern[str], ...]:
     )
 
 
+def glued_date_pattern(months: Iterable[str]) -> re.Pattern[str]:
+    """A date or a clock time that ends a line run into the word before it: a card's title
+    and its date, which the extractor glued ("… We FallNov 2, 2012", "… night25/06/18", "…
+    Won't Solve…5:31 PM ET"). Searched in a line's last characters (``GLUED_DATE_REACH``).
+
+    >>> bool(glued_date_pattern(["nov"]).search("Together We Stand, Divided We FallNov 2, 2012"))
+    True
+    >>> bool(glued_date_pattern(["nov"]).search("The vote was held on Nov 2, 2012"))
+    False
+    """
+    month = alternation(months)
+    year = r"(?:19|20)\d{2}"
+    dates = (
+        rf"(?:{month})\.?\s\d{{1,2}},?\s{year}",  # Nov 2, 2012
+        rf"\d{{1,2}}\.?\s(?:{month})\.?\s{year}",  # 2 Nov 2012
+        r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}",  # 25/06/18
+        rf"{year}-\d{{2}}-\d{{2}}",  # 2012-10-30
+        r"\d{1,2}:\d{2}\s?[ap]\.?m\.?(?:\s[a-z]{2,3})?",  # 5:31 PM ET
+    )
+    return re.compile(rf"[^\W\d_][.…!?)]*(?:{'|'.join(dates)})$", re.IGNORECASE)
+
+
+# How far from a line's end a glued date is looked for.
+GLUED_DATE_REACH = 40
+
+
 def teaser_pattern(prefixes: Iterable[str]) -> re.Pattern[str]:
     """A line that opens like a link to another story: "Read more: ...", "[Related: ...]".
 
@@ -151,6 +177,11 @@ def credit_pattern(prefixes: Iterable[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:©|\(c\)|copyright\b|(?:{alternation(prefixes)})\s?(?:[:/|,]|by\b|$))")
 
 
+# A phrase's gap for a name ("the … newsletter"): one to three words, no sentence's end between.
+NAME_GAP = "…"
+_NAME_GAP_REGEX = r" (?:[^\s.!?]+ ){1,3}"
+
+
 def trie_pattern(words: Iterable[str]) -> str:
     """A regex matching any of ``words``, factored by shared prefixes.
 
@@ -163,19 +194,30 @@ def trie_pattern(words: Iterable[str]) -> str:
 
     >>> trie_pattern(["author", "auteur", "share", "sharedaddy"])
     'aut(?:eur|hor)|share'
+
+    A phrase may hold a gap, " … ", for a name of one to three words: "sign up for the …
+    newsletter" finds "sign up for the daily blog tips newsletter".
+
+    >>> import re
+    >>> bool(re.search(trie_pattern(["sign up for the … newsletter"]), "sign up for the crypto-gram newsletter"))
+    True
     """
     trie: dict[str, dict] = {}  # type: ignore[type-arg]
     for word in sorted(set(words)):
         node = trie
-        for char in word:
+        for char in word.replace(f" {NAME_GAP} ", NAME_GAP):
             node = node.setdefault(char, {})
         node[""] = {}
-    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(trie.items())]
+    branches = [_char_regex(char) + _trie_regex(child) for char, child in sorted(trie.items())]
     return "|".join(branches)
+
+
+def _char_regex(char: str) -> str:
+    return _NAME_GAP_REGEX if char == NAME_GAP else re.escape(char)
 
 
 def _trie_regex(node: dict) -> str:  # type: ignore[type-arg]
     if "" in node:  # a shorter word ends here and already matches
         return ""
-    branches = [re.escape(char) + _trie_regex(child) for char, child in sorted(node.items())]
+    branches = [_char_regex(char) + _trie_regex(child) for char, child in sorted(node.items())]
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"

@@ -27,8 +27,18 @@ from newsparse.sources.xpath import elements, owned, strings
 log = logging.getLogger(__name__)
 
 # trafilatura's output vocabulary -> the block tags newsparse uses.
-# "li": an HTML item trafilatura leaves as it was, outside a list (a <blockquote> of <li>s).
-_TAGS = {"p": "p", "head": "h", "item": "li", "li": "li", "quote": "blockquote", "code": "pre", "cell": "td"}
+# "li": an HTML item trafilatura leaves as it was, outside a list (a <blockquote> of <li>s);
+# "card": an item of the teaser cards that end the find (``_mark_cards``).
+_TAGS = {
+    "p": "p",
+    "head": "h",
+    "item": "li",
+    "li": "li",
+    "quote": "blockquote",
+    "code": "pre",
+    "cell": "td",
+    "card": "card",
+}
 _CONTAINERS = frozenset({"list", "table", "row", "quote", "div", "body", "main"})
 # A line ending in one of these ends its sentence; after any other, a break cut the sentence.
 _LINE_END = (*SENTENCE_END, ":", ";")
@@ -70,6 +80,10 @@ ARTICLE_BODY_RATIO = 0.5
 # classified ad's text sits three levels inside its card).
 LISTING_ITEMS = 3
 LISTING_LEVELS = 4
+# A list of this many items or more, each a linked heading over more text, ends a find as
+# other stories' teasers (see ``_mark_cards``).
+MIN_CARDS = 2
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 # How far up from the article's last paragraph its chunk is looked for: a chunk's <p>s sit in
 # a text column inside a grid row beside an ad rail.
 CHUNK_LEVELS = 3
@@ -490,7 +504,41 @@ def _extracted(tree: html.HtmlElement, *, fast: bool) -> tuple[Block, ...]:
         log.debug("trafilatura failed: %s", exc)
         return ()
     body = getattr(document, "body", None)
-    return tuple(_blocks_of(body)) if body is not None else ()
+    if body is None:
+        return ()
+    _mark_cards(body, tree)
+    return tuple(_blocks_of(body))
+
+
+def _mark_cards(body: etree._Element, tree: html.HtmlElement) -> None:
+    """The lists of cards that end the find, their items renamed "card": other stories'
+    teasers ("Recently Cataloged", "Most Read"), each item a linked heading over an excerpt, a
+    date or a count, which trafilatura glues into one line ("… Launch DayHoliday shoppers …").
+    An article's own list of headed items (a breed's "Highlights", "Grooming") links not every
+    heading, nor does one stand before the article's last paragraph."""
+    headings: dict[str, list[html.HtmlElement]] | None = None  # read only where a card list ends the find
+    for child in reversed(body):
+        items = [item for item in child if item.tag == "item"] if child.tag == "list" else []
+        if len(items) < MIN_CARDS or not all(len(item) > 1 and item[0].tag == "head" for item in items):
+            return
+        if headings is None:
+            headings = _headings(tree)
+        if not all(_linked_heading(headings.get(clean_line(shown_text(item[0])), ())) for item in items):
+            return
+        for item in items:
+            item.tag = "card"
+
+
+def _headings(tree: html.HtmlElement) -> dict[str, list[html.HtmlElement]]:
+    found: dict[str, list[html.HtmlElement]] = {}
+    for heading in tree.iter(*_HEADINGS):
+        found.setdefault(clean_line(heading.text_content()), []).append(heading)
+    return found
+
+
+def _linked_heading(candidates: Iterable[html.HtmlElement]) -> bool:
+    """A heading that is a link, or stands in one (a card linked whole)."""
+    return any(next(h.iter("a"), None) is not None or any(a.tag == "a" for a in h.iterancestors()) for h in candidates)
 
 
 def _blocks_of(element: etree._Element) -> Iterator[Block]:
