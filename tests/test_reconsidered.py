@@ -109,3 +109,21 @@ def test_a_video_page_keeps_its_title_and_date_line() -> None:
     assert "Stand: 05.01.2024, 18:30 Uhr" in article.paragraphs
     assert not any(p in {"Teilen", "Link kopieren", "Impressum", "Startseite"} for p in article.paragraphs)
     assert any(r.rule == "layout.reconsidered" for r in article.removed)
+
+
+# An interstitial saved in place of the story: an ad and its countdown, nothing else.
+INTERSTITIAL = """<html><head><title></title>
+<script>setTimeout("location.href = 'https://news.example.org/story'", 10000);</script></head>
+<body><table><tr><td><div id="clicker">
+<div style="text-align:right"><a href="https://news.example.org/story"><img src="/close.png"></a></div>
+<div class="time"><p><span id="timeCountdown">5</span> Sekunden</p></div>
+<div id="pub"><a href="https://ads.example.net/c/1"><img src="https://ads.example.net/i/1.gif"></a></div>
+</div></td></tr></table></body></html>"""
+
+
+def test_a_page_without_an_article_gives_back_what_it_shows() -> None:
+    """No line holds prose, so no article end can be found: what the page shows is the body,
+    recorded, rather than an empty body where every other extractor gives the text."""
+    article = newsparse.parse_html(INTERSTITIAL)
+    assert " ".join(article.paragraphs).endswith("Sekunden")
+    assert any(r.rule == "layout.reconsidered" for r in article.removed)

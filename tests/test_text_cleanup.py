@@ -319,3 +319,21 @@ def test_calls_to_sign_up_by_name_and_site_notices_are_noise(line: str, language
     standing for one to three words), a social sign-in's promise, a licence's ban on copies."""
     found = noise_rule(line, rules_for(language))
     assert (found[1].rule if found else None) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "rule"),
+    [
+        ("More galleries", "en", "noise.related_label"),
+        ("Weitere Bildergalerien", "de", "noise.related_label"),
+        ("Más galerías", "es", "noise.related_label"),
+        ("Plus de vidéos", "fr", "noise.related_label"),
+        ("More videos are coming from the festival this week.", "en", None),
+    ],
+)
+def test_a_gallery_pages_more_galleries_heading_closes_the_article(line: str, language: str, rule: str | None) -> None:
+    """Gallery and video pages head their teaser lists by the medium ("More galleries"); a
+    sentence that opens with the same words is text."""
+    found = noise_rule(line, rules_for(language))
+    assert (found[1].rule if found else None) == rule
+    assert found is None or found[0].closes_article

@@ -770,7 +770,7 @@ def lay_out(
     if not body:
         body, reconsidered = _reconsidered(blocks, marks, headline, claimed.indices)
     if not body:
-        body, reconsidered = _without_prose(blocks, marks, headline, end)
+        body, reconsidered = _without_prose(blocks, marks, headline)
     if claimed.byline is None and headline_text is not None:
         claimed = _signed_off(blocks, marks, body, claimed, rules)
     headline_line, tail = _headline_and_tail(blocks, headline, title)
@@ -817,15 +817,16 @@ def _reconsidered(
 
 
 def _without_prose(
-    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int | None, end: int
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], headline: int | None
 ) -> tuple[list[int], tuple[Removal, ...]]:
     """The body of an article without prose (a photo post, a video page): the short lines the
-    extractor found from the headline to the article's end — the headline, its byline and date
-    lines, a credit — kept whole rather than an empty body; only the lines the text rules name
-    (share bars, pager links, comment forms) stay out."""
+    extractor found from the headline on — the headline, its byline and date lines, a credit —
+    kept whole rather than an empty body, up to the first line a text rule names (a share bar,
+    a pager, a comment form). Where no line holds prose, the article's end, found from prose,
+    says nothing."""
     first = headline if headline is not None else next((i for i, m in enumerate(marks) if _echoes(m)), 0)
     kept = []
-    for i in range(first, end):
+    for i in range(first, len(blocks)):
         removal = marks[i].removal
         if removal is None or _echoes(marks[i]):
             kept.append(i)
