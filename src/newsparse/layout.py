@@ -116,8 +116,10 @@ MIN_DATED_SENTENCE_WORDS = 6
 # A dated bar beside a line of names: "18. Februar 2024 · 7 Min. Lesezeit · Anja Vogt · …".
 MAX_BAR_WORDS = 28
 # A dateline may end in a clock's "a.m.", a German "Uhr." or a date's own dot ("4. 2. 2022."),
-# which is no sentence's full stop.
+# which is no sentence's full stop. Searched in a line's last characters only (its longest match,
+# "p. m.", has 5): from the start, the search tried every position of every paragraph.
 _CLOCK_END = re.compile(r"(?:[ap]\.\s?m|uhr|h)\.$", re.IGNORECASE)
+_CLOCK_END_CHARS = 5
 # How far under the headline its dateline is looked for: up to the article's second paragraph
 # (a standfirst may come first), within this many lines; above it, within this many.
 DATELINE_BELOW, DATELINE_ABOVE = 40, 10
@@ -326,7 +328,8 @@ def _may_be_dated(block: Block) -> bool:
     text = block.text
     if block.tag == "td" or _data_row(block) or _DIGIT.search(text) is None or "(@" in text:
         return False  # the cheap tests first: this runs on every block
-    sentence = text.endswith(("!", "?", ";", ",")) or (text.endswith(".") and not _CLOCK_END.search(text))
+    clock = _CLOCK_END.search(text, max(0, len(text) - _CLOCK_END_CHARS))
+    sentence = text.endswith(("!", "?", ";", ",")) or (text.endswith(".") and not clock)
     return not sentence and _item_words(block) <= MAX_DATELINE_WORDS
 
 

@@ -27,7 +27,7 @@ from newsparse.sources.landmarks import (
     more_words_than,
     text_up_to,
 )
-from newsparse.sources.xpath import document, elements, owned, strings
+from newsparse.sources.xpath import document, elements, following, owned, preceding, strings
 from newsparse.urls import absolute_url, site_host
 
 # Name particles that stay lower-case inside a name: "Ludwig van Beethoven", "María de la Cruz".
@@ -887,19 +887,14 @@ MAX_HEADER_WORDS = 28
 MAX_HEADER_PROSE = 1
 
 
-# Compiled once: an XPath built from a string is compiled at each call.
-_FOLLOWING = etree.XPath(f"following::*[position() <= {HEADER_AFTER}]")
-_PRECEDING = etree.XPath(f"preceding::*[position() <= {HEADER_BEFORE}]")
-
-
 def header_byline(h1: html.HtmlElement, rules: Rules) -> tuple[tuple[str, ...], bool]:
     """The names of a byline line beside the article's headline, where no class names it, and
     whether a prefix introduced them: "Von Lena Hofacker" under the <h1>, "ByDaria Wexford",
     "yikes! | By Tessa Marlowe | April 13"; without a prefix, a name in a dated bar ("09.03.2022 |
     16:40 Uhr | Ines Wohlgemuth"), as the text door reads one. The main-content blocks often
     leave these lines out. ``h1`` is the element that shows the headline."""
-    after = elements(_FOLLOWING, h1)
-    before = list(reversed(elements(_PRECEDING, h1)))
+    after = following(h1, HEADER_AFTER)
+    before = list(reversed(preceding(h1, HEADER_BEFORE)))
     labelled = False  # the previous element was a prefix alone: "<span>By</span><span>Tessa Marlowe</span>"
     barred: tuple[str, ...] = ()
     for element in itertools.chain(_up_to_text(after), before):

@@ -32,7 +32,7 @@ from newsparse.normalize import clean_line
 from newsparse.page import Page
 from newsparse.rules import Rules
 from newsparse.sources.landmarks import more_words_than
-from newsparse.sources.xpath import elements
+from newsparse.sources.xpath import elements, following, preceding
 from newsparse.urls import absolute_url, same_page
 
 log = logging.getLogger(__name__)
@@ -98,9 +98,6 @@ _SENTENCE_END = re.compile(r"(?<!uhr)(?<![ap]\.m)(?<!\dh)(?<=[^\W\d_])[.!?]$", r
 MIN_SENTENCE_WORDS = 8
 # How many elements after the headline (and before it) a dateline is looked for.
 DATELINE_AFTER, DATELINE_BEFORE = 80, 20
-# Compiled once: an XPath built from a string is compiled at each call.
-_FOLLOWING = etree.XPath(f"following::*[position() <= {DATELINE_AFTER}]")
-_PRECEDING = etree.XPath(f"preceding::*[position() <= {DATELINE_BEFORE}]")
 # A label that only names the publication ("Erschienen am:", "Mise en ligne") before the
 # element with its date: an element of a few words and no child elements.
 _LABELS = etree.XPath("following::*[not(*)][string-length(normalize-space()) < 25][normalize-space()]")
@@ -137,12 +134,12 @@ def visible_dateline(
     day) or its neighbour."""
     if headline is None:
         return None
-    after = elements(_FOLLOWING, headline)
+    after = following(headline, DATELINE_AFTER)
     found, updated = _below(after, rules, near, summaries)
     if found is None:
         found = _labelled(headline, rules)
     if found is None:
-        before = elements(_PRECEDING, headline)  # document order
+        before = preceding(headline, DATELINE_BEFORE)  # document order
         found = _nearest_alone(headline, before, rules)
     if found is not None:
         return Dateline(found)

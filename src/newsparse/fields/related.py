@@ -422,7 +422,7 @@ def _labels(tree: html.HtmlElement) -> Iterator[tuple[html.HtmlElement, str]]:
     reads it (the element may hold a page). Most headings and bold texts are leaves too: read
     so, they spare two XPath calls each."""
     for element in document(tree, *_LABEL_TAGS, *_LABEL_LEAVES):
-        label = element.tag in _LABEL_TAGS
+        label = element.tag not in _LABEL_LEAVES  # the shorter test: most elements are leaves' tags
         if len(element):
             if label and _SHORT(element):
                 yield element, element.text_content()

@@ -311,7 +311,7 @@ def _shows_at_most(text: str, max_chars: int) -> bool:
     return len(text) <= max_chars or len("".join(text[: 4 * (max_chars + 1)].split())) <= max_chars
 
 
-_EMAIL_INPUTS = etree.XPath("//input[@type='email']")
+_EMAIL_INPUTS = etree.XPath("/descendant::input[@type='email']")  # not "//": see metadata._REL_LINKS
 # A sign-up box is the largest ancestor of an e-mail field with at most this many words.
 MAX_SIGNUP_WORDS = 60
 SIGNUP_LEVELS = 4
