@@ -136,9 +136,12 @@ _COMMENT_HEADER = re.compile(
 # A list's label before a colon is a few words ("Related links:"); a longer line introduces
 # the article's own list ("Related reading on the topic of sleep:").
 MAX_LIST_LABEL_WORDS = 3
-# A list item's marker, which text flatteners print before a teaser's title: a bullet ("* ",
-# "• ", "+ " for a nested list) or an ordered list's number ("3. ").
-_LIST_MARKER = re.compile(r"(?:[*+•·▪◦‣●■►▸»–—-]|\d{1,2}[.)])\s+")
+# The bullets text flatteners print before a list's items ("* ", "• ", "+ " for a nested
+# list; "-" goes last in each class below, where it stands for itself).
+_BULLETS = "*+•·▪◦‣●■►▸–—"
+# A list item's marker, which text flatteners print before a teaser's title: a bullet or a
+# guillemet, or an ordered list's number ("3. ").
+_LIST_MARKER = re.compile(rf"(?:[{_BULLETS}»-]|\d{{1,2}}[.)])\s+")
 # A numbered list's item ("01. Robert Plant", "3) Stir", a note's "[1] http://…"), a
 # chronology's entry ("1998/99 Erneute Abrisspläne", "2008: Umbau"): the text after the number
 # may be short, but a word follows a year (an archive's "2019 (12)" is no entry).
@@ -200,9 +203,9 @@ CONTENTS_GAP = 3
 # A recipe's nutrition facts: the energy within this many lines of the method's end.
 NUTRITION_REACH = 5
 _ENERGY = re.compile(r"\d\s?(?:kcal|kj)\b", re.IGNORECASE)
-# A list item's bullet as a dump prints it; "?" is a glyph it could not print. No quotation
-# mark: paragraphs of quotes in a row ("« … »") are no list.
-_BULLET = re.compile(r"([*+•·▪◦‣●■►▸–—?-])\s+\w")
+# A list item's bullet as a dump prints it (``_BULLETS``); "?" is a glyph it could not print.
+# No quotation mark: paragraphs of quotes in a row ("« … »") are no list.
+_BULLET = re.compile(rf"([{_BULLETS}?-])\s+\w")
 _TOPIC_WORD = re.compile(r"[^\W\d_]{4,}")
 _WORD = re.compile(r"[^\W\d]{2,}")
 # A quantity: "200", "0,5", "1/2", "½", a mixed number ("1 1/2", "1½") or a range ("1-2", "1 – 1 1/2").
@@ -814,9 +817,7 @@ def _reconsidered(
     kept = _without_edges(blocks, kept)  # a kicker, a label; a button
     if not any(is_prose(blocks[i].text) for i in kept):
         return [], ()
-    words = sum(blocks[i].words for i in kept)
-    detail = f"the place rules would have left no body; {len(kept)} blocks ({words} words) kept"
-    return kept, (Removal("", "layout.reconsidered", detail),)
+    return kept, _reconsideration(blocks, kept, "the place rules would have left no body; {} blocks ({} words) kept")
 
 
 def _without_prose(
@@ -827,27 +828,30 @@ def _without_prose(
     kept whole rather than an empty body, up to the first line a text rule names (a share bar,
     a pager, a comment form). Where no line holds prose, the article's end, found from prose,
     says nothing."""
-    first = headline if headline is not None else next((i for i, m in enumerate(marks) if _echoes(m)), 0)
+    first = headline if headline is not None else next((i for i, m in enumerate(marks) if m.rule == _ECHO), 0)
     kept = []
     for i in range(first, len(blocks)):
-        removal = marks[i].removal
-        if removal is None or _echoes(marks[i]):
+        rule = marks[i].rule
+        if rule is None or rule == _ECHO:
             kept.append(i)
-        elif removal.rule not in _OWN_LINES:
+        elif rule not in _OWN_LINES:
             break  # the page's furniture begins: a share bar, a pager, a comment form
     if not kept:
         return [], ()
+    detail = "no prose under the headline; the extractor's {} short lines ({} words) kept whole"
+    return kept, _reconsideration(blocks, kept, detail)
+
+
+def _reconsideration(blocks: tuple[Block, ...], kept: list[int], detail: str) -> tuple[Removal, ...]:
+    """The record of a reconsidered body; ``detail`` gets the count of its blocks and words."""
     words = sum(blocks[i].words for i in kept)
-    detail = f"no prose under the headline; the extractor's {len(kept)} short lines ({words} words) kept whole"
-    return kept, (Removal("", "layout.reconsidered", detail),)
+    return (Removal("", "layout.reconsidered", detail.format(len(kept), words)),)
 
 
-# Lines a text rule takes out that still belong to the photo or video they stand under.
-_OWN_LINES = frozenset({"noise.image_credit", "boilerplate.headline_repeat"})
-
-
-def _echoes(mark: Mark) -> bool:
-    return mark.removal is not None and mark.removal.rule == "boilerplate.headline_repeat"
+# A further line that repeats the headline; the lines a text rule takes out that still belong
+# to the photo or video they stand under.
+_ECHO = "boilerplate.headline_repeat"
+_OWN_LINES = frozenset({"noise.image_credit", _ECHO})
 
 
 def _text_marks_and_region(
@@ -1500,12 +1504,16 @@ def _past_box(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int, en
     boxed = [
         _teaser_mark(blocks[i].text) if marks[i] is CONTENT else _not_closing(marks[i]) for i in range(end, resume)
     ]
-    return _resumed(blocks, (*marks[:end], *boxed, *marks[resume:]), resume)
+    return _resumed(blocks, marks, end, boxed, resume)
 
 
-def _resumed(blocks: tuple[Block, ...], marks: tuple[Mark, ...], resume: int) -> tuple[int, tuple[Mark, ...]]:
+def _resumed(
+    blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int, passed: list[Mark], resume: int
+) -> tuple[int, tuple[Mark, ...]]:
     """The end of the article's text that resumes at ``resume``, scored as a stretch is, and
-    followed as the stretch's end is (closing sentences, a numbered list)."""
+    followed as the stretch's end is (closing sentences, a numbered list); the marks with
+    ``passed`` for the lines passed over from ``end``."""
+    marks = (*marks[:end], *passed, *marks[resume:])
     stop = stretch_end(blocks, [m is CONTENT for m in marks], _walls(blocks, marks), resume)
     return _past_sequence(blocks, marks, _extended_end(blocks, marks, stop)), marks
 
@@ -1538,7 +1546,7 @@ def _past_contents(blocks: tuple[Block, ...], marks: tuple[Mark, ...], end: int)
         else marks[i]
         for i in range(end, resume)
     ]
-    return _resumed(blocks, (*marks[:end], *listed, *marks[resume:]), resume)
+    return _resumed(blocks, marks, end, listed, resume)
 
 
 def _contents(blocks: tuple[Block, ...], marks: tuple[Mark, ...], start: int) -> list[int]:
@@ -1784,7 +1792,7 @@ def _echoes_headline(block: Block, headline: str, size: int) -> bool:
 
 
 def _echo_mark(text: str) -> Mark:
-    return Mark("noise", removal=Removal(text, "boilerplate.headline_repeat", "repeats the headline"))
+    return Mark("noise", removal=Removal(text, _ECHO, "repeats the headline"))
 
 
 def _repeated_headline(blocks: tuple[Block, ...], headline: str) -> int | None:

@@ -256,10 +256,7 @@ def _declared_body(fast: tuple[Block, ...], tree: html.HtmlElement) -> tuple[Blo
     if len(declared) != 1:
         return ()
     blocks = tuple(element_blocks(declared[0]))
-    text = " ".join(b.text for b in blocks)
-    inside = sum(b.words for b in fast if b.text in text)
-    fuller = _sentence_words(blocks) > _sentence_words(fast)
-    return blocks if fuller and inside >= CONTAINED_SHARE * _words(fast) else ()
+    return blocks if _sentence_words(blocks) > _sentence_words(fast) and _holds(blocks, fast) else ()
 
 
 def _container_of(fast: tuple[Block, ...], tree: html.HtmlElement, wanted: int) -> tuple[Block, ...]:
@@ -271,9 +268,14 @@ def _container_of(fast: tuple[Block, ...], tree: html.HtmlElement, wanted: int) 
     dense = densest_blocks(tree)
     if _sentence_words(dense) < wanted:
         return fast
-    text = " ".join(b.text for b in dense)
-    inside = sum(b.words for b in fast if b.text in text)
-    return dense if inside >= CONTAINED_SHARE * _words(fast) else fast
+    return dense if _holds(dense, fast) else fast
+
+
+def _holds(container: tuple[Block, ...], find: tuple[Block, ...]) -> bool:
+    """Whether most of the find's words stand in the container's blocks."""
+    text = " ".join(b.text for b in container)
+    inside = sum(b.words for b in find if b.text in text)
+    return inside >= CONTAINED_SHARE * _words(find)
 
 
 def _continued(blocks: tuple[Block, ...], tree: html.HtmlElement) -> tuple[Block, ...]:
